@@ -1,0 +1,133 @@
+package dev.autoprom.agent;
+
+import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.AgentMetrics;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.SelfMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The real entry point, called through the bootstrap loader by the trampoline. Order matters: configuration,
+ * then metrics settings (recorders read them in their static initialisers), then the installer, then the
+ * exporter. Never throws unless {@code autoprom.fail.fast=true} asks it to refuse to start.
+ */
+public final class AgentMain {
+
+    private static volatile boolean started;
+
+    private AgentMain() {
+    }
+
+    public static synchronized void start(String agentArgs, Instrumentation inst, File agentJar,
+            boolean attachedLate) {
+        if (started) {
+            AgentLog.warn("agent already running; the second -javaagent/attach is ignored");
+            return;
+        }
+        long startNanos = System.nanoTime();
+        AgentConfig config;
+        List<InstrumentationModule> modules;
+        try {
+            modules = discoverModules();
+            config = AgentConfig.load(agentArgs, systemProperties(), System.getenv(), switchNames(modules));
+        } catch (Throwable t) {
+            AgentLog.error("cannot read the configuration, agent not started", t);
+            return;
+        }
+        AgentLog.setLevel(AgentLog.Level.valueOf(config.logLevel().toUpperCase(java.util.Locale.ROOT)));
+        for (String problem : config.problems()) {
+            AgentLog.error(problem);
+        }
+        if (config.failFast() && !config.problems().isEmpty()) {
+            throw new IllegalStateException("autoprom.fail.fast=true and the configuration has "
+                    + config.problems().size() + " problem(s), first: " + config.problems().get(0));
+        }
+        if (!config.enabled()) {
+            AgentLog.debug("autoprom.enabled=false: no port opened, no class transformed");
+            return;
+        }
+        started = true;
+        try {
+            AgentMetrics.configure(config.cardinalityLimit(), config.nativeHistograms(), constLabels(config));
+            SelfMetrics.init();
+            AgentInfo.register(AgentMetrics.registry());
+            if (config.jvmEnabled()) {
+                JvmMetrics.builder().constLabels(AgentMetrics.constLabels()).register(AgentMetrics.registry());
+            }
+        } catch (Throwable t) {
+            failed(config, "cannot register the agent's metrics", t);
+        }
+        InstallReport report;
+        try {
+            report = Installer.install(inst, config, modules, agentJar, attachedLate);
+        } catch (Throwable t) {
+            failed(config, "cannot install the instrumentations, no class is instrumented", t);
+            report = InstallReport.EMPTY;
+        }
+        StatusPage status = new StatusPage(config, report);
+        try {
+            ExporterLauncher.start(config, agentJar, status);
+        } catch (Throwable t) {
+            // ExporterLauncher has logged the cause with the setting to change
+            if (config.failFast()) {
+                throw new IllegalStateException("autoprom.fail.fast=true and the exporter did not start: " + t, t);
+            }
+        }
+        AgentLog.debug("started in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+    }
+
+    private static void failed(AgentConfig config, String what, Throwable t) {
+        AgentLog.error(what, t);
+        SelfMetrics.recordError("agent", t);
+        if (config.failFast()) {
+            throw new IllegalStateException("autoprom.fail.fast=true: " + what, t);
+        }
+    }
+
+    static List<InstrumentationModule> discoverModules() {
+        List<InstrumentationModule> modules = new ArrayList<>();
+        // the agent's classes are on the bootstrap path, so that is where the service files are found
+        for (InstrumentationModule module : ServiceLoader.load(InstrumentationModule.class, null)) {
+            modules.add(module);
+        }
+        return modules;
+    }
+
+    private static Set<String> switchNames(List<InstrumentationModule> modules) {
+        Set<String> names = new LinkedHashSet<>(List.of("http", "jdbc", "websocket", "genai"));
+        for (InstrumentationModule module : modules) {
+            names.add(module.family());
+            names.add(module.name());
+        }
+        return names;
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> result = new HashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(AgentConfig.PREFIX)) {
+                result.put(name, System.getProperty(name));
+            }
+        }
+        return result;
+    }
+
+    private static Labels constLabels(AgentConfig config) {
+        Map<String, String> labels = config.labels();
+        if (labels.isEmpty()) {
+            return Labels.EMPTY;
+        }
+        return Labels.of(new ArrayList<>(labels.keySet()), new ArrayList<>(labels.values()));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.autoprom.agent;
+
+import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.InstrumentationModule;
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+/**
+ * One ByteBuddy {@link AgentBuilder} for every enabled instrumentation. Advice is inlined (no class-format
+ * changes), so the same agent works when attached to a running JVM, with retransformation.
+ */
+final class Installer {
+
+    private Installer() {
+    }
+
+    static InstallReport install(Instrumentation inst, AgentConfig config, List<InstrumentationModule> modules,
+            File agentJar, boolean attachedLate) throws IOException {
+        InstallReport report = new InstallReport();
+        ClassFileLocator agentClasses = ClassFileLocator.ForJarFile.of(agentJar);
+        Advice.ExceptionHandler countFailures = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
+                new MethodDescription.ForLoadedMethod(adviceFailureHandler())));
+
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
+                .with(new TransformationLog())
+                // the agent's own classes, what it bundles, and code that must never be touched
+                .ignore(nameStartsWith("dev.autoprom.")
+                        .or(nameStartsWith("net.bytebuddy."))
+                        .or(nameStartsWith("jdk.internal."))
+                        .or(nameStartsWith("java.lang.invoke."))
+                        .or(nameStartsWith("sun.reflect."))
+                        .or(nameStartsWith("com.sun.proxy."))
+                        .or(nameStartsWith("jdk.proxy"))
+                        .or(nameContains("$$Lambda"))
+                        .or(isSynthetic()));
+
+        int enabledCount = 0;
+        for (InstrumentationModule module : modules) {
+            boolean enabled = config.instrumentationEnabled(module.family(), module.name(),
+                    module.enabledByDefault());
+            InstallReport.Entry entry = report.add(module.family(), module.name(), enabled);
+            if (!enabled) {
+                AgentLog.debug("instrumentation " + module.name() + " disabled by configuration");
+                continue;
+            }
+            enabledCount++;
+            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
+                    .include(agentClasses)
+                    .withExceptionHandler(countFailures);
+            AdviceCollector collector = new AdviceCollector(advice);
+            module.adviseMethods(collector);
+            builder = builder.type(module.typeMatcher(), module.classLoaderMatcher())
+                    .transform(new Recording(entry, collector.advice));
+        }
+        if (enabledCount > 0) {
+            builder.installOn(inst);
+        }
+        AgentLog.debug(enabledCount + " of " + modules.size() + " instrumentations installed"
+                + (attachedLate ? " (attached to a running JVM: loaded classes retransformed)" : ""));
+        return report;
+    }
+
+    /** The static method the inlined advice calls when it catches a Throwable. */
+    private static java.lang.reflect.Method adviceFailureHandler() {
+        try {
+            return AdviceFailures.class.getMethod("suppressed", Throwable.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Collects the module's (methods, advice class) pairs into one ForAdvice transformer. */
+    private static final class AdviceCollector implements AdviceTarget {
+        AgentBuilder.Transformer.ForAdvice advice;
+
+        AdviceCollector(AgentBuilder.Transformer.ForAdvice advice) {
+            this.advice = advice;
+        }
+
+        @Override
+        public AdviceTarget advise(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
+            advice = advice.advice(methods, adviceClassName);
+            return this;
+        }
+    }
+
+    /** Applies a module's advice and records which classes it matched. */
+    private static final class Recording implements AgentBuilder.Transformer {
+        private final InstallReport.Entry entry;
+        private final AgentBuilder.Transformer delegate;
+
+        Recording(InstallReport.Entry entry, AgentBuilder.Transformer delegate) {
+            this.entry = entry;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+                ClassLoader classLoader, JavaModule module, ProtectionDomain protectionDomain) {
+            entry.transformed(type.getName());
+            AgentLog.debug("instrumentation " + entry.name + " transforms " + type.getName());
+            return delegate.transform(builder, type, classLoader, module, protectionDomain);
+        }
+    }
+
+    /** Logs each transformation failure once (by type), every one at debug. */
+    private static final class TransformationLog extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                Throwable throwable) {
+            AgentLog.warnOnce("transform:" + typeName, "could not instrument " + typeName
+                    + "; it runs unchanged: " + throwable);
+            dev.autoprom.api.SelfMetrics.recordError("installer", throwable);
+        }
+    }
+}

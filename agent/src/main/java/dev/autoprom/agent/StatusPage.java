@@ -1,0 +1,109 @@
+package dev.autoprom.agent;
+
+import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.api.AgentMetrics;
+import dev.autoprom.api.SelfMetrics;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The JSON of {@code /autoprom}: version, effective configuration (secrets masked), each instrumentation with
+ * its state and transformed classes, and the error counts. Built on request; nothing here is on a hot path.
+ */
+final class StatusPage implements Supplier<String> {
+
+    private final AgentConfig config;
+    private final InstallReport report;
+
+    StatusPage(AgentConfig config, InstallReport report) {
+        this.config = config;
+        this.report = report;
+    }
+
+    @Override
+    public String get() {
+        StringBuilder json = new StringBuilder(4096).append('{');
+        field(json, "version", AgentInfo.version()).append(',');
+        json.append("\"configuration\":{");
+        boolean first = true;
+        for (Map.Entry<String, Map<String, String>> e : config.effective().entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            string(json, e.getKey()).append(":{");
+            field(json, "value", e.getValue().get("value")).append(',');
+            field(json, "source", e.getValue().get("source")).append('}');
+        }
+        json.append("},\"instrumentations\":[");
+        first = true;
+        for (InstallReport.Entry entry : report.entries()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append('{');
+            field(json, "family", entry.family).append(',');
+            field(json, "name", entry.name).append(',');
+            json.append("\"enabled\":").append(entry.enabled).append(',');
+            json.append("\"applied\":").append(entry.transformed.get() > 0).append(',');
+            json.append("\"transformedClasses\":").append(entry.transformed.get()).append(',');
+            json.append("\"classes\":[");
+            boolean firstClass = true;
+            for (String name : entry.classes) {
+                if (!firstClass) {
+                    json.append(',');
+                }
+                firstClass = false;
+                string(json, name);
+            }
+            json.append("]}");
+        }
+        json.append("],\"errors\":{");
+        first = true;
+        MetricSnapshots snapshots = AgentMetrics.registry().scrape(name -> name.equals("autoprom_agent_errors"));
+        for (MetricSnapshot snapshot : snapshots) {
+            for (CounterSnapshot.CounterDataPointSnapshot point : ((CounterSnapshot) snapshot).getDataPoints()) {
+                if (!first) {
+                    json.append(',');
+                }
+                first = false;
+                string(json, point.getLabels().get("component")).append(':').append((long) point.getValue());
+            }
+        }
+        return json.append("}}").toString();
+    }
+
+    private static StringBuilder field(StringBuilder json, String name, String value) {
+        return string(string(json, name).append(':'), value);
+    }
+
+    static StringBuilder string(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"':
+                    json.append("\\\"");
+                    break;
+                case '\\':
+                    json.append("\\\\");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+            }
+        }
+        return json.append('"');
+    }
+
+    static {
+        SelfMetrics.init();
+    }
+}
