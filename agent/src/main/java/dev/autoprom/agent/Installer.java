@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -24,6 +25,7 @@ import net.bytebuddy.utility.JavaModule;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * One ByteBuddy {@link AgentBuilder} for every enabled instrumentation. Advice is inlined (no class-format
@@ -50,7 +52,8 @@ final class Installer {
                 // the agent's own classes, what it bundles, and code that must never be touched
                 .ignore(nameStartsWith("dev.autoprom.")
                         .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("jdk.internal."))
+                        // the JDK's own internals, except its HTTP client (java.net.http.WebSocket's implementation)
+                        .or(nameStartsWith("jdk.internal.").and(not(nameStartsWith("jdk.internal.net.http."))))
                         .or(nameStartsWith("java.lang.invoke."))
                         .or(nameStartsWith("sun.reflect."))
                         .or(nameStartsWith("com.sun.proxy."))
@@ -74,7 +77,7 @@ final class Installer {
             AdviceCollector collector = new AdviceCollector(advice);
             module.adviseMethods(collector);
             builder = builder.type(module.typeMatcher(), module.classLoaderMatcher())
-                    .transform(new Recording(entry, collector.advice));
+                    .transform(new Recording(entry, collector.advice, inst));
         }
         if (enabledCount > 0) {
             builder.installOn(inst);
@@ -108,19 +111,32 @@ final class Installer {
         }
     }
 
-    /** Applies a module's advice and records which classes it matched. */
+    /**
+     * Applies a module's advice and records which classes it matched. A class in a named module (the JDK's
+     * {@code jdk.httpserver}, {@code java.net.http}) is first made to read the agent's unnamed module, since its
+     * inlined advice calls the agent's classes.
+     */
     private static final class Recording implements AgentBuilder.Transformer {
+        private static final JavaModule AGENT_MODULE = JavaModule.ofType(Installer.class);
+
         private final InstallReport.Entry entry;
         private final AgentBuilder.Transformer delegate;
+        private final Instrumentation inst;
 
-        Recording(InstallReport.Entry entry, AgentBuilder.Transformer delegate) {
+        Recording(InstallReport.Entry entry, AgentBuilder.Transformer delegate, Instrumentation inst) {
             this.entry = entry;
             this.delegate = delegate;
+            this.inst = inst;
         }
 
         @Override
         public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
                 ClassLoader classLoader, JavaModule module, ProtectionDomain protectionDomain) {
+            if (module != null && module.isNamed() && !module.canRead(AGENT_MODULE)) {
+                inst.redefineModule((Module) module.unwrap(), Collections.singleton(Installer.class.getModule()),
+                        Collections.emptyMap(), Collections.emptyMap(), Collections.emptySet(),
+                        Collections.emptyMap());
+            }
             entry.transformed(type.getName());
             AgentLog.debug("instrumentation " + entry.name + " transforms " + type.getName());
             return delegate.transform(builder, type, classLoader, module, protectionDomain);
