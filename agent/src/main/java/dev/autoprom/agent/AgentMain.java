@@ -5,7 +5,6 @@ import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.SelfMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
@@ -63,7 +62,7 @@ public final class AgentMain {
             SelfMetrics.init();
             AgentInfo.register(AgentMetrics.registry());
             if (config.jvmEnabled()) {
-                JvmMetrics.builder().constLabels(AgentMetrics.constLabels()).register(AgentMetrics.registry());
+                JvmMetricsRegistration.register(AgentMetrics.registry(), AgentMetrics.constLabels());
             }
         } catch (Throwable t) {
             failed(config, "cannot register the agent's metrics", t);

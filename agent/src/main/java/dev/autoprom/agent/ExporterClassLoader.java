@@ -33,7 +33,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 final class ExporterClassLoader extends ClassLoader {
 
     static final String EXPORTER_PACKAGE = "dev.autoprom.agent.exporter.";
-    private static final String HTTPSERVER_PACKAGE = "dev.autoprom.shaded.io.prometheus.metrics.exporter.httpserver.";
     private static final String JDK_SERVER_PACKAGE = "sun.net.httpserver.";
 
     static {
@@ -52,7 +51,7 @@ final class ExporterClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        boolean own = name.startsWith(EXPORTER_PACKAGE) || name.startsWith(HTTPSERVER_PACKAGE)
+        boolean own = name.startsWith(EXPORTER_PACKAGE)
                 || (privateJdkServer && name.startsWith(JDK_SERVER_PACKAGE) && !name.contains(".simpleserver."));
         if (!own) {
             return super.loadClass(name, resolve);

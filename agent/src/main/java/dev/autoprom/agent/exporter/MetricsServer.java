@@ -10,8 +10,8 @@ import com.sun.net.httpserver.HttpsServer;
 import com.sun.net.httpserver.spi.HttpServerProvider;
 import dev.autoprom.agent.config.AgentConfig;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
+import io.prometheus.metrics.expositionformats.internal.PrometheusProtobufWriterImpl;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,11 +29,18 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
- * The exporter port: {@code /metrics} (the Prometheus client's own handler: text, OpenMetrics and protobuf by
- * content negotiation, gzip, {@code name[]} filtering), {@code /-/healthy} and {@code /autoprom}. Loaded by the
+ * The exporter port: {@code /metrics} (the Prometheus client's own scrape handler from exporter-common: text,
+ * OpenMetrics and protobuf by content negotiation, gzip, {@code name[]} filtering), {@code /-/healthy} and
+ * {@code /autoprom}. Loaded by the
  * agent's exporter class loader, which can see {@code com.sun.net.httpserver}; the agent calls it reflectively.
  */
 public final class MetricsServer implements IntSupplier, AutoCloseable {
+
+    /**
+     * The Prometheus client loads its protobuf writer by name. Naming it here keeps it, and the protobuf classes
+     * it needs, in the agent jar, whose build drops every class nothing references.
+     */
+    static final Class<?> PROTOBUF_WRITER = PrometheusProtobufWriterImpl.class;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -68,11 +75,23 @@ public final class MetricsServer implements IntSupplier, AutoCloseable {
         server.setExecutor(executor);
 
         BasicAuthenticator authenticator = authenticator(config);
-        HttpHandler metrics = new MetricsHandler(PrometheusProperties.get(), registry);
+        PrometheusScrapeHandler scrapeHandler = new PrometheusScrapeHandler(PrometheusProperties.get(), registry);
+        HttpHandler metrics = exchange -> {
+            ScrapeExchange scrape = new ScrapeExchange(exchange);
+            try {
+                scrapeHandler.handleRequest(scrape);
+            } catch (IOException e) {
+                throw e;
+            } catch (Throwable t) {
+                // an Error escaping here would be printed by the thread's default handler
+                scrape.handleException(new IllegalStateException(t));
+                scrape.close();
+            }
+        };
         protect(server.createContext(config.metricsPath(), metrics), authenticator);
         protect(server.createContext("/autoprom", new TextHandler("application/json", statusJson)), authenticator);
         // liveness stays open: probes rarely carry credentials and it reveals nothing
-        server.createContext("/-/healthy", new HealthyHandler());
+        server.createContext("/-/healthy", new TextHandler("text/plain; charset=utf-8", () -> "Exporter is healthy.\n"));
         server.createContext("/", new IndexHandler(config.metricsPath()));
 
         startAsDaemon(server);
