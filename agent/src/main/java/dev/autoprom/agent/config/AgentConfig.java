@@ -64,7 +64,7 @@ public final class AgentConfig {
     static Map<String, Setting> table(Collection<String> instrumentationNames) {
         Map<String, Setting> t = new LinkedHashMap<>();
         add(t, ENABLED, "true", Parsers::bool, "true or false", false);
-        add(t, HOST, "0.0.0.0", Parsers::nonBlank, "a host name or IP address to bind", false);
+        add(t, HOST, "0.0.0.0", Parsers::host, "a host name or IP address to bind", false);
         add(t, PORT, "9464", Parsers.intRange(0, 65535), "a port number from 0 to 65535 (0 picks a free port)",
                 false);
         add(t, METRICS_PATH, "/metrics", Parsers::path, "a path starting with / such as /metrics", false);

@@ -39,11 +39,13 @@ final class Parsers {
         return text;
     }
 
-    static Object nonBlank(String text) {
-        if (text.trim().isEmpty()) {
+
+    static Object host(String text) {
+        String t = text.trim();
+        if (t.isEmpty() || !t.matches("[A-Za-z0-9.:\\[\\]%_-]+")) {
             throw new IllegalArgumentException();
         }
-        return text.trim();
+        return t;
     }
 
     static Object path(String text) {
