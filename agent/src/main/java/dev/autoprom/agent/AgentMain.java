@@ -61,9 +61,6 @@ public final class AgentMain {
             AgentMetrics.configure(config.cardinalityLimit(), config.nativeHistograms(), constLabels(config));
             SelfMetrics.init();
             AgentInfo.register(AgentMetrics.registry());
-            if (config.jvmEnabled()) {
-                JvmMetricsRegistration.register(AgentMetrics.registry(), AgentMetrics.constLabels());
-            }
         } catch (Throwable t) {
             failed(config, "cannot register the agent's metrics", t);
         }
@@ -75,6 +72,27 @@ public final class AgentMain {
             report = InstallReport.EMPTY;
         }
         StatusPage status = new StatusPage(config, report);
+        Runnable rest = () -> startJvmMetricsAndExporter(config, agentJar, status, startNanos);
+        if (config.failFast()) {
+            rest.run(); // a refusal to start must happen before main
+        } else {
+            // off the application's start-up path: the instrumentation is in place, the port follows shortly
+            Thread starter = new Thread(rest, "autoprom-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+        AgentLog.debug("premain done in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+    }
+
+    private static void startJvmMetricsAndExporter(AgentConfig config, File agentJar, StatusPage status,
+            long startNanos) {
+        try {
+            if (config.jvmEnabled()) {
+                JvmMetricsRegistration.register(AgentMetrics.registry(), AgentMetrics.constLabels());
+            }
+        } catch (Throwable t) {
+            failed(config, "cannot register the JVM metrics", t);
+        }
         try {
             ExporterLauncher.start(config, agentJar, status);
         } catch (Throwable t) {
