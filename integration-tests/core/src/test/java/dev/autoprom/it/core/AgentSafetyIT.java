@@ -29,6 +29,7 @@ class AgentSafetyIT {
                 ChildJvm app = ChildJvm.main(PlainApp.class)
                         .agentArgs("host=127.0.0.1,port=" + busy.getLocalPort()).start()) {
             app.awaitOutput("READY", STARTUP);
+            app.awaitOutput("cannot listen on", STARTUP);
             assertThat(app.isAlive()).isTrue();
             String errors = lines(app.output(), "[autoprom] ERROR");
             assertThat(errors.split("\n")).hasSize(1);
@@ -101,8 +102,13 @@ class AgentSafetyIT {
     }
 
     @Test
-    void enabledAgentThreadsAreDaemonsSoTheApplicationExitsWhenMainReturns() {
-        try (ChildJvm app = ChildJvm.main(PlainApp.class).agentArgs("port=0").args("exit").start()) {
+    void enabledAgentThreadsAreDaemonsSoTheApplicationExitsWhenMainReturns() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (ChildJvm app = ChildJvm.main(PlainApp.class).agentArgs("host=127.0.0.1,port=" + port)
+                .args("exit", String.valueOf(port)).start()) {
             assertThat(app.awaitExit(STARTUP)).isZero();
             assertThat(app.output()).contains("DONE").contains("serving metrics on");
         }

@@ -12,7 +12,8 @@ import java.nio.channels.SocketChannel;
 
 /**
  * The application the core tests attach the agent to: a plain main. Modes (first argument):
- * {@code wait} prints READY and sleeps until killed; {@code exit} prints DONE and returns, so the JVM must end;
+ * {@code wait} prints READY and sleeps until killed; {@code exit [port]} waits until the port listens, prints DONE
+ * and returns, so the JVM must end;
  * {@code nodelay} sets {@code sun.net.httpserver.nodelay=true} in main, serves one request on its own JDK
  * HttpServer and prints whether the accepted socket had TCP_NODELAY; {@code threads} prints the JVM's thread
  * names.
@@ -23,6 +24,9 @@ public class PlainApp {
         String mode = args.length > 0 ? args[0] : "wait";
         switch (mode) {
             case "exit":
+                if (args.length > 1) {
+                    awaitListening(Integer.parseInt(args[1]));
+                }
                 System.out.println("DONE");
                 return;
             case "nodelay":
@@ -36,6 +40,18 @@ public class PlainApp {
         }
         System.out.println("READY");
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Waits until something (the agent's exporter) listens on the port, so that main returns after it. */
+    private static void awaitListening(int port) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("nothing listens on " + port);
     }
 
     /** Needs --add-opens jdk.httpserver/sun.net.httpserver=ALL-UNNAMED to read the accepted socket. */

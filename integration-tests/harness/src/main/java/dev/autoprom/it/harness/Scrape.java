@@ -42,13 +42,33 @@ public final class Scrape {
         return new Scrape(text);
     }
 
-    /** A plain GET, failing on any I/O problem; for the agent's other endpoints too. */
+    /**
+     * A plain GET, for the agent's other endpoints too. A refused connection is retried for up to 15 s: the
+     * agent opens its port on a background thread, shortly after the application has started.
+     */
     public static HttpResponse<String> get(String url) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("GET " + url + " failed: " + e, e);
+                }
+                pause();
+            } catch (IOException e) {
+                throw new IllegalStateException("GET " + url + " failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void pause() {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + url + " failed: " + e, e);
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
