@@ -109,8 +109,9 @@ class AgentSafetyIT {
         }
         try (ChildJvm app = ChildJvm.main(PlainApp.class).agentArgs("host=127.0.0.1,port=" + port)
                 .args("exit", String.valueOf(port)).start()) {
+            // main returned only after connecting to the exporter: the exporter was running, yet the JVM ends
             assertThat(app.awaitExit(STARTUP)).isZero();
-            assertThat(app.output()).contains("DONE").contains("serving metrics on");
+            assertThat(app.output()).contains("DONE");
         }
     }
 
