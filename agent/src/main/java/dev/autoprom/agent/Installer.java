@@ -74,7 +74,7 @@ final class Installer {
             AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
                     .include(agentClasses)
                     .withExceptionHandler(countFailures);
-            AdviceCollector collector = new AdviceCollector(advice);
+            AdviceCollector collector = new AdviceCollector(advice, config.faultInjection());
             module.adviseMethods(collector);
             builder = builder.type(module.typeMatcher(), module.classLoaderMatcher())
                     .transform(new Recording(entry, collector.advice, inst));
@@ -99,14 +99,19 @@ final class Installer {
     /** Collects the module's (methods, advice class) pairs into one ForAdvice transformer. */
     private static final class AdviceCollector implements AdviceTarget {
         AgentBuilder.Transformer.ForAdvice advice;
+        private final boolean faultInjection;
 
-        AdviceCollector(AgentBuilder.Transformer.ForAdvice advice) {
+        AdviceCollector(AgentBuilder.Transformer.ForAdvice advice, boolean faultInjection) {
             this.advice = advice;
+            this.faultInjection = faultInjection;
         }
 
         @Override
         public AdviceTarget advise(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
             advice = advice.advice(methods, adviceClassName);
+            if (faultInjection) {
+                advice = advice.advice(methods, FaultInjectionAdvice.class.getName());
+            }
             return this;
         }
     }

@@ -44,6 +44,8 @@ public final class AgentConfig {
     public static final String LOG_LEVEL = "autoprom.log.level";
     public static final String FAIL_FAST = "autoprom.fail.fast";
     public static final String CONFIG_FILE = "autoprom.config.file";
+    /** Test only: every instrumented method also gets advice that throws (see FaultInjectionAdvice). */
+    public static final String TEST_FAULT_INJECTION = "autoprom.test.fault.injection";
 
     private static final String MASK = "********";
 
@@ -83,6 +85,7 @@ public final class AgentConfig {
         add(t, LOG_LEVEL, "info", Parsers::logLevel, "one of debug, info, warn, error, off", false);
         add(t, FAIL_FAST, "false", Parsers::bool, "true or false", false);
         add(t, CONFIG_FILE, "", Parsers::text, "the path of a properties file", false);
+        add(t, TEST_FAULT_INJECTION, "false", Parsers::bool, "true or false", false);
         for (String name : new TreeSet<>(instrumentationNames)) {
             add(t, instrumentationKey(name), "", Parsers::bool, "true or false", false);
         }
@@ -348,6 +351,10 @@ public final class AgentConfig {
 
     public boolean failFast() {
         return (Boolean) values.get(FAIL_FAST);
+    }
+
+    public boolean faultInjection() {
+        return (Boolean) values.get(TEST_FAULT_INJECTION);
     }
 
     /**
