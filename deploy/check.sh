@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates everything under deploy/ that Prometheus reads:
 #   - prometheus/prometheus.yml (and the alert rules it loads)
-#   - the commented Kubernetes pod-discovery job inside it, uncommented into a temp copy
+#   - the commented Kubernetes job and metric_relabel_configs example in it, uncommented
+#     into a temp copy
 #   - prometheus/autoprom-alerts.yml (promtool check rules)
 #   - every unit test in prometheus/tests/ (promtool test rules)
 #   - that every alert rule has at least one firing test case
@@ -47,6 +48,12 @@ if ! "$promtool" check config "$tmp/probe.yml" >/dev/null 2>&1; then
          -e "s/^      - role: pod$/      - targets: ['pod.example:9464']/" "$tmp/prometheus.yml"
   grep -q "targets: \['pod.example:9464'\]" "$tmp/prometheus.yml"
 fi
+"$promtool" check config "$tmp/prometheus.yml"
+
+step "promtool check config (commented metric_relabel_configs example, uncommented)"
+sed -e '/^    # metric_relabel_configs:$/,/^$/{s/^    # metric_relabel_configs:$/    metric_relabel_configs:/;s/^    #   \(.*\)$/      \1/}' \
+  "$prom/prometheus.yml" > "$tmp/prometheus.yml"
+grep -q '^    metric_relabel_configs:$' "$tmp/prometheus.yml"
 "$promtool" check config "$tmp/prometheus.yml"
 
 step "promtool check rules autoprom-alerts.yml"
