@@ -6,7 +6,8 @@
 #   - prometheus/autoprom-alerts.yml (promtool check rules)
 #   - every unit test in prometheus/tests/ (promtool test rules)
 #   - that every alert rule has at least one firing test case
-#   - that grafana/autoprom-dashboard.json is valid JSON
+#   - that grafana/autoprom-dashboard.json is valid JSON, uses the ${datasource} variable
+#     and only the $job, $instance and $__rate_interval variables in its queries
 # Exits non-zero on the first failure. Needs promtool (Debian: apt-get install prometheus).
 set -euo pipefail
 
@@ -80,9 +81,39 @@ for alert in $(sed -n 's/^ *- alert: *\([A-Za-z0-9_]*\).*/\1/p' "$prom/autoprom-
 done
 [ "$missing" -eq 0 ]
 
-step "grafana/autoprom-dashboard.json is valid JSON"
+step "grafana/autoprom-dashboard.json: JSON, datasource, variables"
 if command -v python3 >/dev/null 2>&1; then
-  python3 -m json.tool "$here/grafana/autoprom-dashboard.json" >/dev/null
+  python3 - "$here/grafana/autoprom-dashboard.json" <<'PY'
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+problems = []
+names = [v["name"] for v in d["templating"]["list"]]
+if names[:3] != ["datasource", "job", "instance"] or "__inputs" in d:
+    problems.append("templating must start with datasource, job, instance and have no __inputs")
+ids, n, panels = set(), 0, 0
+for p in d["panels"]:
+    if p["id"] in ids:
+        problems.append("duplicate panel id %s" % p["id"])
+    ids.add(p["id"])
+    if p["type"] == "row":
+        continue
+    panels += 1
+    if p.get("datasource", {}).get("uid") != "${datasource}":
+        problems.append("panel %r: datasource must be ${datasource}" % p["title"])
+    for t in p.get("targets", []):
+        n += 1
+        e = t["expr"]
+        for var in re.findall(r"\$\{?(\w+)", e):
+            if var not in ("job", "instance", "__rate_interval"):
+                problems.append("panel %r: variable $%s in %s" % (p["title"], var, e))
+        if 'job=~"$job"' not in e or 'instance=~"$instance"' not in e:
+            problems.append("panel %r: not templated on job and instance: %s" % (p["title"], e))
+for x in problems:
+    print(x, file=sys.stderr)
+if problems:
+    sys.exit(1)
+print("ok  %d panels, %d queries" % (panels, n))
+PY
 elif command -v jq >/dev/null 2>&1; then
   jq empty "$here/grafana/autoprom-dashboard.json"
 else
