@@ -5,7 +5,7 @@
 #     into a temp copy
 #   - prometheus/autoprom-alerts.yml (promtool check rules)
 #   - every unit test in prometheus/tests/ (promtool test rules)
-#   - that every alert rule has at least one firing test case
+#   - that every alert rule has a firing and a not-firing test case
 #   - that grafana/autoprom-dashboard.json is valid JSON, uses the ${datasource} variable
 #     and only the $job, $instance and $__rate_interval variables in its queries
 # Exits non-zero on the first failure. Needs promtool (Debian: apt-get install prometheus).
@@ -63,17 +63,19 @@ step "promtool check rules autoprom-alerts.yml"
 step "promtool test rules tests/*.yml"
 (cd "$prom/tests" && "$promtool" test rules ./*.yml)
 
-step "every alert has a firing test"
+step "every alert has a firing and a not-firing test case"
 missing=0
 for alert in $(sed -n 's/^ *- alert: *\([A-Za-z0-9_]*\).*/\1/p' "$prom/autoprom-alerts.yml"); do
-  # a firing case is an alert_rule_test for this alertname whose exp_alerts is not []
-  if ! awk -v a="$alert" '
-      $0 ~ "alertname: *" a "$" { inside = 1; next }
-      inside && /exp_alerts: *\[\]/ { inside = 0 }
-      inside && /exp_labels:/ { found = 1 }
+  # a case is an alert_rule_test entry for this alertname; firing when its exp_alerts
+  # lists alerts, not firing when it is []
+  if ! cases="$(awk -v a="$alert" '
       /eval_time:/ { inside = 0 }
-      END { exit !found }' "$prom"/tests/*.yml; then
-    echo "no firing test for alert $alert" >&2
+      $0 ~ "alertname: *" a "$" { inside = 1; next }
+      inside && /exp_alerts: *\[\]/ { quiet = 1; inside = 0 }
+      inside && /exp_labels:/ { firing = 1 }
+      END { if (!firing || !quiet) { print (firing ? "" : "firing ") (quiet ? "" : "not-firing"); exit 1 } }' \
+      "$prom"/tests/*.yml)"; then
+    echo "alert $alert has no ${cases} test case" >&2
     missing=1
   else
     echo "ok  $alert"
