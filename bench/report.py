@@ -123,11 +123,9 @@ def table(app):
 
 def per_round(app):
     keys = sorted(k for k in rounds if k[0] == app)
-    if not keys:
-        return ""
     metrics = [m for m in ("ping_rps", "ping_p99_ms", "users_rps", "users_p99_ms", "rss_kib", "heap_kib",
                            "scrape_ms", "scrape_bytes") if any(m in rounds[k] for k in keys)]
-    lines = ["| round | variant | " + " | ".join(metrics) + " |", "|---:|---|" + "---:|" * len(metrics)]
+    lines = ["| round | variant | " + " | ".join(metrics) + " |", "|---:|---|" + "---:|" * len(metrics)] if keys else []
     for k in sorted(keys, key=lambda k: (k[2], variants.index(k[1]) if k[1] in variants else 99)):
         vals = []
         for m in metrics:
