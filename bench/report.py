@@ -146,7 +146,8 @@ quick = meta.get("quick") == "1"
 print("# autoprom overhead benchmark")
 print()
 if quick:
-    print("> **QUICK=1 smoke test**: runs of a few seconds, one round. These numbers only show that the")
+    print(f"> **QUICK=1 smoke test**: {meta.get('measure')} s runs, {meta.get('rounds')} round(s). These numbers "
+          "only show that the")
     print("> harness works; they are not a measurement.")
     print()
 print(f"Run {meta.get('stamp')} · commit `{meta.get('commit')}` · {meta.get('cpu')}, {meta.get('cpus')} CPUs, "
