@@ -127,6 +127,7 @@ record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RAW"; }
 measure_startup() {
   local app=$1 variant=$2 logfile=$3 port mport t0 t1
   port=$(free_port); mport=$(free_port)
+  while [[ "$mport" == "$port" ]]; do mport=$(free_port); done
   t0=$(now_ms)
   launch "$app" "$variant" "$port" "$mport" "$logfile"
   wait_ready "$port" "$CURRENT_PID" || { tail -20 "$logfile" >&2; die "$app/$variant did not answer /ping"; }
@@ -177,6 +178,7 @@ measure_round() {
   local app=$1 variant=$2 round=$3 routes=$4 prefix=$5
   local port mport pid route n secs out
   port=$(free_port); mport=$(free_port)
+  while [[ "$mport" == "$port" ]]; do mport=$(free_port); done
   launch "$app" "$variant" "$port" "$mport" "$prefix.log"
   pid=$CURRENT_PID
   wait_ready "$port" "$pid" || { tail -20 "$prefix.log" >&2; die "$app/$variant did not answer /ping"; }
