@@ -3,8 +3,8 @@ package dev.autoprom.api;
 import io.prometheus.metrics.core.datapoints.DataPoint;
 import io.prometheus.metrics.core.metrics.StatefulMetric;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The label children of one metric, cached and capped. At most {@code autoprom.cardinality.limit} distinct
@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@value #OVERFLOW}) and counted in {@code autoprom_series_overflow_total{metric}}. The cache doubles as the
  * bound, so a flood of distinct values cannot grow memory either.
  *
- * <p>{@link #get} costs one map lookup (plus the varargs array); recorders that see the same label set again
- * and again should also keep the returned child in a field.
+ * <p>{@link #get} costs one map lookup per label and allocates nothing for a known label set (the caller's
+ * varargs array aside); recorders that see the same label set again and again should also keep the returned
+ * child in a field.
  */
 public final class CappedSeries<D extends DataPoint> {
 
@@ -23,7 +24,13 @@ public final class CappedSeries<D extends DataPoint> {
     private final String metricName;
     private final int labelCount;
     private final int limit;
-    private final ConcurrentHashMap<List<String>, D> children = new ConcurrentHashMap<>();
+    /**
+     * A tree with one level per label: the first label's value leads to a map of the second's, and so on; the
+     * last level holds the child. Looking up an existing label set walks it without allocating (a list key
+     * would allocate a wrapper, and hash with an iterator, on every call).
+     */
+    private final ConcurrentHashMap<String, Object> root = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
     private volatile D overflowChild;
 
     public CappedSeries(StatefulMetric<D, ?> metric, String metricName, int labelCount) {
@@ -38,45 +45,72 @@ public final class CappedSeries<D extends DataPoint> {
     }
 
     /** The child for these label values; {@code null} values become empty strings. */
+    @SuppressWarnings("unchecked")
     public D get(String... labelValues) {
-        for (int i = 0; i < labelValues.length; i++) {
-            if (labelValues[i] == null) {
-                labelValues[i] = "";
-            }
+        if (labelValues.length == 0) {
+            return metric.labelValues();
         }
-        List<String> key = Arrays.asList(labelValues);
-        D child = children.get(key);
-        return child != null ? child : create(key);
+        Object node = root;
+        for (int i = 0; i < labelValues.length && node != null; i++) {
+            String value = labelValues[i] == null ? "" : labelValues[i];
+            node = ((ConcurrentHashMap<String, Object>) node).get(value);
+        }
+        return node != null ? (D) node : create(labelValues);
     }
 
     /** Forgets a label set, for series that must disappear (a closed pool). */
+    @SuppressWarnings("unchecked")
     public void remove(String... labelValues) {
-        if (children.remove(Arrays.asList(labelValues)) != null) {
-            metric.remove(labelValues);
+        synchronized (root) {
+            ConcurrentHashMap<String, Object> level = root;
+            for (int i = 0; i < labelValues.length - 1 && level != null; i++) {
+                level = (ConcurrentHashMap<String, Object>) level.get(orEmpty(labelValues[i]));
+            }
+            if (level != null && level.remove(orEmpty(labelValues[labelValues.length - 1])) != null) {
+                size.decrementAndGet();
+                metric.remove(labelValues);
+            }
         }
     }
 
     /** Number of label sets currently held, not counting the overflow series. */
     public int size() {
-        return children.size();
+        return size.get();
     }
 
-    private D create(List<String> key) {
-        synchronized (children) {
-            D existing = children.get(key);
-            if (existing != null) {
-                return existing;
+    @SuppressWarnings("unchecked")
+    private D create(String[] labelValues) {
+        String[] values = new String[labelValues.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = orEmpty(labelValues[i]);
+        }
+        synchronized (root) {
+            ConcurrentHashMap<String, Object> level = root;
+            for (int i = 0; i < values.length - 1 && level != null; i++) {
+                Object next = level.get(values[i]);
+                if (next == null && size.get() < limit) {
+                    next = new ConcurrentHashMap<String, Object>();
+                    level.put(values[i], next);
+                }
+                level = (ConcurrentHashMap<String, Object>) next;
             }
-            if (children.size() < limit) {
-                // copy: the caller's varargs array must not be retained as a map key it could still change
-                List<String> ownKey = List.copyOf(key);
-                D child = metric.labelValues(ownKey.toArray(new String[0]));
-                children.put(ownKey, child);
+            Object existing = level == null ? null : level.get(values[values.length - 1]);
+            if (existing != null) {
+                return (D) existing;
+            }
+            if (level != null && size.get() < limit) {
+                D child = metric.labelValues(values);
+                level.put(values[values.length - 1], child);
+                size.incrementAndGet();
                 return child;
             }
         }
         SelfMetrics.seriesOverflow(metricName);
         return overflow();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private D overflow() {

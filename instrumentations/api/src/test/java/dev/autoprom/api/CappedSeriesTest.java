@@ -53,6 +53,22 @@ class CappedSeriesTest {
     }
 
     @Test
+    void severalLabelsShareLevelsAndOverflowWhenFull() {
+        Counter two = Counter.builder().name("test_two_total").labelNames("method", "route").register(registry);
+        CappedSeries<CounterDataPoint> series = new CappedSeries<>(two, "test_two_total", 2, 2);
+        series.get("GET", "/a").inc();
+        series.get("GET", "/b").inc();
+        series.get("POST", "/a").inc(); // a new first-level value past the limit
+        series.get("GET", "/c").inc(); // a new second-level value past the limit
+        series.get("GET", "/a").inc();
+        assertThat(series.size()).isEqualTo(2);
+        CounterSnapshot snapshot = (CounterSnapshot) registry.scrape(n -> n.equals("test_two")).get(0);
+        assertThat(snapshot.getDataPoints()).extracting(p -> p.getLabels().get("method") + " "
+                + p.getLabels().get("route") + " " + (int) p.getValue())
+                .containsExactlyInAnyOrder("GET /a 2", "GET /b 1", "_overflow _overflow 2");
+    }
+
+    @Test
     void nullLabelValuesBecomeEmpty() {
         CappedSeries<CounterDataPoint> series = new CappedSeries<>(counter, "test_requests_total", 1, 5);
         series.get((String) null).inc();
