@@ -5,7 +5,6 @@ import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.jdbc.common.WeakIdentityMap;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * Records {@code db_client_operation_duration_seconds}. Called by the statement and connection advice with plain
@@ -20,7 +19,10 @@ import java.util.function.UnaryOperator;
  *   <li>Executions nest the same way (a pool's proxy statement calls the driver's): only the outermost call on a
  *       thread is recorded, so one logical operation is one observation.</li>
  * </ul>
- * The execute path allocates nothing once a statement is known: a thread-local, a weak-map lookup with a reused
+ * Only statements created through a {@code Connection} method are recorded: statements a driver makes for
+ * itself (MariaDB's {@code select database()} behind {@code getCatalog()}) are not the application's operations.
+ *
+ * <p>The execute path allocates nothing once a statement is known: a thread-local, a weak-map lookup with a reused
  * probe, a cached child and one observation.
  */
 public final class StatementRecorder {
@@ -82,7 +84,9 @@ public final class StatementRecorder {
             String sqlState) {
         StatementSeries series = STATEMENTS.get(statement);
         if (series == null) {
-            series = discover(statement);
+            // not created through a Connection method: a driver's internal statement (MariaDB runs
+            // "select database()" behind getCatalog()), or one created before the agent attached
+            return;
         }
         DistributionDataPoint child = error == null ? series.success(sql, batch)
                 : series.database.failure(series.operation(sql, batch), errorType(error, sqlState));
@@ -95,14 +99,6 @@ public final class StatementRecorder {
             return sqlState.substring(0, 2);
         }
         return error.getClass().getName();
-    }
-
-    /** A statement created before the agent saw it: ask for its connection once, then remember it. */
-    private static StatementSeries discover(Object statement) {
-        Object connection = Bridges.STATEMENT_CONNECTION.apply(statement);
-        StatementSeries series = database(connection).unprepared;
-        STATEMENTS.put(statement, series);
-        return series;
     }
 
     // ---- prepare / create ----
@@ -163,7 +159,6 @@ public final class StatementRecorder {
     /** The bridge objects, made on first use next to {@code java.sql} (the platform class loader). */
     private static final class Bridges {
         static final Function<Object, String[]> METADATA;
-        static final UnaryOperator<Object> STATEMENT_CONNECTION;
 
         static {
             try {
@@ -172,11 +167,7 @@ public final class StatementRecorder {
                 @SuppressWarnings("unchecked")
                 Function<Object, String[]> metadata = (Function<Object, String[]>) BridgeClasses
                         .newInstance(anchor, bridge + "ConnectionMetadata");
-                @SuppressWarnings("unchecked")
-                UnaryOperator<Object> statementConnection = (UnaryOperator<Object>) BridgeClasses
-                        .newInstance(anchor, bridge + "StatementConnection");
                 METADATA = metadata;
-                STATEMENT_CONNECTION = statementConnection;
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot load the JDBC bridge classes", e);
             }
