@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The family's assertion helper: scrapes the agent running in this test JVM (its port is set in the pom) and
@@ -72,6 +74,15 @@ final class JdbcMetrics {
 
     double idle(String pool) {
         return pool("usage", pool, "db_client_connection_state", "idle");
+    }
+
+    /** The one pool whose name matches {@code regex} (for libraries that name pools themselves). */
+    String poolNamed(String regex) {
+        List<String> names = scrape.find("db_client_connection_max").stream()
+                .map(s -> s.labels().get("db_client_connection_pool_name")).filter(n -> n.matches(regex))
+                .distinct().collect(Collectors.toList());
+        assertThat(names).as("pools named %s", regex).hasSize(1);
+        return names.get(0);
     }
 
     boolean hasPool(String pool) {

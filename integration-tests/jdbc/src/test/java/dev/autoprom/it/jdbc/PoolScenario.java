@@ -20,8 +20,14 @@ final class PoolScenario {
     }
 
     static void exhaustAndRelease(DataSource pool, String name) throws Exception {
-        Connection first = pool.getConnection();
-        Connection second = pool.getConnection();
+        exhaustAndRelease(pool, name, true);
+    }
+
+    /** {@code createTimes}: whether the library reports connection creation (c3p0 does not, see the README). */
+    static void exhaustAndRelease(DataSource pool, String name, boolean createTimes) throws Exception {
+        int[] warmUpTimeouts = {0};
+        Connection first = acquire(pool, warmUpTimeouts);
+        Connection second = acquire(pool, warmUpTimeouts);
         JdbcMetrics.await("2 used connections in " + name, m -> m.used(name) == 2);
 
         CompletableFuture<Connection> third = CompletableFuture.supplyAsync(() -> {
@@ -37,11 +43,12 @@ final class PoolScenario {
             sawPending |= m.pool("pending_requests", name) == 1;
         }
         assertThat(sawPending).as("pending_requests 1 while the third request waits").isTrue();
+        // the application gets the library's own exception, unchanged
         assertThat(third).failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
-                .withRootCauseInstanceOf(SQLException.class);
+                .havingCause().havingCause().isInstanceOf(SQLException.class);
 
         JdbcMetrics m = JdbcMetrics.scrape();
-        assertThat(m.pool("timeouts_total", name)).isEqualTo(1);
+        assertThat(m.pool("timeouts_total", name)).isEqualTo(1 + warmUpTimeouts[0]);
         assertThat(m.pool("pending_requests", name)).isEqualTo(0);
         assertThat(m.pool("max", name)).isEqualTo(2);
         assertThat(m.used(name)).isEqualTo(2);
@@ -52,8 +59,27 @@ final class PoolScenario {
         m = JdbcMetrics.await("0 used connections in " + name, s -> s.used(name) == 0);
         assertThat(m.idle(name)).isGreaterThanOrEqualTo(1);
         assertThat(m.pool("use_time_seconds_count", name)).isEqualTo(2);
-        assertThat(m.pool("create_time_seconds_count", name)).isGreaterThanOrEqualTo(1);
+        if (createTimes) {
+            assertThat(m.pool("create_time_seconds_count", name)).isGreaterThanOrEqualTo(1);
+        }
         m.assertAllPoolSeries(name);
+    }
+
+    /**
+     * A first connection may take longer than the 250 ms timeout on a loaded machine (class loading, H2 start):
+     * such a timeout is retried and counted, so the expected timeouts stay exact.
+     */
+    private static Connection acquire(DataSource pool, int[] timeouts) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                timeouts[0]++;
+            }
+        }
     }
 
     static void assertGone(String name) {

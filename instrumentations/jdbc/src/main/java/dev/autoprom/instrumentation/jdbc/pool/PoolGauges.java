@@ -22,6 +22,6 @@ public interface PoolGauges {
 
     int max();
 
-    /** Threads waiting for a connection; {@link #UNKNOWN} to use the agent's own count of callers in getConnection. */
+    /** Threads waiting for a connection (every supported library counts them itself). */
     int pending();
 }

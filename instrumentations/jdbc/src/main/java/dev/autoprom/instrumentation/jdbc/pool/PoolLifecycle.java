@@ -50,22 +50,12 @@ public final class PoolLifecycle {
         }
     }
 
-    /** Enter of getConnection: the start time, or 0 when the pool is not (yet) registered. */
-    public static long getConnectionEnter(Object poolObject) {
-        try {
-            PoolRegistry.Pool pool = PoolRegistry.of(poolObject);
-            return pool == null ? 0L : pool.getConnectionStarted();
-        } catch (Throwable t) {
-            SelfMetrics.recordError("jdbc.pool", t);
-            return 0L;
-        }
-    }
-
-    /** Exit of getConnection: wait time, timeout, and the borrow that {@link #connectionClosed} ends. */
+    /**
+     * Exit of getConnection, entered at {@code start} ({@code System.nanoTime()}): wait time, timeout, and the
+     * borrow of {@code connection} that {@link #connectionClosed} ends (null when the library's returned
+     * connection cannot be instrumented and the library reports {@link #borrowed} itself).
+     */
     public static void getConnectionExit(Object poolObject, long start, Object connection, Throwable failure) {
-        if (start == 0L) {
-            return;
-        }
         try {
             PoolRegistry.Pool pool = PoolRegistry.of(poolObject);
             if (pool == null) {
@@ -73,10 +63,29 @@ public final class PoolLifecycle {
             }
             pool.getConnectionDone(start, failure);
             if (connection != null) {
-                BORROWED.put(connection, new Borrow(pool, System.nanoTime()));
+                borrow(pool, connection);
             }
         } catch (Throwable t) {
             SelfMetrics.recordError("jdbc.pool", t);
+        }
+    }
+
+    /** The library handed out {@code connection} (its own pooled-connection object), for use time. */
+    public static void borrowed(Object poolObject, Object connection) {
+        try {
+            PoolRegistry.Pool pool = PoolRegistry.of(poolObject);
+            if (pool != null && connection != null) {
+                borrow(pool, connection);
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError("jdbc.pool", t);
+        }
+    }
+
+    private static void borrow(PoolRegistry.Pool pool, Object connection) {
+        if (BORROWED.get(connection) == null) {
+            BORROWED.put(connection, new Borrow(pool, System.nanoTime()));
+            pool.borrowedNow.incrementAndGet();
         }
     }
 
@@ -85,6 +94,7 @@ public final class PoolLifecycle {
         try {
             Borrow borrow = BORROWED.remove(connection);
             if (borrow != null) {
+                borrow.pool.borrowedNow.decrementAndGet();
                 borrow.pool.used(System.nanoTime() - borrow.start);
             }
         } catch (Throwable t) {

@@ -46,7 +46,7 @@ final class PoolMetrics {
                 .labelNames(JdbcMetricNames.POOL_NAME)
                 .callback(callback -> {
                     for (PoolRegistry.Pool pool : PoolRegistry.livePools()) {
-                        callback.call(pool.pending(), pool.name);
+                        emit(pool, PoolGauges::pending, v -> callback.call(v, pool.name));
                     }
                 })
                 .register(AgentMetrics.registry());

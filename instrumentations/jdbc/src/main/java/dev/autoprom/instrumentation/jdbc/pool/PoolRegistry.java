@@ -37,8 +37,8 @@ public final class PoolRegistry {
         private final DistributionDataPoint createTime;
         private final DistributionDataPoint waitTime;
         private final DistributionDataPoint useTime;
-        /** Callers currently inside getConnection, for libraries that do not count their waiters. */
-        private final AtomicInteger inGetConnection = new AtomicInteger();
+        /** Connections handed out and not yet closed, as the agent saw them (for pools that do not count). */
+        final AtomicInteger borrowedNow = new AtomicInteger();
 
         Pool(String name, PoolGauges gauges) {
             this.name = name;
@@ -47,6 +47,11 @@ public final class PoolRegistry {
             this.createTime = PoolMetrics.CREATE_TIME.labelValues(name);
             this.waitTime = PoolMetrics.WAIT_TIME.labelValues(name);
             this.useTime = PoolMetrics.USE_TIME.labelValues(name);
+        }
+
+        /** Connections handed out through the instrumented getConnection and not yet closed. */
+        public int borrowedNow() {
+            return Math.max(0, borrowedNow.get());
         }
 
         public void timedOut() {
@@ -65,25 +70,14 @@ public final class PoolRegistry {
             useTime.observe(nanos / 1e9);
         }
 
-        /** A caller entered getConnection: returns the start time for {@link #getConnectionDone}. */
-        public long getConnectionStarted() {
-            inGetConnection.incrementAndGet();
-            return System.nanoTime();
-        }
-
-        /** The caller left getConnection; {@code failure} is what it threw, if anything. */
+        /** A caller left getConnection, entered at {@code start}; {@code failure} is what it threw, if anything. */
         public void getConnectionDone(long start, Throwable failure) {
-            inGetConnection.decrementAndGet();
             waited(System.nanoTime() - start);
             if (failure != null && PoolTimeouts.isTimeout(failure)) {
                 timedOut();
             }
         }
 
-        int pending() {
-            int known = gauges.pending();
-            return known != PoolGauges.UNKNOWN ? known : Math.max(0, inGetConnection.get());
-        }
 
         private void removeSeries() {
             PoolMetrics.TIMEOUTS.remove(name);
