@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** HikariCP pool metrics through its MetricsTrackerFactory extension point, on H2. */
@@ -30,6 +32,26 @@ class HikariPoolIT {
             assertThat(m.pool("idle_max", "hikari-exhaust")).isEqualTo(2);
         }
         PoolScenario.assertGone("hikari-exhaust");
+    }
+
+    @Test
+    void applicationsOwnTrackerFactoryIsLeftInPlace() throws Exception {
+        AtomicInteger acquisitions = new AtomicInteger();
+        HikariConfig config = config("hikari-own-tracker", 2);
+        config.setMetricsTrackerFactory((poolName, stats) -> new IMetricsTracker() {
+            @Override
+            public void recordConnectionAcquiredNanos(long nanos) {
+                acquisitions.incrementAndGet();
+            }
+        });
+        try (HikariDataSource ds = new HikariDataSource(config)) {
+            ds.getConnection().close();
+            ds.getConnection().close();
+            assertThat(acquisitions).hasValue(2);
+            JdbcMetrics m = JdbcMetrics.scrape();
+            assertThat(m.pool("max", "hikari-own-tracker")).isEqualTo(2);
+            assertThat(m.pool("wait_time_seconds_count", "hikari-own-tracker")).isZero();
+        }
     }
 
     @Test
