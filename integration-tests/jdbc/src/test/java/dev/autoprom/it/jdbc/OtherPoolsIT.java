@@ -77,7 +77,7 @@ class OtherPoolsIT {
         ds.setAcquireIncrement(1);
         ds.setCheckoutTimeout(250);
         ds.setDataSourceName("c3p0-exhaust");
-        PoolScenario.exhaustAndRelease(ds, "c3p0-exhaust", false);
+        PoolScenario.exhaustAndRelease(ds, "c3p0-exhaust");
         Workload.crud(ds, "t", 1, 2, 3);
         Workload.assertCrudCounts(JdbcMetrics.scrape(), "h2", "c3p0", 1, 2, 3);
         ds.close();

@@ -20,11 +20,6 @@ final class PoolScenario {
     }
 
     static void exhaustAndRelease(DataSource pool, String name) throws Exception {
-        exhaustAndRelease(pool, name, true);
-    }
-
-    /** {@code createTimes}: whether the library reports connection creation (c3p0 does not, see the README). */
-    static void exhaustAndRelease(DataSource pool, String name, boolean createTimes) throws Exception {
         int[] warmUpTimeouts = {0};
         Connection first = acquire(pool, warmUpTimeouts);
         Connection second = acquire(pool, warmUpTimeouts);
@@ -59,9 +54,7 @@ final class PoolScenario {
         m = JdbcMetrics.await("0 used connections in " + name, s -> s.used(name) == 0);
         assertThat(m.idle(name)).isGreaterThanOrEqualTo(1);
         assertThat(m.pool("use_time_seconds_count", name)).isEqualTo(2);
-        if (createTimes) {
-            assertThat(m.pool("create_time_seconds_count", name)).isGreaterThanOrEqualTo(1);
-        }
+        assertThat(m.pool("create_time_seconds_count", name)).isGreaterThanOrEqualTo(1);
         m.assertAllPoolSeries(name);
     }
 

@@ -7,6 +7,7 @@ import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 
@@ -26,7 +27,23 @@ public final class C3p0PoolBridge implements Consumer<Object>, PoolGauges {
             return;
         }
         dataSource = new WeakReference<>(ds);
-        PoolRegistry.register(ds, "c3p0", ds.getDataSourceName(), this);
+        PoolRegistry.Pool registered = PoolRegistry.register(ds, "c3p0", ds.getDataSourceName(), this);
+        PoolRegistry.alias(defaultUserPool(ds), registered);
+    }
+
+    /**
+     * The default user's {@code C3P0PooledConnectionPool}, whose acquireResource() reports create time. Reached
+     * through the private getPoolManager(), which creates the pool as the getConnection being entered would.
+     */
+    private static Object defaultUserPool(PooledDataSource ds) {
+        try {
+            Method getPoolManager = AbstractPoolBackedDataSource.class.getDeclaredMethod("getPoolManager");
+            getPoolManager.setAccessible(true);
+            Object manager = getPoolManager.invoke(ds);
+            return manager.getClass().getMethod("getPool").invoke(manager);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // no create time for this pool
+        }
     }
 
     /** c3p0 has no public isClosed(); a getConnection on a closed data source must not register it again. */
