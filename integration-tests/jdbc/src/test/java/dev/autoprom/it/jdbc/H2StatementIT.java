@@ -143,5 +143,6 @@ class H2StatementIT {
         JdbcMetrics m = JdbcMetrics.scrape();
         assertThat(m.operations("h2", "concurrent", "SELECT")).isEqualTo((long) threads * perThread);
         assertThat(m.allOperations("concurrent")).isEqualTo((long) threads * perThread);
+        m.assertNoAgentErrors();
     }
 }

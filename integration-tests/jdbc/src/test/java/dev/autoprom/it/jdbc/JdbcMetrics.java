@@ -98,6 +98,14 @@ final class JdbcMetrics {
         }
     }
 
+    /** No failure inside the JDBC instrumentation so far (they would otherwise only be logged and counted). */
+    void assertNoAgentErrors() {
+        assertThat(scrape.sum("autoprom_agent_errors_total", "component", "jdbc.pool")
+                + scrape.sum("autoprom_agent_errors_total", "component", "jdbc.statement")
+                + scrape.sum("autoprom_agent_errors_total", "component", "installer"))
+                .as("autoprom_agent_errors_total for jdbc components").isZero();
+    }
+
     String text() {
         return scrape.text();
     }

@@ -49,6 +49,29 @@ class OtherPoolsIT {
     }
 
     @Test
+    void unnamedTomcatAndC3p0PoolsGetTheLibrarysDefaultName() throws Exception {
+        PoolProperties p = new PoolProperties();
+        p.setUrl(url("tomcat-unnamed"));
+        p.setDriverClassName("org.h2.Driver");
+        p.setMaxActive(7);
+        org.apache.tomcat.jdbc.pool.DataSource tomcat = new org.apache.tomcat.jdbc.pool.DataSource(p);
+        ComboPooledDataSource c3p0 = new ComboPooledDataSource();
+        c3p0.setJdbcUrl(url("c3p0-unnamed"));
+        c3p0.setMaxPoolSize(9);
+        try {
+            tomcat.getConnection().close();
+            c3p0.getConnection().close();
+            JdbcMetrics m = JdbcMetrics.scrape();
+            assertThat(m.pool("max", tomcat.getPool().getName())).isEqualTo(7);
+            assertThat(tomcat.getPool().getName()).startsWith("Tomcat Connection Pool[");
+            assertThat(m.pool("max", c3p0.getDataSourceName())).isEqualTo(9);
+        } finally {
+            tomcat.close();
+            c3p0.close();
+        }
+    }
+
+    @Test
     void tomcatJdbc() throws Exception {
         PoolProperties p = new PoolProperties();
         p.setUrl(url("tomcat"));

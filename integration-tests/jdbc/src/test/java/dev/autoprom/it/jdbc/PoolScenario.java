@@ -56,6 +56,7 @@ final class PoolScenario {
         assertThat(m.pool("use_time_seconds_count", name)).isEqualTo(2);
         assertThat(m.pool("create_time_seconds_count", name)).isGreaterThanOrEqualTo(1);
         m.assertAllPoolSeries(name);
+        m.assertNoAgentErrors();
     }
 
     /**
