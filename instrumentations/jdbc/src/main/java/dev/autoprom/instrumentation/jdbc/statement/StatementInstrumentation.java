@@ -6,6 +6,7 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import static net.bytebuddy.matcher.ElementMatchers.failSafe;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
@@ -40,15 +41,17 @@ public final class StatementInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named(STATEMENT).or(named(CONNECTION))));
+        // failSafe: a class whose super types cannot be resolved (an optional dependency missing) is simply not a
+        // statement, instead of a transformation error logged and counted for every such class
+        return not(isInterface()).and(failSafe(hasSuperType(named(STATEMENT).or(named(CONNECTION)))));
     }
 
     @Override
     public void adviseMethods(AdviceTarget target) {
         ElementMatcher.Junction<MethodDescription> statementMethod =
-                isPublic().and(not(isAbstract())).and(isDeclaredBy(hasSuperType(named(STATEMENT))));
+                isPublic().and(not(isAbstract())).and(isDeclaredBy(failSafe(hasSuperType(named(STATEMENT)))));
         ElementMatcher.Junction<MethodDescription> connectionMethod =
-                isPublic().and(not(isAbstract())).and(isDeclaredBy(hasSuperType(named(CONNECTION))));
+                isPublic().and(not(isAbstract())).and(isDeclaredBy(failSafe(hasSuperType(named(CONNECTION)))));
         ElementMatcher.Junction<MethodDescription> executeNames =
                 namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
