@@ -25,25 +25,30 @@ final class PoolScenario {
         Connection second = acquire(pool, warmUpTimeouts);
         JdbcMetrics.await("2 used connections in " + name, m -> m.used(name) == 2);
 
-        CompletableFuture<Connection> third = CompletableFuture.supplyAsync(() -> {
-            try {
-                return pool.getConnection();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // the waiting lasts 250 ms: on a very loaded machine a scrape may miss it, then the request is repeated
+        // (each attempt is one more timeout, counted, so the expected total stays exact)
+        int attempts = 0;
         boolean sawPending = false;
-        while (!third.isDone()) {
-            JdbcMetrics m = JdbcMetrics.scrape();
-            sawPending |= m.pool("pending_requests", name) == 1;
+        while (!sawPending && attempts < 3) {
+            attempts++;
+            CompletableFuture<Connection> third = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return pool.getConnection();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            while (!third.isDone()) {
+                sawPending |= JdbcMetrics.scrape().pool("pending_requests", name) == 1;
+            }
+            // the application gets the library's own exception, unchanged
+            assertThat(third).failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                    .havingCause().havingCause().isInstanceOf(SQLException.class);
         }
         assertThat(sawPending).as("pending_requests 1 while the third request waits").isTrue();
-        // the application gets the library's own exception, unchanged
-        assertThat(third).failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
-                .havingCause().havingCause().isInstanceOf(SQLException.class);
 
         JdbcMetrics m = JdbcMetrics.scrape();
-        assertThat(m.pool("timeouts_total", name)).isEqualTo(1 + warmUpTimeouts[0]);
+        assertThat(m.pool("timeouts_total", name)).isEqualTo(attempts + warmUpTimeouts[0]);
         assertThat(m.pool("pending_requests", name)).isEqualTo(0);
         assertThat(m.pool("max", name)).isEqualTo(2);
         assertThat(m.used(name)).isEqualTo(2);
