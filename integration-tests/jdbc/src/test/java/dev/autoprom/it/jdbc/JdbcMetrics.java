@@ -40,10 +40,6 @@ final class JdbcMetrics {
         return metrics;
     }
 
-    Scrape raw() {
-        return scrape;
-    }
-
     /** Successful executions of {@code operation} against database {@code namespace}. */
     long operations(String system, String namespace, String operation) {
         return operations(system, namespace, operation, "");

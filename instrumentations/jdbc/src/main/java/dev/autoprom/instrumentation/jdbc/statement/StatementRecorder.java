@@ -151,11 +151,6 @@ public final class StatementRecorder {
         return series;
     }
 
-    /** For tests and the status page: statements and connections currently remembered. */
-    public static int trackedStatements() {
-        return STATEMENTS.size();
-    }
-
     /** The bridge objects, made on first use next to {@code java.sql} (the platform class loader). */
     private static final class Bridges {
         static final Function<Object, String[]> METADATA;
