@@ -1,0 +1,16 @@
+package dev.autoprom.instrumentation.jdbc.dbcp2;
+
+import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import net.bytebuddy.asm.Advice;
+
+/** {@code BasicDataSource.createDataSource()} returned: the pool exists (registered once). */
+public final class Dbcp2StartAdvice {
+
+    private Dbcp2StartAdvice() {
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.This Object dataSource) {
+        PoolLifecycle.started(dataSource, "dev.autoprom.instrumentation.jdbc.dbcp2.bridge.Dbcp2PoolBridge");
+    }
+}

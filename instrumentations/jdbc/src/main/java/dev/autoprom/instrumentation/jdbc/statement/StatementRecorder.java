@@ -1,0 +1,171 @@
+package dev.autoprom.instrumentation.jdbc.statement;
+
+import dev.autoprom.api.BridgeClasses;
+import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.instrumentation.jdbc.common.WeakIdentityMap;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import java.util.function.Function;
+
+/**
+ * Records {@code db_client_operation_duration_seconds}. Called by the statement and connection advice with plain
+ * objects (this class is on the bootstrap class path and cannot name {@code java.sql} types).
+ *
+ * <ul>
+ *   <li>When a connection creates or prepares a statement, the statement is mapped (weakly) to its
+ *       {@link StatementSeries}: the connection's database, found once per connection, and for a prepared
+ *       statement the keyword of its SQL, extracted once.</li>
+ *   <li>A pool's proxy connection that prepares by calling the driver's connection inherits the series the driver
+ *       call resolved (per-thread nesting), so a per-borrow proxy never costs a metadata lookup.</li>
+ *   <li>Executions nest the same way (a pool's proxy statement calls the driver's): only the outermost call on a
+ *       thread is recorded, so one logical operation is one observation.</li>
+ * </ul>
+ * Only statements created through a {@code Connection} method are recorded: statements a driver makes for
+ * itself (MariaDB's {@code select database()} behind {@code getCatalog()}) are not the application's operations.
+ *
+ * <p>The execute path allocates nothing once a statement is known: a thread-local, a weak-map lookup with a reused
+ * probe, a cached child and one observation.
+ */
+public final class StatementRecorder {
+
+    static final String COMPONENT = "jdbc.statement";
+    /** What {@link #enter} returns for a nested call, which is not recorded. */
+    public static final long NOT_RECORDED = 0L;
+
+    private static final ThreadLocal<CallState> CALLS = ThreadLocal.withInitial(CallState::new);
+    private static final WeakIdentityMap<StatementSeries> STATEMENTS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<DatabaseSeries> CONNECTIONS = new WeakIdentityMap<>();
+
+    private StatementRecorder() {
+    }
+
+    /** Per-thread nesting of execute and prepare calls. */
+    private static final class CallState {
+        int executeDepth;
+        int prepareDepth;
+        /** What the innermost nested prepare resolved, for the wrapping (proxy) prepare to reuse. */
+        StatementSeries innerSeries;
+        String innerSql;
+    }
+
+    // ---- execute ----
+
+    /** Start of an execute call: its start time, or {@link #NOT_RECORDED} when nested in another one. */
+    public static long enter() {
+        CallState calls = CALLS.get();
+        if (calls.executeDepth++ > 0) {
+            return NOT_RECORDED;
+        }
+        long now = System.nanoTime();
+        return now == NOT_RECORDED ? 1L : now;
+    }
+
+    /**
+     * End of an execute call. {@code sql} is the call's own SQL ({@code execute(String)}), null for a prepared
+     * statement's; {@code sqlState} is the failure's SQLState when it was an {@code SQLException}.
+     */
+    public static void exit(Object statement, String sql, boolean batch, long start, Throwable error,
+            String sqlState) {
+        CallState calls = CALLS.get();
+        try {
+            if (start != NOT_RECORDED) {
+                record(statement, sql, batch, System.nanoTime() - start, error, sqlState);
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        } finally {
+            // decremented last: a metadata lookup inside record() must not look like a new outer call
+            if (--calls.executeDepth < 0) {
+                calls.executeDepth = 0;
+            }
+        }
+    }
+
+    private static void record(Object statement, String sql, boolean batch, long nanos, Throwable error,
+            String sqlState) {
+        StatementSeries series = STATEMENTS.get(statement);
+        if (series == null) {
+            // not created through a Connection method: a driver's internal statement (MariaDB runs
+            // "select database()" behind getCatalog()), or one created before the agent attached
+            return;
+        }
+        DistributionDataPoint child = error == null ? series.success(sql, batch)
+                : series.database.failure(series.operation(sql, batch), errorType(error, sqlState));
+        child.observe(nanos / 1e9);
+    }
+
+    /** {@code error_type}: the SQLState class (its first two characters), else the exception's class name. */
+    static String errorType(Throwable error, String sqlState) {
+        if (sqlState != null && sqlState.length() >= 2) {
+            return sqlState.substring(0, 2);
+        }
+        return error.getClass().getName();
+    }
+
+    // ---- prepare / create ----
+
+    public static void prepareEnter() {
+        CALLS.get().prepareDepth++;
+    }
+
+    /** A connection returned {@code statement} for {@code sql} (null for {@code createStatement}). */
+    public static void prepareExit(Object connection, Object statement, String sql) {
+        CallState calls = CALLS.get();
+        int level = calls.prepareDepth--;
+        try {
+            if (statement == null) {
+                return;
+            }
+            StatementSeries series = null;
+            if (calls.innerSeries != null && (sql == null ? calls.innerSql == null : sql.equals(calls.innerSql))) {
+                series = calls.innerSeries;
+            }
+            if (series == null) {
+                series = database(connection).statement(sql == null ? null : SqlKeyword.of(sql));
+            }
+            STATEMENTS.put(statement, series);
+            if (level > 1) {
+                calls.innerSeries = series;
+                calls.innerSql = sql;
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        } finally {
+            if (level <= 1) {
+                calls.prepareDepth = 0;
+                calls.innerSeries = null;
+                calls.innerSql = null;
+            }
+        }
+    }
+
+    /** The connection's database series, looked up in its metadata the first time this connection is seen. */
+    private static DatabaseSeries database(Object connection) {
+        DatabaseSeries series = CONNECTIONS.get(connection);
+        if (series == null) {
+            String[] metadata = connection == null ? new String[2] : Bridges.METADATA.apply(connection);
+            series = DatabaseSeries.of(DatabaseInfo.of(metadata[0], metadata[1]));
+            if (connection != null) {
+                CONNECTIONS.put(connection, series);
+            }
+        }
+        return series;
+    }
+
+    /** The bridge objects, made on first use next to {@code java.sql} (the platform class loader). */
+    private static final class Bridges {
+        static final Function<Object, String[]> METADATA;
+
+        static {
+            try {
+                Class<?> anchor = Class.forName("java.sql.Connection", false, ClassLoader.getPlatformClassLoader());
+                String bridge = "dev.autoprom.instrumentation.jdbc.statement.bridge.";
+                @SuppressWarnings("unchecked")
+                Function<Object, String[]> metadata = (Function<Object, String[]>) BridgeClasses
+                        .newInstance(anchor, bridge + "ConnectionMetadata");
+                METADATA = metadata;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot load the JDBC bridge classes", e);
+            }
+        }
+    }
+}
