@@ -1,0 +1,113 @@
+package dev.autoprom.instrumentation.genai;
+
+import dev.autoprom.api.SelfMetrics;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The entry and exit every genai advice calls. An operation is started only by the outermost instrumented call
+ * on a thread: LangChain4j or Spring AI calling an instrumented SDK, or an SDK method calling its own overload,
+ * is one operation (per-thread depth). The synchronous part of a call ends at method exit; a future or a stream
+ * keeps the operation open until it completes.
+ */
+public final class GenAiCalls {
+
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    /** Returned for a call nested in another one on the same thread: exit only unwinds the depth. */
+    private static final GenAiCall NESTED = new GenAiCall(null, 0);
+
+    private GenAiCalls() {
+    }
+
+    /**
+     * Called on method entry. Returns the new operation, {@code NESTED} inside another one, or {@code null}
+     * (nothing to undo) when the adapter is unavailable.
+     */
+    public static GenAiCall enter(GenAiAdapter adapter, Object client, Object request) {
+        if (adapter == null) {
+            return null;
+        }
+        int[] depth = DEPTH.get();
+        if (depth[0] > 0) {
+            depth[0]++;
+            return NESTED;
+        }
+        GenAiCall call = new GenAiCall(adapter, System.nanoTime());
+        try {
+            adapter.onStart(call, client, request);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(adapter.component(), t);
+        }
+        depth[0] = 1;
+        return call;
+    }
+
+    /**
+     * Called on method exit with what the method returned or threw. Returns the value the method must return:
+     * {@code result} itself, or for a stream a wrapper that follows it (see {@link GenAiAdapter#wrapStream}).
+     */
+    public static Object exit(GenAiCall call, Object result, Throwable thrown) {
+        if (call == null) {
+            return result;
+        }
+        DEPTH.get()[0]--;
+        if (call == NESTED) {
+            return result;
+        }
+        if (thrown != null) {
+            call.end(thrown);
+            return result;
+        }
+        try {
+            if (result instanceof CompletableFuture) {
+                // a dependent stage: the application's future is neither changed nor completed by us
+                ((CompletableFuture<?>) result).whenComplete((value, failure) -> complete(call, value, failure));
+                return result;
+            }
+            Object wrapped = call.adapter.wrapStream(call, result);
+            if (wrapped != null) {
+                call.streaming = true;
+                return wrapped;
+            }
+            complete(call, result, null);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(call.adapter.component(), t);
+            call.end(null);
+        }
+        return result;
+    }
+
+    /**
+     * Called on exit of a method whose operation continues elsewhere (a streaming call that reports to a handler
+     * it was given): only a thrown exception ends it here.
+     */
+    public static void exitOpen(GenAiCall call, Throwable thrown) {
+        if (call == null) {
+            return;
+        }
+        DEPTH.get()[0]--;
+        if (call != NESTED && thrown != null) {
+            call.end(thrown);
+        }
+    }
+
+    /** For handler-style streaming: true when {@code call} is a real, outermost operation. */
+    public static boolean isRecording(GenAiCall call) {
+        return call != null && call != NESTED;
+    }
+
+    /** Marks the operation as streamed (chunks are timed). */
+    public static void streaming(GenAiCall call) {
+        call.streaming = true;
+    }
+
+    private static void complete(GenAiCall call, Object value, Throwable failure) {
+        if (failure == null) {
+            try {
+                call.adapter.onResult(call, value);
+            } catch (Throwable t) {
+                SelfMetrics.recordError(call.adapter.component(), t);
+            }
+        }
+        call.end(failure);
+    }
+}
