@@ -22,8 +22,9 @@ public interface GenAiAdapter {
     void onResult(GenAiCall call, Object result);
 
     /**
-     * Returns a wrapper that follows {@code result} if it is one of the library's stream types (the wrapper
-     * reports chunks, usage and the end to {@code call}); {@code null} if it is not a stream.
+     * Returns a wrapper that follows {@code result} if it is one of the library's stream types, or one of its
+     * streaming callbacks given by the application (the wrapper reports chunks, usage and the end to
+     * {@code call}); {@code null} if it is neither.
      */
     Object wrapStream(GenAiCall call, Object result);
 

@@ -90,14 +90,30 @@ public final class GenAiCalls {
         }
     }
 
-    /** For handler-style streaming: true when {@code call} is a real, outermost operation. */
-    public static boolean isRecording(GenAiCall call) {
-        return call != null && call != NESTED;
+    /**
+     * For APIs that stream to a callback the application passes in (LangChain4j's streaming handler, ...): returns
+     * the callback wrapped by the adapter so that chunks and the end reach the operation, or {@code callback}
+     * itself when this call is not recorded or the adapter does not know the type. Never throws.
+     */
+    public static Object wrapCallback(GenAiCall call, Object callback) {
+        if (call == null || call == NESTED || callback == null) {
+            return callback;
+        }
+        try {
+            Object wrapped = call.adapter.wrapStream(call, callback);
+            if (wrapped != null) {
+                call.streaming = true;
+                return wrapped;
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(call.adapter.component(), t);
+        }
+        return callback;
     }
 
-    /** Marks the operation as streamed (chunks are timed). */
-    public static void streaming(GenAiCall call) {
-        call.streaming = true;
+    /** A callback-style operation delivered its final result (response model, usage) and ended. Never throws. */
+    public static void completeCallback(GenAiCall call, Object result) {
+        complete(call, result, null);
     }
 
     private static void complete(GenAiCall call, Object value, Throwable failure) {
