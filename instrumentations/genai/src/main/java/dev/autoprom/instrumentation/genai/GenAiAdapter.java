@@ -28,6 +28,15 @@ public interface GenAiAdapter {
      */
     Object wrapStream(GenAiCall call, Object result);
 
+    /**
+     * The error type for a failure of this library when its exception's simple class name says too little
+     * (an SDK with one exception class for every 4xx reports the HTTP status instead); {@code null} for the
+     * simple class name.
+     */
+    default String errorType(Throwable failure) {
+        return null;
+    }
+
     /** Reads one stream event: usage, response model, and {@link GenAiCall#chunk()} if it carries output. */
     void onEvent(GenAiCall call, Object event);
 }

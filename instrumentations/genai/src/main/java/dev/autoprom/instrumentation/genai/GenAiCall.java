@@ -93,7 +93,7 @@ public final class GenAiCall {
             return;
         }
         try {
-            GenAiMetrics.record(this, System.nanoTime(), failure == null ? "" : errorType(failure));
+            GenAiMetrics.record(this, System.nanoTime(), failure == null ? "" : errorType(adapter, failure));
         } catch (Throwable t) {
             SelfMetrics.recordError(adapter.component(), t);
         }
@@ -108,11 +108,18 @@ public final class GenAiCall {
         return ended != 0;
     }
 
-    /** The SDK exception's simple class name, unwrapped from the future's wrapper exceptions. */
-    static String errorType(Throwable failure) {
+    /**
+     * The SDK exception's simple class name (or what the adapter prefers, e.g. an HTTP status), unwrapped from
+     * the future's wrapper exceptions.
+     */
+    static String errorType(GenAiAdapter adapter, Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
+        }
+        String type = adapter.errorType(t);
+        if (type != null) {
+            return type;
         }
         String name = t.getClass().getSimpleName();
         return name.isEmpty() ? t.getClass().getName() : name;

@@ -23,6 +23,11 @@ public final class GenAiCalls {
      * (nothing to undo) when the adapter is unavailable.
      */
     public static GenAiCall enter(GenAiAdapter adapter, Object client, Object request) {
+        return enter(adapter, client, request, null);
+    }
+
+    /** As {@link #enter(GenAiAdapter, Object, Object)}, with the operation name known from the hooked method. */
+    public static GenAiCall enter(GenAiAdapter adapter, Object client, Object request, String operation) {
         if (adapter == null) {
             return null;
         }
@@ -32,6 +37,9 @@ public final class GenAiCalls {
             return NESTED;
         }
         GenAiCall call = new GenAiCall(adapter, System.nanoTime());
+        if (operation != null) {
+            call.operation(operation);
+        }
         try {
             adapter.onStart(call, client, request);
         } catch (Throwable t) {
@@ -119,6 +127,12 @@ public final class GenAiCalls {
     private static void complete(GenAiCall call, Object value, Throwable failure) {
         if (failure == null) {
             try {
+                // a future may complete with a stream (google-genai's async generateContentStream): the adapter
+                // then follows the stream, which ends the operation
+                if (value != null && call.adapter.wrapStream(call, value) != null) {
+                    call.streaming = true;
+                    return;
+                }
                 call.adapter.onResult(call, value);
             } catch (Throwable t) {
                 SelfMetrics.recordError(call.adapter.component(), t);
