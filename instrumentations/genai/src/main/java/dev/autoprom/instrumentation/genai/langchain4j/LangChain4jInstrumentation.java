@@ -1,16 +1,14 @@
 package dev.autoprom.instrumentation.genai.langchain4j;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.instrumentation.genai.ImplementsInterface;
 import dev.autoprom.instrumentation.genai.LibraryPresent;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -45,9 +43,9 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(namedOneOf("dev.langchain4j.model.chat.ChatModel",
+        return ImplementsInterface.anyOf(null, "dev.langchain4j.model.chat.ChatModel",
                 "dev.langchain4j.model.chat.StreamingChatModel",
-                "dev.langchain4j.model.embedding.EmbeddingModel")));
+                "dev.langchain4j.model.embedding.EmbeddingModel");
     }
 
     @Override
