@@ -110,6 +110,31 @@ public final class SpringAiAdapter implements GenAiAdapter {
         }
     }
 
+    /**
+     * Spring AI reports every HTTP failure as {@code TransientAiException} (5xx) or {@code NonTransientAiException}
+     * (4xx) with the message {@code "HTTP 429 - <body>"}: the status is the useful part, and the only part read.
+     */
+    @Override
+    public String errorType(Throwable failure) {
+        if (failure.getClass().getName().startsWith("org.springframework.ai.retry.")) {
+            String message = failure.getMessage();
+            if (message != null && message.length() >= 8 && message.startsWith("HTTP ")
+                    && isDigits(message, 5, 8)) {
+                return message.substring(5, 8);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public Object wrapStream(GenAiCall call, Object result) {
         if (result instanceof Flux) {

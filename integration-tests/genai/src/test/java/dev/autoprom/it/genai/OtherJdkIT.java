@@ -1,0 +1,34 @@
+package dev.autoprom.it.genai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.autoprom.it.harness.ChildJvm;
+import dev.autoprom.it.harness.Scrape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAI instrumentation in a child JVM on Java 25 (the newest JDK the project tests). */
+class OtherJdkIT {
+
+    static final Path JAVA_25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    @Test
+    void openAiCallsAreRecordedOnJava25() {
+        assumeTrue(Files.isExecutable(JAVA_25.resolve("bin/java")), "Temurin 25 not installed");
+        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class).javaHome(JAVA_25).start()) {
+            app.awaitOutput("calls done", Duration.ofSeconds(60));
+            Scrape scrape = app.scrape();
+            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model", "gpt-child",
+                    "gen_ai_provider_name", "openai")).isEqualTo(2);
+            assertThat(scrape.sum("gen_ai_client_token_usage_sum", "gen_ai_request_model", "gpt-child",
+                    "gen_ai_token_type", "input")).isEqualTo(2 * OpenAiWire.CHAT_IN);
+            assertThat(scrape.sum("gen_ai_client_operation_time_to_first_chunk_seconds_count", "gen_ai_request_model",
+                    "gpt-child-stream")).isEqualTo(1);
+            assertThat(scrape.find("autoprom_agent_errors_total")).allSatisfy(s -> assertThat(s.value()).isZero());
+        }
+    }
+}
