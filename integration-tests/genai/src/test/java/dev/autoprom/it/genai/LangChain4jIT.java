@@ -10,6 +10,8 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.autoprom.it.harness.Scrape;
 import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** LangChain4j's OpenAI models (its own HTTP client) and an app model over the OpenAI SDK, against a fake OpenAI. */
+/**
+ * LangChain4j's OpenAI and Anthropic models (its own HTTP clients) against fake providers, and an application
+ * model over the (instrumented) OpenAI SDK.
+ */
 class LangChain4jIT {
 
     static final String API_KEY = "sk-test-LC4J-KEY-do-not-leak";
@@ -155,6 +160,46 @@ class LangChain4jIT {
         Scrape scrape = scrape();
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(CHAT_IN);
+    }
+
+    @Test
+    void anthropicModelsReportTheAnthropicProvider() throws Exception {
+        FakeProvider anthropic = AnthropicWire.install(new FakeProvider());
+        try {
+            String model = "claude-lc4j-chat";
+            ChatModel chat = AnthropicChatModel.builder().baseUrl(anthropic.url() + "/v1/").apiKey(API_KEY)
+                    .modelName(model).maxRetries(0).build();
+            assertThat(chat.chat(PROMPT)).isEqualTo(AnthropicWire.COMPLETION);
+            String streamModel = "claude-lc4j-stream";
+            StreamingChatModel streaming = AnthropicStreamingChatModel.builder().baseUrl(anthropic.url() + "/v1/")
+                    .apiKey(API_KEY).modelName(streamModel).build();
+            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            streaming.chat(PROMPT, new StreamingChatResponseHandler() {
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    done.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo(AnthropicWire.COMPLETION);
+            Scrape scrape = awaitCount(DURATION, streamModel, 1);
+            assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "anthropic",
+                    "gen_ai_response_model", AnthropicWire.responseModel(model))).isEqualTo(1);
+            assertThat(tokens(scrape, model, "input")).isEqualTo(AnthropicWire.IN);
+            assertThat(tokens(scrape, model, "output")).isEqualTo(AnthropicWire.OUT);
+            assertThat(count(scrape, DURATION, "gen_ai_request_model", streamModel, "gen_ai_provider_name",
+                    "anthropic")).isEqualTo(1);
+            assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel)).isEqualTo(1);
+            assertThat(tokens(scrape, streamModel, "input")).isEqualTo(AnthropicWire.STREAM_IN);
+            assertThat(tokens(scrape, streamModel, "output")).isEqualTo(AnthropicWire.STREAM_OUT);
+            assertNoLeaks(scrape, API_KEY, PROMPT, AnthropicWire.COMPLETION);
+        } finally {
+            anthropic.close();
+        }
     }
 
     @Test
