@@ -11,6 +11,8 @@ import com.anthropic.core.http.AsyncStreamResponse;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.InternalServerException;
 import com.anthropic.errors.RateLimitException;
+import com.anthropic.models.beta.messages.BetaMessage;
+import com.anthropic.models.beta.messages.BetaRawMessageStreamEvent;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
@@ -149,6 +151,30 @@ class AnthropicIT {
         assertThat(count(scrape, DURATION, "gen_ai_request_model", limited)).isEqualTo(1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", failing, "error_type", "InternalServerException"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void betaMessagesAreRecordedToo() {
+        String model = "claude-it-beta";
+        com.anthropic.models.beta.messages.MessageCreateParams params = com.anthropic.models.beta.messages
+                .MessageCreateParams.builder().model(model).maxTokens(256).addUserMessage(PROMPT).build();
+        BetaMessage message = client.beta().messages().create(params);
+        assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo(COMPLETION);
+        String streamModel = "claude-it-beta-stream";
+        long deltas;
+        try (StreamResponse<BetaRawMessageStreamEvent> stream = client.beta().messages().createStreaming(
+                params.toBuilder().model(streamModel).build())) {
+            deltas = stream.stream().filter(BetaRawMessageStreamEvent::isContentBlockDelta).count();
+        }
+        assertThat(deltas).isEqualTo(3);
+        Scrape scrape = scrape();
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "anthropic",
+                "gen_ai_response_model", responseModel(model))).isEqualTo(1);
+        assertThat(tokens(scrape, model, "input")).isEqualTo(IN);
+        assertThat(tokens(scrape, model, "output")).isEqualTo(OUT);
+        assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel)).isEqualTo(1);
+        assertThat(tokens(scrape, streamModel, "input")).isEqualTo(STREAM_IN);
+        assertThat(tokens(scrape, streamModel, "output")).isEqualTo(STREAM_OUT);
     }
 
     @Test

@@ -11,7 +11,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The Anthropic Java SDK ({@code com.anthropic:anthropic-java} 3.x): messages, blocking, async and streaming.
+ * The Anthropic Java SDK ({@code com.anthropic:anthropic-java} 3.x): messages and beta messages, blocking, async
+ * and streaming.
  * Hooks the message service implementations' public methods, outside the SDK's retry loop.
  */
 public final class AnthropicInstrumentation implements InstrumentationModule {
@@ -31,14 +32,17 @@ public final class AnthropicInstrumentation implements InstrumentationModule {
     @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
         return namedOneOf("com.anthropic.services.blocking.MessageServiceImpl",
-                "com.anthropic.services.async.MessageServiceAsyncImpl");
+                "com.anthropic.services.async.MessageServiceAsyncImpl",
+                "com.anthropic.services.blocking.beta.MessageServiceImpl",
+                "com.anthropic.services.async.beta.MessageServiceAsyncImpl");
     }
 
     @Override
     public void adviseMethods(AdviceTarget target) {
         target.advise(namedOneOf("create", "createStreaming")
                 .and(takesArguments(2))
-                .and(takesArgument(0, named("com.anthropic.models.messages.MessageCreateParams")))
+                .and(takesArgument(0, namedOneOf("com.anthropic.models.messages.MessageCreateParams",
+                        "com.anthropic.models.beta.messages.MessageCreateParams")))
                 .and(takesArgument(1, named("com.anthropic.core.RequestOptions"))),
                 "dev.autoprom.instrumentation.genai.anthropic.AnthropicCallAdvice");
     }

@@ -3,7 +3,12 @@ package dev.autoprom.instrumentation.genai.anthropic.bridge;
 import com.anthropic.core.ClientOptions;
 import com.anthropic.core.http.AsyncStreamResponse;
 import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.beta.messages.BetaMessage;
+import com.anthropic.models.beta.messages.BetaMessageDeltaUsage;
+import com.anthropic.models.beta.messages.BetaRawMessageStreamEvent;
+import com.anthropic.models.beta.messages.BetaUsage;
 import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageDeltaUsage;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.Usage;
@@ -11,7 +16,7 @@ import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiMetricNames;
 
-/** Reads the Anthropic SDK's params, messages and stream events: model names and token counts only. */
+/** Reads the Anthropic SDK's params, messages and stream events (GA and beta): model names and token counts only. */
 public final class AnthropicAdapter implements GenAiAdapter {
 
     @Override
@@ -23,7 +28,11 @@ public final class AnthropicAdapter implements GenAiAdapter {
     public void onStart(GenAiCall call, Object client, Object request) {
         call.operation(GenAiMetricNames.CHAT);
         call.provider(provider(((ClientOptions) client).baseUrl()));
-        call.requestModel(((MessageCreateParams) request).model().asString());
+        if (request instanceof MessageCreateParams) {
+            call.requestModel(((MessageCreateParams) request).model().asString());
+        } else if (request instanceof com.anthropic.models.beta.messages.MessageCreateParams) {
+            call.requestModel(((com.anthropic.models.beta.messages.MessageCreateParams) request).model().asString());
+        }
     }
 
     /** Claude through Amazon Bedrock or Google Vertex AI (the SDK's backends) is reported as that provider. */
@@ -45,6 +54,12 @@ public final class AnthropicAdapter implements GenAiAdapter {
             call.inputTokens(usage.inputTokens());
             call.outputTokens(usage.outputTokens());
             call.responseModel(message.model().asString());
+        } else if (result instanceof BetaMessage) {
+            BetaMessage message = (BetaMessage) result;
+            BetaUsage usage = message.usage();
+            call.inputTokens(usage.inputTokens());
+            call.outputTokens(usage.outputTokens());
+            call.responseModel(message.model().asString());
         }
     }
 
@@ -61,6 +76,10 @@ public final class AnthropicAdapter implements GenAiAdapter {
 
     @Override
     public void onEvent(GenAiCall call, Object event) {
+        if (event instanceof BetaRawMessageStreamEvent) {
+            onBetaEvent(call, (BetaRawMessageStreamEvent) event);
+            return;
+        }
         if (!(event instanceof RawMessageStreamEvent)) {
             return;
         }
@@ -74,7 +93,26 @@ public final class AnthropicAdapter implements GenAiAdapter {
             call.outputTokens(message.usage().outputTokens());
             call.responseModel(message.model().asString());
         } else if (streamEvent.isMessageDelta()) {
-            call.outputTokens(streamEvent.asMessageDelta().usage().outputTokens());
+            MessageDeltaUsage usage = streamEvent.asMessageDelta().usage();
+            call.outputTokens(usage.outputTokens());
+            // present when server tools changed the input during the turn
+            usage.inputTokens().ifPresent(call::inputTokens);
+        }
+    }
+
+    /** The same events in the beta API's types. */
+    private static void onBetaEvent(GenAiCall call, BetaRawMessageStreamEvent streamEvent) {
+        if (streamEvent.isContentBlockDelta()) {
+            call.chunk();
+        } else if (streamEvent.isMessageStart()) {
+            BetaMessage message = streamEvent.asMessageStart().message();
+            call.inputTokens(message.usage().inputTokens());
+            call.outputTokens(message.usage().outputTokens());
+            call.responseModel(message.model().asString());
+        } else if (streamEvent.isMessageDelta()) {
+            BetaMessageDeltaUsage usage = streamEvent.asMessageDelta().usage();
+            call.outputTokens(usage.outputTokens());
+            usage.inputTokens().ifPresent(call::inputTokens);
         }
     }
 }
