@@ -57,7 +57,7 @@ public final class GenAiCalls {
         if (call == null) {
             return result;
         }
-        DEPTH.get()[0]--;
+        leave();
         if (call == NESTED) {
             return result;
         }
@@ -92,7 +92,7 @@ public final class GenAiCalls {
         if (call == null) {
             return;
         }
-        DEPTH.get()[0]--;
+        leave();
         if (call != NESTED && thrown != null) {
             call.end(thrown);
         }
@@ -122,6 +122,19 @@ public final class GenAiCalls {
     /** A callback-style operation delivered its final result (response model, usage) and ended. Never throws. */
     public static void completeCallback(GenAiCall call, Object result) {
         complete(call, result, null);
+    }
+
+    /** One level less on this thread; never below zero, whatever happens to the pairing of enter and exit. */
+    private static void leave() {
+        int[] depth = DEPTH.get();
+        if (depth[0] > 0) {
+            depth[0]--;
+        }
+    }
+
+    /** Whether an operation is open on this thread (for tests). */
+    static boolean insideOperation() {
+        return DEPTH.get()[0] > 0;
     }
 
     private static void complete(GenAiCall call, Object value, Throwable failure) {
