@@ -124,6 +124,23 @@ public final class GenAiCalls {
         complete(call, result, null);
     }
 
+    /**
+     * Runs {@code work} (a framework subscribing to its lazy stream, which is when reactive integrations call the
+     * SDK underneath) as if inside an operation on this thread, so that an instrumented SDK called by it is not
+     * recorded a second time.
+     */
+    public static void runInside(Runnable work) {
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        try {
+            work.run();
+        } finally {
+            if (depth[0] > 0) {
+                depth[0]--;
+            }
+        }
+    }
+
     /** One level less on this thread; never below zero, whatever happens to the pairing of enter and exit. */
     private static void leave() {
         int[] depth = DEPTH.get();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.springai.AiApp;
+import com.example.springai.SdkStreamingChatModel;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import java.util.List;
@@ -140,6 +143,28 @@ class SpringAiIT {
         Scrape scrape = Scrape.port(PORT);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "429")).isEqualTo(1);
+    }
+
+    @Test
+    void aReactiveModelOverTheInstrumentedSdkRecordsOnce() {
+        String model = "gpt-spring-over-sdk";
+        OpenAIClient client = OpenAIOkHttpClient.builder().apiKey(API_KEY).baseUrl(fake.url() + "/v1").maxRetries(0)
+                .build();
+        try {
+            // the SDK is called on subscription, after stream() returned
+            String text = new SdkStreamingChatModel(client).stream(prompt(model))
+                    .map(r -> r.getResult().getOutput().getText()).collect(Collectors.joining())
+                    .block(Duration.ofSeconds(20));
+            assertThat(text).isEqualTo(COMPLETION);
+        } finally {
+            client.close();
+        }
+        Scrape scrape = awaitCount(model, 1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
+        // recorded by the Spring AI layer (an application model reports its package), not by the SDK
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "com.example.springai"))
+                .isEqualTo(1);
+        assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.genai.springai.bridge;
 
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.GenAiCalls;
 import dev.autoprom.instrumentation.genai.GenAiMetricNames;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
@@ -138,11 +139,14 @@ public final class SpringAiAdapter implements GenAiAdapter {
     @Override
     public Object wrapStream(GenAiCall call, Object result) {
         if (result instanceof Flux) {
-            return ((Flux<?>) result)
+            Flux<?> tracked = ((Flux<?>) result)
                     .doOnNext(call::event)
                     .doOnError(call::end)
                     .doOnComplete(() -> call.end(null))
                     .doOnCancel(call::closed);
+            // models call their SDK when the Flux is subscribed, after stream() returned: subscribing is marked as
+            // inside this operation so that an instrumented SDK underneath is not recorded again
+            return Flux.from(subscriber -> GenAiCalls.runInside(() -> tracked.subscribe(subscriber)));
         }
         return null;
     }
