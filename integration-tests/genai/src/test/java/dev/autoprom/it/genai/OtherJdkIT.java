@@ -11,7 +11,10 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAI instrumentation in a child JVM on Java 25 (the newest JDK the project tests). */
+/**
+ * Child JVMs: the OpenAI instrumentation on Java 25 (the newest JDK the project tests), and the series cap on
+ * model-name labels (which needs its own agent configuration).
+ */
 class OtherJdkIT {
 
     static final Path JAVA_25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
@@ -29,6 +32,23 @@ class OtherJdkIT {
             assertThat(scrape.sum("gen_ai_client_operation_time_to_first_chunk_seconds_count", "gen_ai_request_model",
                     "gpt-child-stream")).isEqualTo(1);
             assertThat(scrape.find("autoprom_agent_errors_total")).allSatisfy(s -> assertThat(s.value()).isZero());
+        }
+    }
+
+    @Test
+    void modelNamesPastTheCardinalityLimitGoToTheOverflowSeries() {
+        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class).property("autoprom.cardinality.limit", "1").start()) {
+            app.awaitOutput("calls done", Duration.ofSeconds(60));
+            Scrape scrape = app.scrape();
+            // the first model's series exists; the second model's operation went to the overflow series
+            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model", "gpt-child"))
+                    .isEqualTo(2);
+            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model",
+                    "_overflow")).isEqualTo(1);
+            assertThat(scrape.has("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model",
+                    "gpt-child-stream")).isFalse();
+            assertThat(scrape.value("autoprom_series_overflow_total", "metric",
+                    "gen_ai_client_operation_duration_seconds")).isEqualTo(1);
         }
     }
 }
