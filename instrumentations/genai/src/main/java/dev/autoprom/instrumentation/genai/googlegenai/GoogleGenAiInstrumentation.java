@@ -28,7 +28,7 @@ public final class GoogleGenAiInstrumentation implements InstrumentationModule {
 
     @Override
     public String name() {
-        return "google-genai";
+        return "googlegenai";
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class SpringAiInstrumentation implements InstrumentationModule {
 
     @Override
     public String name() {
-        return "spring-ai";
+        return "springai";
     }
 
     @Override

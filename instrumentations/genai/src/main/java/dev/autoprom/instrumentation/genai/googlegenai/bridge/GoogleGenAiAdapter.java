@@ -14,7 +14,7 @@ public final class GoogleGenAiAdapter implements GenAiAdapter {
 
     @Override
     public String component() {
-        return "genai.google-genai";
+        return "genai.googlegenai";
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class SpringAiAdapter implements GenAiAdapter {
 
     @Override
     public String component() {
-        return "genai.spring-ai";
+        return "genai.springai";
     }
 
     @Override
