@@ -36,6 +36,16 @@ class OtherJdkIT {
     }
 
     @Test
+    void theOpenAiSwitchTurnsItOff() {
+        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class)
+                .property("autoprom.instrumentation.openai.enabled", "false").start()) {
+            // the application works the same (it checks its completions itself)
+            app.awaitOutput("calls done", Duration.ofSeconds(60));
+            assertThat(app.scrape().find("gen_ai_client_operation_duration_seconds_count")).isEmpty();
+        }
+    }
+
+    @Test
     void modelNamesPastTheCardinalityLimitGoToTheOverflowSeries() {
         try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class).property("autoprom.cardinality.limit", "1").start()) {
             app.awaitOutput("calls done", Duration.ofSeconds(60));
