@@ -1,0 +1,127 @@
+package dev.autoprom.instrumentation.genai;
+
+import dev.autoprom.api.SelfMetrics;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * One logical GenAI operation, from the moment the application called the SDK or framework until its result,
+ * its future or its stream finished. Adapters fill in labels and usage; the first of {@link #end(Throwable)} /
+ * {@link #closed()} records the metrics, later ones are ignored, so an operation is recorded exactly once.
+ *
+ * <p>The fields are written by one thread at a time (the caller, then the SDK's stream or future thread, which
+ * the SDK hands over with a happens-before edge), so they need no locking.
+ */
+public final class GenAiCall {
+
+    private static final AtomicIntegerFieldUpdater<GenAiCall> ENDED =
+            AtomicIntegerFieldUpdater.newUpdater(GenAiCall.class, "ended");
+
+    final GenAiAdapter adapter;
+    final long startNanos;
+    String operation = "";
+    String provider = "";
+    String requestModel = "";
+    String responseModel = "";
+    long inputTokens = -1;
+    long outputTokens = -1;
+    boolean streaming;
+    int chunks;
+    long firstChunkNanos;
+    long lastChunkNanos;
+    private volatile int ended;
+
+    GenAiCall(GenAiAdapter adapter, long startNanos) {
+        this.adapter = adapter;
+        this.startNanos = startNanos;
+    }
+
+    public void operation(String name) {
+        operation = name;
+    }
+
+    public void provider(String name) {
+        provider = name;
+    }
+
+    public void requestModel(String model) {
+        if (model != null) {
+            requestModel = model;
+        }
+    }
+
+    public void responseModel(String model) {
+        if (model != null && !model.isEmpty()) {
+            responseModel = model;
+        }
+    }
+
+    public String requestModel() {
+        return requestModel;
+    }
+
+    public void inputTokens(long tokens) {
+        inputTokens = tokens;
+    }
+
+    public void outputTokens(long tokens) {
+        outputTokens = tokens;
+    }
+
+    /** One output chunk of a stream arrived now. */
+    public void chunk() {
+        long now = System.nanoTime();
+        if (chunks++ == 0) {
+            firstChunkNanos = now;
+        }
+        lastChunkNanos = now;
+    }
+
+    /** A stream event arrived: the adapter reads it. Never throws. */
+    public void event(Object event) {
+        try {
+            adapter.onEvent(this, event);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(adapter.component(), t);
+        }
+    }
+
+    /** The operation finished, with {@code failure} or successfully when it is null. Never throws. */
+    public void end(Throwable failure) {
+        if (!ENDED.compareAndSet(this, 0, 1)) {
+            return;
+        }
+        try {
+            GenAiMetrics.record(this, System.nanoTime(), failure == null ? "" : errorType(adapter, failure));
+        } catch (Throwable t) {
+            SelfMetrics.recordError(adapter.component(), t);
+        }
+    }
+
+    /** The application closed the stream: that ends it (as a success) unless it had already ended. */
+    public void closed() {
+        end(null);
+    }
+
+    boolean isEnded() {
+        return ended != 0;
+    }
+
+    /**
+     * The SDK exception's simple class name (or what the adapter prefers, e.g. an HTTP status), unwrapped from
+     * the future's wrapper exceptions.
+     */
+    static String errorType(GenAiAdapter adapter, Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String type = adapter.errorType(t);
+        if (type != null) {
+            return type;
+        }
+        String name = t.getClass().getSimpleName();
+        return name.isEmpty() ? t.getClass().getName() : name;
+    }
+}

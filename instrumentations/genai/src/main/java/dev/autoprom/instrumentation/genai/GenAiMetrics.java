@@ -1,0 +1,74 @@
+package dev.autoprom.instrumentation.genai;
+
+import static dev.autoprom.instrumentation.genai.GenAiMetricNames.*;
+
+import dev.autoprom.api.AgentMetrics;
+import dev.autoprom.api.CappedSeries;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Histogram;
+
+/**
+ * The four genai histograms. Model names come from the application, so every label set goes through
+ * {@link CappedSeries}. Called once per finished operation by {@link GenAiCall}.
+ */
+final class GenAiMetrics {
+
+    private static final Histogram DURATION = AgentMetrics
+            .histogram(OPERATION_DURATION, "Duration of GenAI client operations (a stream: until it completes, "
+                    + "fails or is closed).", DURATION_BUCKETS)
+            .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
+            .register(AgentMetrics.registry());
+    private static final Histogram TOKENS = AgentMetrics
+            .histogram(TOKEN_USAGE, "Tokens used per GenAI client operation, input and output, as reported "
+                    + "by the provider.", TOKEN_BUCKETS)
+            .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE, TOKEN_TYPE)
+            .register(AgentMetrics.registry());
+    private static final Histogram FIRST_CHUNK = AgentMetrics
+            .histogram(TIME_TO_FIRST_CHUNK, "Time from the request to the first output chunk of a streamed "
+                    + "GenAI operation.", DURATION_BUCKETS)
+            .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
+            .register(AgentMetrics.registry());
+    private static final Histogram PER_CHUNK = AgentMetrics
+            .histogram(TIME_PER_OUTPUT_CHUNK, "Mean time between output chunks after the first, one sample per "
+                    + "streamed GenAI operation with two chunks or more.", DURATION_BUCKETS)
+            .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
+            .register(AgentMetrics.registry());
+
+    private static final CappedSeries<DistributionDataPoint> DURATION_SERIES =
+            new CappedSeries<>(DURATION, OPERATION_DURATION, 5);
+    private static final CappedSeries<DistributionDataPoint> TOKEN_SERIES =
+            new CappedSeries<>(TOKENS, TOKEN_USAGE, 6);
+    private static final CappedSeries<DistributionDataPoint> FIRST_CHUNK_SERIES =
+            new CappedSeries<>(FIRST_CHUNK, TIME_TO_FIRST_CHUNK, 5);
+    private static final CappedSeries<DistributionDataPoint> PER_CHUNK_SERIES =
+            new CappedSeries<>(PER_CHUNK, TIME_PER_OUTPUT_CHUNK, 5);
+
+    private static final double NANOS_PER_SECOND = 1_000_000_000.0;
+
+    private GenAiMetrics() {
+    }
+
+    static void record(GenAiCall call, long endNanos, String errorType) {
+        String op = call.operation;
+        String provider = call.provider;
+        String requestModel = call.requestModel;
+        String responseModel = call.responseModel;
+        DURATION_SERIES.get(op, provider, requestModel, responseModel, errorType)
+                .observe((endNanos - call.startNanos) / NANOS_PER_SECOND);
+        if (call.inputTokens >= 0) {
+            TOKEN_SERIES.get(op, provider, requestModel, responseModel, errorType, "input").observe(call.inputTokens);
+        }
+        if (call.outputTokens >= 0) {
+            TOKEN_SERIES.get(op, provider, requestModel, responseModel, errorType, "output")
+                    .observe(call.outputTokens);
+        }
+        if (call.streaming && call.chunks > 0) {
+            FIRST_CHUNK_SERIES.get(op, provider, requestModel, responseModel, errorType)
+                    .observe((call.firstChunkNanos - call.startNanos) / NANOS_PER_SECOND);
+            if (call.chunks > 1) {
+                PER_CHUNK_SERIES.get(op, provider, requestModel, responseModel, errorType)
+                        .observe((call.lastChunkNanos - call.firstChunkNanos) / NANOS_PER_SECOND / (call.chunks - 1));
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.autoprom.instrumentation.genai.anthropic;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The Anthropic Java SDK ({@code com.anthropic:anthropic-java} 3.x): messages and beta messages, blocking, async
+ * and streaming.
+ * Hooks the message service implementations' public methods, outside the SDK's retry loop.
+ */
+public final class AnthropicInstrumentation implements InstrumentationModule {
+
+    static final String ADAPTER = "dev.autoprom.instrumentation.genai.anthropic.bridge.AnthropicAdapter";
+
+    @Override
+    public String family() {
+        return "genai";
+    }
+
+    @Override
+    public String name() {
+        return "anthropic";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return namedOneOf("com.anthropic.services.blocking.MessageServiceImpl",
+                "com.anthropic.services.async.MessageServiceAsyncImpl",
+                "com.anthropic.services.blocking.beta.MessageServiceImpl",
+                "com.anthropic.services.async.beta.MessageServiceAsyncImpl");
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(namedOneOf("create", "createStreaming")
+                .and(takesArguments(2))
+                .and(takesArgument(0, namedOneOf("com.anthropic.models.messages.MessageCreateParams",
+                        "com.anthropic.models.beta.messages.MessageCreateParams")))
+                .and(takesArgument(1, named("com.anthropic.core.RequestOptions"))),
+                "dev.autoprom.instrumentation.genai.anthropic.AnthropicCallAdvice");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.autoprom.instrumentation.genai.googlegenai;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Google's Gen AI SDK ({@code com.google.genai:google-genai} 2.x): {@code Models} and {@code AsyncModels}
+ * generateContent, generateContentStream and embedContent (each overload; nested overloads are one operation),
+ * and {@code ResponseStream} (a concrete class, followed through its own iterator() and close()).
+ */
+public final class GoogleGenAiInstrumentation implements InstrumentationModule {
+
+    static final String ADAPTER = "dev.autoprom.instrumentation.genai.googlegenai.bridge.GoogleGenAiAdapter";
+
+    @Override
+    public String family() {
+        return "genai";
+    }
+
+    @Override
+    public String name() {
+        return "googlegenai";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return namedOneOf("com.google.genai.Models", "com.google.genai.AsyncModels", "com.google.genai.ResponseStream");
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(isPublic().and(namedOneOf("generateContent", "generateContentStream")).and(takesArguments(3))
+                        .and(takesArgument(0, String.class))
+                        .and(takesArgument(2, named("com.google.genai.types.GenerateContentConfig"))),
+                "dev.autoprom.instrumentation.genai.googlegenai.GoogleGenerateAdvice");
+        target.advise(isPublic().and(named("embedContent")).and(takesArguments(3))
+                        .and(takesArgument(0, String.class))
+                        .and(takesArgument(2, named("com.google.genai.types.EmbedContentConfig"))),
+                "dev.autoprom.instrumentation.genai.googlegenai.GoogleEmbedAdvice");
+        target.advise(isPublic().and(named("iterator")).and(takesNoArguments()),
+                "dev.autoprom.instrumentation.genai.googlegenai.ResponseStreamIteratorAdvice");
+        target.advise(isPublic().and(named("close")).and(takesNoArguments()),
+                "dev.autoprom.instrumentation.genai.googlegenai.ResponseStreamCloseAdvice");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.autoprom.instrumentation.genai.langchain4j;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.instrumentation.genai.ImplementsInterface;
+import dev.autoprom.instrumentation.genai.LibraryPresent;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * LangChain4j 1.x: every {@link dev.langchain4j.model.chat.ChatModel ChatModel},
+ * {@code StreamingChatModel} and {@code EmbeddingModel} implementation. Hooks {@code doChat} / {@code doEmbed} /
+ * {@code embedAll}, which the interfaces' {@code chat}/{@code embed} methods call once per logical call around the
+ * provider's retries. The provider reported is the one underneath ({@code model.provider()}); an instrumented SDK
+ * called inside is not recorded again.
+ */
+public final class LangChain4jInstrumentation implements InstrumentationModule {
+
+    static final String ADAPTER = "dev.autoprom.instrumentation.genai.langchain4j.bridge.LangChain4jAdapter";
+
+    private static final String CHAT_REQUEST = "dev.langchain4j.model.chat.request.ChatRequest";
+
+    @Override
+    public String family() {
+        return "genai";
+    }
+
+    @Override
+    public String name() {
+        return "langchain4j";
+    }
+
+    @Override
+    public ElementMatcher<ClassLoader> classLoaderMatcher() {
+        return LibraryPresent.hasClass("dev.langchain4j.model.chat.ChatModel");
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return ImplementsInterface.anyOf(null, "dev.langchain4j.model.chat.ChatModel",
+                "dev.langchain4j.model.chat.StreamingChatModel",
+                "dev.langchain4j.model.embedding.EmbeddingModel");
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(not(isAbstract()).and(named("doChat")).and(takesArguments(1))
+                        .and(takesArgument(0, named(CHAT_REQUEST))),
+                "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
+        target.advise(not(isAbstract()).and(named("doEmbed")).and(takesArguments(1))
+                        .and(takesArgument(0, named("dev.langchain4j.model.embedding.request.EmbeddingRequest"))),
+                "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
+        target.advise(not(isAbstract()).and(named("embedAll")).and(takesArguments(1))
+                        .and(takesArgument(0, named("java.util.List"))),
+                "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
+        target.advise(not(isAbstract()).and(named("doChat")).and(takesArguments(2))
+                        .and(takesArgument(0, named(CHAT_REQUEST)))
+                        .and(takesArgument(1, named(
+                                "dev.langchain4j.model.chat.response.StreamingChatResponseHandler"))),
+                "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jStreamingAdvice");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.autoprom.instrumentation.genai.langchain4j;
+
+import dev.autoprom.instrumentation.genai.GenAiAdapters;
+import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.langchain4j.model.chat.ChatModel;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Around a LangChain4j streaming model's {@code doChat(request, handler)}: the handler is wrapped (same calls,
+ * same order) so that chunks and the final response or error end the operation, whichever thread they come on.
+ */
+public final class LangChain4jStreamingAdvice {
+
+    private LangChain4jStreamingAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request,
+            @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object handler) {
+        GenAiCall call = GenAiCalls.enter(GenAiAdapters.get(ChatModel.class, LangChain4jInstrumentation.ADAPTER),
+                model, request);
+        handler = GenAiCalls.wrapCallback(call, handler);
+        return call;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.Enter GenAiCall call, @Advice.Thrown Throwable thrown) {
+        GenAiCalls.exitOpen(call, thrown);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.autoprom.instrumentation.genai.openai;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The OpenAI Java SDK ({@code com.openai:openai-java} 4.x): chat completions, embeddings and the responses API,
+ * blocking, async (futures) and streaming. Hooks the service implementations' public methods, which wrap the
+ * SDK's retry loop, so a retried call is one operation.
+ */
+public final class OpenAiInstrumentation implements InstrumentationModule {
+
+    static final String ADAPTER = "dev.autoprom.instrumentation.genai.openai.bridge.OpenAiAdapter";
+
+    @Override
+    public String family() {
+        return "genai";
+    }
+
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return namedOneOf(
+                "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
+                "com.openai.services.async.chat.ChatCompletionServiceAsyncImpl",
+                "com.openai.services.blocking.EmbeddingServiceImpl",
+                "com.openai.services.async.EmbeddingServiceAsyncImpl",
+                "com.openai.services.blocking.ResponseServiceImpl",
+                "com.openai.services.async.ResponseServiceAsyncImpl");
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(namedOneOf("create", "createStreaming")
+                .and(takesArguments(2))
+                .and(takesArgument(0, namedOneOf(
+                        "com.openai.models.chat.completions.ChatCompletionCreateParams",
+                        "com.openai.models.embeddings.EmbeddingCreateParams",
+                        "com.openai.models.responses.ResponseCreateParams")))
+                .and(takesArgument(1, named("com.openai.core.RequestOptions"))),
+                "dev.autoprom.instrumentation.genai.openai.OpenAiCallAdvice");
+    }
+}

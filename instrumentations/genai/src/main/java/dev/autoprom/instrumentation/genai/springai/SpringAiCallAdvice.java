@@ -1,0 +1,26 @@
+package dev.autoprom.instrumentation.genai.springai;
+
+import dev.autoprom.instrumentation.genai.GenAiAdapters;
+import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.GenAiCalls;
+import net.bytebuddy.asm.Advice;
+import org.springframework.ai.model.ModelRequest;
+
+/** Around a Spring AI model's blocking {@code call(Prompt)} / {@code call(EmbeddingRequest)}. */
+public final class SpringAiCallAdvice {
+
+    private SpringAiCallAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request) {
+        return GenAiCalls.enter(GenAiAdapters.get(ModelRequest.class, SpringAiInstrumentation.ADAPTER), model,
+                request);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.Enter GenAiCall call, @Advice.Return Object result,
+            @Advice.Thrown Throwable thrown) {
+        GenAiCalls.exit(call, result, thrown);
+    }
+}
