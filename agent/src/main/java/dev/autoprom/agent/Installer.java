@@ -22,6 +22,7 @@ import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
+import static net.bytebuddy.matcher.ElementMatchers.failSafe;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -76,7 +77,9 @@ final class Installer {
                     .withExceptionHandler(countFailures);
             AdviceCollector collector = new AdviceCollector(advice, config.faultInjection());
             module.adviseMethods(collector);
-            builder = builder.type(module.typeMatcher(), module.classLoaderMatcher())
+            // failSafe: a hierarchy naming a type this loader cannot resolve (spring-web's filters without the
+            // servlet API) means the library is absent there: no match, not an error
+            builder = builder.type(failSafe(module.typeMatcher()), module.classLoaderMatcher())
                     .transform(new Recording(entry, collector.advice, inst));
         }
         if (enabledCount > 0) {
