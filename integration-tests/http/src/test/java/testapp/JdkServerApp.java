@@ -1,0 +1,34 @@
+package testapp;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/** A JDK HttpServer app for JdkHttpServerIT: a few contexts, one of them failing. */
+public final class JdkServerApp {
+
+    public static void main(String[] args) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        server.createContext("/hello", exchange -> respond(exchange, 200, "hello"));
+        server.createContext("/fail", exchange -> {
+            throw new IllegalStateException("handler failed");
+        });
+        server.createContext("/", exchange -> respond(exchange, 404, "nothing here"));
+        server.createContext("/gone").setHandler(exchange -> respond(exchange, 503, "unavailable"));
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        System.out.println("ready port=" + server.getAddress().getPort());
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
