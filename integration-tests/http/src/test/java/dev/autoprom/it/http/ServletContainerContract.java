@@ -1,0 +1,109 @@
+package dev.autoprom.it.http;
+
+import static dev.autoprom.it.http.HttpFamily.series;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autoprom.it.harness.ChildJvm;
+import dev.autoprom.it.harness.Scrape;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every jakarta servlet container must show with the agent, driven against {@code testapp.TestServlets}
+ * in a child JVM. A container's test only names its app's main class and its load size.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServletContainerContract {
+
+    private ChildJvm app;
+    HttpFamily http;
+
+    abstract Class<?> appMain();
+
+    /** Threads × requests per thread of the concurrency test. */
+    abstract int[] load();
+
+    @BeforeAll
+    void start() {
+        app = ChildJvm.main(appMain()).start();
+        http = new HttpFamily(app);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void exactAndPathMappingsAreTheRoute() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(http.get("/hello").body()).isEqualTo("hello");
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(http.get("/orders/" + i).body()).isEqualTo("order /" + i);
+        }
+        http.awaitCount(20, series("GET", 200, "/hello", ""));
+        http.awaitCount(10, series("GET", 200, "/orders/*", ""));
+    }
+
+    @Test
+    void threeFiltersAroundAServletCountOnce() {
+        String body = null;
+        for (int i = 0; i < 7; i++) {
+            body = http.get("/chained").body();
+        }
+        assertThat(body).as("every filter ran for every request").isEqualTo("7,7,7");
+        http.awaitCount(7, series("GET", 200, "/chained", ""));
+    }
+
+    @Test
+    void exceptionIs500WithItsClassAndSendErrorKeepsItsStatus() {
+        http.get("/fail", 3, 500);
+        http.get("/unavailable", 2, 503);
+        http.awaitCount(3, series("GET", 500, "/fail", "java.lang.IllegalStateException"));
+        http.awaitCount(2, series("GET", 503, "/unavailable", "503"));
+    }
+
+    @Test
+    void unknownMethodIsOther() {
+        assertThat(http.send("BREW", "/hello").statusCode()).isEqualTo(501);
+        http.awaitCount(1, series("_OTHER", 501, "/hello", "501"));
+    }
+
+    @Test
+    void asyncIsRecordedWhenTheResponseCompletes() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/async").body()).isEqualTo("async");
+        }
+        Scrape scrape = http.awaitCount(3, series("GET", 200, "/async", ""));
+        assertThat(scrape.value(HttpFamily.DURATION + "_sum", series("GET", 200, "/async", "")))
+                .isGreaterThanOrEqualTo(0.6);
+    }
+
+    @Test
+    void asyncTimeoutIsRecordedAndLeavesNoActiveRequest() {
+        assertThat(http.get("/async-timeout").statusCode()).isEqualTo(500);
+        http.awaitCount(1, series("GET", 500, "/async-timeout", "500"));
+        http.awaitNoActive();
+    }
+
+    @Test
+    void rawPathsOnTheDefaultServletNeverBecomeLabels() throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        HttpFamily.concurrently(8, 625, () -> http.get("/raw-" + next.incrementAndGet()).statusCode() == 404);
+        Scrape scrape = http.awaitCount(5000, series("GET", 404, "", ""));
+        assertThat(HttpFamily.labelValues(scrape)).noneMatch(v -> v.contains("raw-"));
+    }
+
+    @Test
+    void concurrentRequestsAreCountedExactly() throws Exception {
+        int[] load = load();
+        HttpFamily.concurrently(load[0], load[1], () -> http.get("/load").statusCode() == 200);
+        http.awaitCount((long) load[0] * load[1], series("GET", 200, "/load", ""));
+        http.awaitNoActive();
+    }
+}

@@ -1,0 +1,145 @@
+package testapp;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The same jakarta servlets and filters for every container app, so each container's test asserts the same
+ * contract. (In package {@code testapp}: the agent never instruments its own {@code dev.autoprom} packages.)
+ */
+public final class TestServlets {
+
+    /** How a container app registers a servlet or a filter. */
+    public interface Setup {
+        void servlet(String name, HttpServlet servlet, boolean async, String... mappings);
+
+        void filter(String name, Filter filter, String urlPattern);
+    }
+
+    private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "async-completer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TestServlets() {
+    }
+
+    public static void register(Setup setup) {
+        setup.servlet("hello", new Text("hello"), false, "/hello", "/load");
+        setup.servlet("orders", new Orders(), false, "/orders/*");
+        setup.servlet("chained", new Chained(), false, "/chained");
+        setup.servlet("fail", new Fail(), false, "/fail");
+        setup.servlet("unavailable", new Unavailable(), false, "/unavailable");
+        setup.servlet("async", new Async(), true, "/async");
+        setup.servlet("async-timeout", new AsyncTimeout(), true, "/async-timeout");
+        setup.servlet("fallback", new Fallback(), false, "/");
+        for (int i = 0; i < Chained.FILTERS.length; i++) {
+            setup.filter("counting-" + i, new Counting(Chained.FILTERS[i]), "/chained");
+        }
+    }
+
+    static final class Text extends HttpServlet {
+        private final String text;
+
+        Text(String text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().write(text);
+        }
+    }
+
+    static final class Orders extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().write("order " + req.getPathInfo());
+        }
+    }
+
+    /** Answers with how often each of the three filters in front of it ran. */
+    static final class Chained extends HttpServlet {
+        static final AtomicInteger[] FILTERS = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().write(FILTERS[0].get() + "," + FILTERS[1].get() + "," + FILTERS[2].get());
+        }
+    }
+
+    static final class Counting implements Filter {
+        private final AtomicInteger counter;
+
+        Counting(AtomicInteger counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+                throws IOException, ServletException {
+            counter.incrementAndGet();
+            chain.doFilter(req, resp);
+        }
+    }
+
+    static final class Fail extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            throw new IllegalStateException("servlet failed");
+        }
+    }
+
+    static final class Unavailable extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.sendError(503);
+        }
+    }
+
+    /** Completes 200 ms after service() returned, from another thread. */
+    static final class Async extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            AsyncContext async = req.startAsync();
+            TIMER.schedule(() -> {
+                try {
+                    async.getResponse().getWriter().write("async");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                async.complete();
+            }, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Never completes: the container times it out after 100 ms and answers 500 itself. */
+    static final class AsyncTimeout extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            req.startAsync().setTimeout(100);
+        }
+    }
+
+    /** The default servlet: any path that no other mapping matches. */
+    static final class Fallback extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setStatus(404);
+            resp.getWriter().write("no page at " + req.getRequestURI());
+        }
+    }
+}
