@@ -32,7 +32,7 @@ final class HttpFamily {
 
     HttpFamily(ChildJvm app) {
         this.app = app;
-        this.port = Integer.parseInt(app.awaitOutput("ready port=(\\d+)", Duration.ofSeconds(60)).group(1));
+        this.port = Integer.parseInt(app.awaitOutput("ready port=(\\d+)", Duration.ofSeconds(90)).group(1));
     }
 
     /** A request; returns the response, or null when the server dropped the connection. */
