@@ -20,12 +20,4 @@ public final class ServerRequestScope {
     public static ServerRequestScope current() {
         return CURRENT.get();
     }
-
-    /** Called by framework instrumentation (JAX-RS) once it knows the matched template. */
-    public static void setFrameworkRoute(String template) {
-        ServerRequestScope scope = CURRENT.get();
-        if (scope.depth > 0 && scope.frameworkRoute == null) {
-            scope.frameworkRoute = template;
-        }
-    }
 }
