@@ -38,13 +38,15 @@ public final class TestServlets {
     }
 
     public static void register(Setup setup) {
-        setup.servlet("hello", new Text("hello"), false, "/hello", "/load");
+        setup.servlet("hello", new Text("hello"), false, "/hello", "/load", "/after");
+        setup.servlet("fallback-hits", new FallbackHits(), false, "/fallback-hits");
         setup.servlet("orders", new Orders(), false, "/orders/*");
         setup.servlet("chained", new Chained(), false, "/chained");
         setup.servlet("fail", new Fail(), false, "/fail");
         setup.servlet("unavailable", new Unavailable(), false, "/unavailable");
         setup.servlet("async", new Async(), true, "/async");
         setup.servlet("async-timeout", new AsyncTimeout(), true, "/async-timeout");
+        setup.servlet("stream", new Stream(), false, "/stream");
         setup.servlet("fallback", new Fallback(), false, "/");
         for (int i = 0; i < Chained.FILTERS.length; i++) {
             setup.filter("counting-" + i, new Counting(Chained.FILTERS[i]), "/chained");
@@ -134,10 +136,39 @@ public final class TestServlets {
         }
     }
 
-    /** The default servlet: any path that no other mapping matches. */
-    static final class Fallback extends HttpServlet {
+    /** How many requests the default servlet served (a client may retry a GET; the server is the truth). */
+    static final class FallbackHits extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().write(String.valueOf(Fallback.HITS.get()));
+        }
+    }
+
+    /** Streams about 12 MB slowly: long enough for a client to hang up in the middle. */
+    static final class Stream extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < 200; i++) {
+                resp.getOutputStream().write(chunk);
+                resp.flushBuffer();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The default servlet: any path that no other mapping matches. */
+    static final class Fallback extends HttpServlet {
+        static final AtomicInteger HITS = new AtomicInteger();
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            HITS.incrementAndGet();
             resp.setStatus(404);
             resp.getWriter().write("no page at " + req.getRequestURI());
         }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.ChildJvm;
 import dev.autoprom.it.harness.Scrape;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,8 +97,38 @@ abstract class ServletContainerContract {
     void rawPathsOnTheDefaultServletNeverBecomeLabels() throws Exception {
         AtomicInteger next = new AtomicInteger();
         HttpFamily.concurrently(8, 625, () -> http.get("/raw-" + next.incrementAndGet()).statusCode() == 404);
-        Scrape scrape = http.awaitCount(5000, series("GET", 404, "", ""));
+        long served = Long.parseLong(http.get("/fallback-hits").body());
+        assertThat(served).as("requests the default servlet served").isGreaterThanOrEqualTo(5000);
+        Scrape scrape = http.awaitCount(served, series("GET", 404, "", ""));
         assertThat(HttpFamily.labelValues(scrape)).noneMatch(v -> v.contains("raw-"));
+    }
+
+    @Test
+    void clientHangingUpMidResponseIsRecordedOnce() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", http.port)) {
+            socket.getOutputStream().write("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readNBytes(4096);
+        }
+        Scrape scrape = http.awaitUntil(s -> s.sum(HttpFamily.DURATION + "_count", "http_route", "/stream") >= 1);
+        assertThat(scrape.sum(HttpFamily.DURATION + "_count", "http_route", "/stream")).isEqualTo(1);
+        http.awaitNoActive();
+    }
+
+    @Test
+    void malformedRequestRejectedByTheServerIsNotARequest() throws Exception {
+        http.get("/after", 1, 200);
+        double before = http.awaitCount(1, series("GET", 200, "/after", "")).sum(HttpFamily.DURATION + "_count");
+        try (Socket socket = new Socket("127.0.0.1", http.port)) {
+            socket.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).as("the server's own rejection").satisfiesAnyOf(
+                    a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 4"));
+        }
+        http.get("/after", 1, 200);
+        Scrape scrape = http.awaitCount(2, series("GET", 200, "/after", ""));
+        assertThat(scrape.sum(HttpFamily.DURATION + "_count")).as("only the second /after was added")
+                .isEqualTo(before + 1);
+        http.awaitNoActive();
     }
 
     @Test
