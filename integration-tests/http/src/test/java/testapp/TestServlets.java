@@ -47,6 +47,8 @@ public final class TestServlets {
         setup.servlet("async", new Async(), true, "/async");
         setup.servlet("async-timeout", new AsyncTimeout(), true, "/async-timeout");
         setup.servlet("stream", new Stream(), false, "/stream");
+        setup.servlet("hold", new Hold(), false, "/hold");
+        setup.servlet("release", new Release(), false, "/release");
         setup.servlet("fallback", new Fallback(), false, "/");
         for (int i = 0; i < Chained.FILTERS.length; i++) {
             setup.filter("counting-" + i, new Counting(Chained.FILTERS[i]), "/chained");
@@ -141,6 +143,29 @@ public final class TestServlets {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.getWriter().write(String.valueOf(Fallback.HITS.get()));
+        }
+    }
+
+    private static volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+
+    /** Answers only once {@code /release} is called (at most 30 s): a request that stays in flight. */
+    static final class Hold extends HttpServlet {
+        @Override
+        protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try {
+                held.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            resp.getWriter().write("released");
+        }
+    }
+
+    static final class Release extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            held.countDown();
+            held = new java.util.concurrent.CountDownLatch(1);
         }
     }
 

@@ -50,6 +50,11 @@ public final class RouteSeries {
         if (roomLeft) {
             synchronized (this) {
                 Entry[] current = entries;
+                for (Entry e : current) {
+                    if (e.key == key && java.util.Objects.equals(e.exceptionClass, exceptionClass)) {
+                        return e.child; // another thread cached it meanwhile
+                    }
+                }
                 if (current.length < MAX_CACHED) {
                     Entry[] grown = java.util.Arrays.copyOf(current, current.length + 1);
                     grown[current.length] = new Entry(key, exceptionClass, child);

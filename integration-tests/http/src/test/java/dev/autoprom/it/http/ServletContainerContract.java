@@ -87,6 +87,20 @@ abstract class ServletContainerContract {
     }
 
     @Test
+    void activeRequestsGoUpWhileInFlightAndBackDown() throws Exception {
+        // DELETE: no other test uses it, so the gauge's series is this request's alone
+        Thread holder = new Thread(() -> http.send("DELETE", "/hold"));
+        holder.start();
+        Scrape scrape = http.awaitUntil(s -> s.sum(HttpFamily.ACTIVE, "http_request_method", "DELETE") == 1);
+        assertThat(scrape.value(HttpFamily.ACTIVE, "http_request_method", "DELETE", "url_scheme", "http"))
+                .isEqualTo(1);
+        http.get("/release", 1, 200);
+        holder.join(30_000);
+        http.awaitCount(1, series("DELETE", 200, "/hold", ""));
+        http.awaitNoActive();
+    }
+
+    @Test
     void asyncTimeoutIsRecordedAndLeavesNoActiveRequest() {
         assertThat(http.get("/async-timeout").statusCode()).isEqualTo(500);
         http.awaitCount(1, series("GET", 500, "/async-timeout", "500"));

@@ -64,11 +64,14 @@ public final class ServletHooks {
         }
         String frameworkRoute = scope.frameworkRoute;
         scope.frameworkRoute = null;
+        ServletApi api = APIS.get(servletRequestClass);
+        int method = HttpMethods.index(null);
+        boolean https = false;
+        String route = "";
         try {
-            ServletApi api = APIS.get(servletRequestClass);
-            int method = HttpMethods.index(api.method(request));
-            boolean https = api.https(request);
-            String route = api.route(request, frameworkRoute);
+            method = HttpMethods.index(api.method(request));
+            https = api.https(request);
+            route = api.route(request, frameworkRoute);
             if (api.recordWhenAsyncCompletes(request, response, start, method, https, route, thrown)) {
                 return;
             }
@@ -76,6 +79,8 @@ public final class ServletHooks {
             HttpServerRecorder.end(start, method, https, status, route, thrown);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
+            // still end the request, so that the active-requests gauge comes back down
+            HttpServerRecorder.end(start, method, https, 0, route, thrown);
         }
     }
 }
