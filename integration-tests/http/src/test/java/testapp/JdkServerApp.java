@@ -19,6 +19,9 @@ public final class JdkServerApp {
         });
         server.createContext("/", exchange -> respond(exchange, 404, "nothing here"));
         server.createContext("/gone").setHandler(exchange -> respond(exchange, 503, "unavailable"));
+        for (int i = 0; i < 30; i++) {
+            server.createContext("/c" + i, exchange -> respond(exchange, 200, "c"));
+        }
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         System.out.println("ready port=" + server.getAddress().getPort());

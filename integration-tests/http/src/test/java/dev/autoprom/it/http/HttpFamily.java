@@ -86,6 +86,11 @@ final class HttpFamily {
         return scrape;
     }
 
+    /** Fails if the agent counted any internal failure (advice or recorder) in this app. */
+    void assertNoAgentErrors() {
+        assertThat(scrape().find("autoprom_agent_errors_total")).as("agent errors").allMatch(s -> s.value() == 0);
+    }
+
     /** Every label value of the family's samples. */
     static List<String> labelValues(Scrape scrape) {
         List<String> values = new ArrayList<>();

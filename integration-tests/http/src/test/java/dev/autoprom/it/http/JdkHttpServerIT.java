@@ -25,7 +25,11 @@ class JdkHttpServerIT {
 
     @AfterAll
     void stop() {
-        app.close();
+        try {
+            http.assertNoAgentErrors();
+        } finally {
+            app.close();
+        }
     }
 
     @Test
@@ -52,6 +56,22 @@ class JdkHttpServerIT {
     void unknownMethodIsOther() {
         assertThat(http.send("BREW", "/hello").statusCode()).isEqualTo(200);
         http.awaitCount(1, series("_OTHER", 200, "/hello", ""));
+    }
+
+    @Test
+    void seriesPastTheCardinalityLimitGoToTheOverflowSeries() {
+        try (ChildJvm capped = ChildJvm.main(JdkServerApp.class).property("autoprom.cardinality.limit", "10").start()) {
+            HttpFamily cappedHttp = new HttpFamily(capped);
+            for (int i = 0; i < 30; i++) {
+                cappedHttp.get("/c" + i, 2, 200);
+            }
+            String[] overflow = {"http_route", "_overflow", "http_request_method", "_overflow"};
+            Scrape scrape = cappedHttp.awaitUntil(s -> s.sum(HttpFamily.DURATION + "_count") >= 60);
+            assertThat(scrape.sum(HttpFamily.DURATION + "_count")).isEqualTo(60);
+            assertThat(scrape.find(HttpFamily.DURATION + "_count")).hasSize(11);
+            assertThat(scrape.value(HttpFamily.DURATION + "_count", overflow)).isEqualTo(40);
+            assertThat(scrape.value("autoprom_series_overflow_total", "metric", HttpFamily.DURATION)).isEqualTo(40);
+        }
     }
 
     @Test

@@ -37,7 +37,11 @@ abstract class ServletContainerContract {
 
     @AfterAll
     void stop() {
-        app.close();
+        try {
+            http.assertNoAgentErrors();
+        } finally {
+            app.close();
+        }
     }
 
     @Test
