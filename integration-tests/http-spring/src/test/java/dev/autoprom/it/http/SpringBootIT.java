@@ -27,7 +27,11 @@ class SpringBootIT {
 
     @AfterAll
     void stop() {
-        app.close();
+        try {
+            http.assertNoAgentErrors();
+        } finally {
+            app.close();
+        }
     }
 
     @Test
@@ -49,6 +53,15 @@ class SpringBootIT {
         http.get("/boom", 2, 500);
         http.awaitCount(4, series("GET", 409, "/orders/{id}/cancel", ""));
         http.awaitCount(2, series("GET", 500, "/boom", "java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void unmatchedPathsGetSpringsResourcePatternNotTheirPath() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.get("/nope-" + i).statusCode()).isEqualTo(404);
+        }
+        Scrape scrape = http.awaitCount(5, series("GET", 404, "/**", ""));
+        assertThat(HttpFamily.labelValues(scrape)).noneMatch(v -> v.contains("nope"));
     }
 
     @Test
