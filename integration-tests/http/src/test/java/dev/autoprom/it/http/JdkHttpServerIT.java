@@ -4,6 +4,15 @@ import static dev.autoprom.it.http.HttpFamily.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.ChildJvm;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import dev.autoprom.it.harness.Scrape;
 import testapp.JdkServerApp;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +28,7 @@ class JdkHttpServerIT {
 
     @BeforeAll
     void start() {
-        app = ChildJvm.main(JdkServerApp.class).start();
+        app = ChildJvm.main(JdkServerApp.class).args("https").start();
         http = new HttpFamily(app);
     }
 
@@ -50,6 +59,38 @@ class JdkHttpServerIT {
                     .isNull();
         }
         http.awaitCount(3, series("POST", 500, "/fail", "java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void httpsServerIsSchemeHttps() throws Exception {
+        int port = Integer.parseInt(app.awaitOutput("https port=(\\d+)", Duration.ofSeconds(30)).group(1));
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        for (int i = 0; i < 4; i++) {
+            HttpsURLConnection connection = (HttpsURLConnection) new URL("https://127.0.0.1:" + port + "/secure")
+                    .openConnection();
+            connection.setSSLSocketFactory(trustAll.getSocketFactory());
+            connection.setHostnameVerifier((host, session) -> true);
+            try (InputStream in = connection.getInputStream()) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("secure");
+            }
+        }
+        String[] https = {"http_request_method", "GET", "http_response_status_code", "200", "http_route", "/secure",
+                "url_scheme", "https", "error_type", ""};
+        http.awaitCount(4, https);
     }
 
     @Test
