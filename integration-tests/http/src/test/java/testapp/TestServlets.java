@@ -48,6 +48,8 @@ public final class TestServlets {
         setup.servlet("async-timeout", new AsyncTimeout(), true, "/async-timeout");
         setup.servlet("stream", new Stream(), false, "/stream");
         setup.servlet("hold", new Hold(), false, "/hold");
+        setup.servlet("dispatching", new Dispatching(), false, "/forward", "/include");
+        setup.servlet("target", new Text("target"), false, "/target");
         setup.servlet("release", new Release(), false, "/release");
         setup.servlet("fallback", new Fallback(), false, "/");
         for (int i = 0; i < Chained.FILTERS.length; i++) {
@@ -143,6 +145,19 @@ public final class TestServlets {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.getWriter().write(String.valueOf(Fallback.HITS.get()));
+        }
+    }
+
+    /** Forwards to, or includes, {@code /target}: still one request. */
+    static final class Dispatching extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+            if (req.getServletPath().equals("/forward")) {
+                req.getRequestDispatcher("/target").forward(req, resp);
+            } else {
+                resp.getWriter().write("included:");
+                req.getRequestDispatcher("/target").include(req, resp);
+            }
         }
     }
 

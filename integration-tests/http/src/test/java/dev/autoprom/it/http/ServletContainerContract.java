@@ -38,6 +38,7 @@ abstract class ServletContainerContract {
     @AfterAll
     void stop() {
         try {
+            http.awaitNoActive(); // every path taken by the tests above ended its active request
             http.assertNoAgentErrors();
         } finally {
             app.close();
@@ -64,6 +65,17 @@ abstract class ServletContainerContract {
         }
         assertThat(body).as("every filter ran for every request").isEqualTo("7,7,7");
         http.awaitCount(7, series("GET", 200, "/chained", ""));
+    }
+
+    @Test
+    void forwardAndIncludeAreOneRequestOnTheOriginalRoute() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/forward").body()).isEqualTo("target");
+            assertThat(http.get("/include").body()).isEqualTo("included:target");
+        }
+        http.awaitCount(3, series("GET", 200, "/forward", ""));
+        Scrape scrape = http.awaitCount(3, series("GET", 200, "/include", ""));
+        assertThat(scrape.find(HttpFamily.DURATION + "_count", "http_route", "/target")).isEmpty();
     }
 
     @Test
