@@ -59,7 +59,8 @@ public final class ServletHooks {
         if (scope.depth > 0) {
             scope.depth--;
         }
-        if (start == HttpServerRecorder.NOT_RECORDING) {
+        // 0 is what the advice passes when its enter part failed (suppressed): nothing was started then
+        if (start == HttpServerRecorder.NOT_RECORDING || start == 0L) {
             return;
         }
         String frameworkRoute = scope.frameworkRoute;
