@@ -3,6 +3,7 @@ package dev.autoprom.instrumentation.http.servlet;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.instrumentation.http.LoaderHasClass;
+import dev.autoprom.instrumentation.http.NoFailMatcher;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -43,8 +44,8 @@ public final class ServletInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(namedOneOf("jakarta.servlet.Servlet", "jakarta.servlet.Filter",
-                "javax.servlet.Servlet", "javax.servlet.Filter")));
+        return not(isInterface()).and(NoFailMatcher.of(hasSuperType(namedOneOf("jakarta.servlet.Servlet",
+                "jakarta.servlet.Filter", "javax.servlet.Servlet", "javax.servlet.Filter"))));
     }
 
     @Override
