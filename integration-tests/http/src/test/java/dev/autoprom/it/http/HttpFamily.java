@@ -6,6 +6,14 @@ import dev.autoprom.it.harness.ChildJvm;
 import dev.autoprom.it.harness.Sample;
 import dev.autoprom.it.harness.Scrape;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,6 +67,33 @@ final class HttpFamily {
             HttpResponse<String> response = get(path);
             assertThat(response).as("GET " + path).isNotNull();
             assertThat(response.statusCode()).as("GET " + path).isEqualTo(expectedStatus);
+        }
+    }
+
+    /** A GET over HTTPS to the port the app printed as "https port=N", trusting its self-signed key. */
+    String httpsGet(String path) throws Exception {
+        int httpsPort = Integer.parseInt(app.awaitOutput("https port=(\\d+)", Duration.ofSeconds(30)).group(1));
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        HttpsURLConnection connection = (HttpsURLConnection) new URL("https://127.0.0.1:" + httpsPort + path)
+                .openConnection();
+        connection.setSSLSocketFactory(trustAll.getSocketFactory());
+        connection.setHostnameVerifier((host, session) -> true);
+        try (InputStream in = connection.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

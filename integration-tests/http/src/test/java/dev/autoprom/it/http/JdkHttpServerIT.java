@@ -4,15 +4,6 @@ import static dev.autoprom.it.http.HttpFamily.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.ChildJvm;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import dev.autoprom.it.harness.Scrape;
 import testapp.JdkServerApp;
 import org.junit.jupiter.api.AfterAll;
@@ -63,30 +54,8 @@ class JdkHttpServerIT {
 
     @Test
     void httpsServerIsSchemeHttps() throws Exception {
-        int port = Integer.parseInt(app.awaitOutput("https port=(\\d+)", Duration.ofSeconds(30)).group(1));
-        SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
         for (int i = 0; i < 4; i++) {
-            HttpsURLConnection connection = (HttpsURLConnection) new URL("https://127.0.0.1:" + port + "/secure")
-                    .openConnection();
-            connection.setSSLSocketFactory(trustAll.getSocketFactory());
-            connection.setHostnameVerifier((host, session) -> true);
-            try (InputStream in = connection.getInputStream()) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("secure");
-            }
+            assertThat(http.httpsGet("/secure")).isEqualTo("secure");
         }
         String[] https = {"http_request_method", "GET", "http_response_status_code", "200", "http_route", "/secure",
                 "url_scheme", "https", "error_type", ""};

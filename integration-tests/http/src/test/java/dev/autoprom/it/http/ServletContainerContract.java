@@ -26,12 +26,17 @@ abstract class ServletContainerContract {
 
     abstract Class<?> appMain();
 
+    /** Arguments for the app's main. */
+    String[] appArgs() {
+        return new String[0];
+    }
+
     /** Threads × requests per thread of the concurrency test. */
     abstract int[] load();
 
     @BeforeAll
     void start() {
-        app = ChildJvm.main(appMain()).start();
+        app = ChildJvm.main(appMain()).args(appArgs()).start();
         http = new HttpFamily(app);
     }
 
