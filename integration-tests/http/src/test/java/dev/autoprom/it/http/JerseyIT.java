@@ -8,12 +8,21 @@ import dev.autoprom.it.harness.Scrape;
 import org.junit.jupiter.api.Test;
 import testapp.JerseyApp;
 
-/** JAX-RS templates (class @Path + method @Path) behind the servlet's /api/* mapping. */
+/** JAX-RS templates (class @Path + method @Path) behind a servlet's /api/* mapping, or the JDK server's /api context. */
 class JerseyIT {
 
     @Test
-    void resourceTemplateIsTheRoute() {
-        try (ChildJvm app = ChildJvm.main(JerseyApp.class).start()) {
+    void resourceTemplateIsTheRouteOnAServletContainer() {
+        resourceTemplateIsTheRoute();
+    }
+
+    @Test
+    void resourceTemplateIsTheRouteOnTheJdkServer() {
+        resourceTemplateIsTheRoute("jdk");
+    }
+
+    private static void resourceTemplateIsTheRoute(String... args) {
+        try (ChildJvm app = ChildJvm.main(JerseyApp.class).args(args).start()) {
             HttpFamily http = new HttpFamily(app);
             for (int i = 0; i < 40; i++) {
                 assertThat(http.get("/api/greetings/user" + i).body()).isEqualTo("hi user" + i);
