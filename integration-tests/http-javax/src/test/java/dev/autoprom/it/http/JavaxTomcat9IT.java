@@ -27,7 +27,12 @@ class JavaxTomcat9IT {
 
     @AfterAll
     void stop() {
-        app.close();
+        try {
+            http.awaitNoActive();
+            http.assertNoAgentErrors();
+        } finally {
+            app.close();
+        }
     }
 
     @Test
