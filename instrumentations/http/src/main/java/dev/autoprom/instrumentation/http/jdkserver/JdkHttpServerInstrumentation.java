@@ -1,0 +1,54 @@
+package dev.autoprom.instrumentation.http.jdkserver;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * The JDK's built-in server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}). Every context the
+ * application creates gets a metrics {@code Filter} put first in its filter list; the route is the context's
+ * path. The server implementation classes are the JDK's own, so the match is by their exact names.
+ */
+public final class JdkHttpServerInstrumentation implements InstrumentationModule {
+
+    @Override
+    public String family() {
+        return "http";
+    }
+
+    @Override
+    public String name() {
+        return "jdk-httpserver";
+    }
+
+    /**
+     * Only the JDK's own copy (platform loader). The agent's exporter runs a private copy of these classes in its
+     * own loader; its scrapes must not count as application requests.
+     */
+    @Override
+    public ElementMatcher<ClassLoader> classLoaderMatcher() {
+        return loader -> loader == null || loader == ClassLoader.getPlatformClassLoader();
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return namedOneOf("sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl");
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(named("createContext").and(not(isBridge()))
+                        .and(takesArguments(1).or(takesArguments(2).and(
+                                takesArgument(1, named("com.sun.net.httpserver.HttpHandler")))))
+                        .and(takesArgument(0, String.class)),
+                "dev.autoprom.instrumentation.http.jdkserver.CreateContextAdvice");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.autoprom.instrumentation.http.jdkserver.bridge;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Puts a {@link MetricsFilter} first in a new context's filters (once, even if createContext is nested). */
+public final class FilterInstaller implements Consumer<Object> {
+
+    @Override
+    public void accept(Object value) {
+        if (!(value instanceof HttpContext)) {
+            return;
+        }
+        HttpContext context = (HttpContext) value;
+        if (isAgentExporter(context)) {
+            return;
+        }
+        List<Filter> filters = context.getFilters();
+        for (Filter f : filters) {
+            if (f instanceof MetricsFilter) {
+                return;
+            }
+        }
+        filters.add(0, new MetricsFilter(context.getPath()));
+    }
+
+    /** The agent's own exporter, when it runs on the JDK's shared server classes: its scrapes are not app requests. */
+    private static boolean isAgentExporter(HttpContext context) {
+        if (context.getHandler() == null) {
+            return false;
+        }
+        String handler = context.getHandler().getClass().getName();
+        return handler.startsWith("dev.autoprom.agent.") || handler.startsWith("dev.autoprom.shaded.");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.autoprom.instrumentation.http.servlet;
+
+/**
+ * What {@link ServletHooks} needs from a request and response, implemented once per servlet namespace by a
+ * bridge class ({@code bridge.JakartaServletApi}, {@code bridge.JavaxServletApi}) that can see the servlet
+ * types. Only java.base types cross this interface.
+ */
+public interface ServletApi {
+
+    /** An {@code HttpServletRequest} on its first dispatch (not an async or error re-dispatch). */
+    boolean isNewHttpRequest(Object request);
+
+    String method(Object request);
+
+    boolean https(Object request);
+
+    int status(Object response);
+
+    boolean committed(Object response);
+
+    /** The route template: a framework's (Spring MVC, JAX-RS) joined to its servlet's prefix, else the mapping. */
+    String route(Object request, String frameworkRoute);
+
+    /**
+     * If the request went async, arranges for the record to be made when the async cycle completes and returns
+     * true; false when the request is not async (the caller records now).
+     */
+    boolean recordWhenAsyncCompletes(Object request, Object response, long start, int method, boolean https,
+            String route, Throwable thrown);
+}

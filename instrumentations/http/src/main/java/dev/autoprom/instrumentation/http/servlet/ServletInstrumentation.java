@@ -1,0 +1,67 @@
+package dev.autoprom.instrumentation.http.servlet;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.instrumentation.http.LoaderHasClass;
+import dev.autoprom.instrumentation.http.NoFailMatcher;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Servlets and filters of both namespaces ({@code javax.servlet} 3.0+ and {@code jakarta.servlet} 5+), on any
+ * container: {@code Servlet.service(req, res)} and {@code Filter.doFilter(req, res, chain)} of every
+ * implementation. Only the outermost of these calls on a thread records, so a filter chain, a forward or an
+ * include counts once, and container re-dispatches (async, error pages) are not counted again.
+ */
+public final class ServletInstrumentation implements InstrumentationModule {
+
+    private static final String ADVICE = "dev.autoprom.instrumentation.http.servlet.";
+
+    @Override
+    public String family() {
+        return "http";
+    }
+
+    @Override
+    public String name() {
+        return "servlet";
+    }
+
+    @Override
+    public ElementMatcher<ClassLoader> classLoaderMatcher() {
+        return LoaderHasClass.anyOf("jakarta.servlet.Servlet", "javax.servlet.Servlet");
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return not(isInterface()).and(NoFailMatcher.of(hasSuperType(namedOneOf("jakarta.servlet.Servlet",
+                "jakarta.servlet.Filter", "javax.servlet.Servlet", "javax.servlet.Filter"))));
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(handler("jakarta"), ADVICE + "JakartaServletAdvice");
+        target.advise(handler("javax"), ADVICE + "JavaxServletAdvice");
+    }
+
+    /** {@code service(ServletRequest, ServletResponse)} or {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */
+    private static ElementMatcher<MethodDescription> handler(String namespace) {
+        String pkg = namespace + ".servlet.";
+        ElementMatcher.Junction<MethodDescription> requestAndResponse = takesArgument(0, named(pkg + "ServletRequest"))
+                .and(takesArgument(1, named(pkg + "ServletResponse")));
+        return not(isAbstract()).and(requestAndResponse).and(
+                named("service").and(takesArguments(2))
+                        .or(named("doFilter").and(takesArguments(3))
+                                .and(takesArgument(2, named(pkg + "FilterChain")))));
+    }
+}

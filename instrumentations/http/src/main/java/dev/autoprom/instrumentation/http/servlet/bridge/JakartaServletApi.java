@@ -1,0 +1,87 @@
+package dev.autoprom.instrumentation.http.servlet.bridge;
+
+import dev.autoprom.instrumentation.http.Routes;
+import dev.autoprom.instrumentation.http.servlet.ServletApi;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+
+/** {@link ServletApi} for {@code jakarta.servlet} (5.0+). Keep in step with {@link JavaxServletApi}. */
+public final class JakartaServletApi implements ServletApi {
+
+    /** Spring MVC's {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}. */
+    static final String SPRING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+    @Override
+    public boolean isNewHttpRequest(Object request) {
+        if (!(request instanceof HttpServletRequest)) {
+            return false;
+        }
+        DispatcherType type = ((HttpServletRequest) request).getDispatcherType();
+        return type != DispatcherType.ASYNC && type != DispatcherType.ERROR;
+    }
+
+    @Override
+    public String method(Object request) {
+        return ((HttpServletRequest) request).getMethod();
+    }
+
+    @Override
+    public boolean https(Object request) {
+        return "https".equals(((HttpServletRequest) request).getScheme());
+    }
+
+    @Override
+    public int status(Object response) {
+        return response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
+    }
+
+    @Override
+    public boolean committed(Object response) {
+        return response instanceof HttpServletResponse && ((HttpServletResponse) response).isCommitted();
+    }
+
+    @Override
+    public String route(Object request, String frameworkRoute) {
+        HttpServletRequest http = (HttpServletRequest) request;
+        String template = frameworkRoute;
+        if (template == null) {
+            Object spring = http.getAttribute(SPRING_PATTERN);
+            // a String, or Spring's PathPattern whose toString() is its pattern text
+            template = spring == null ? null : spring.toString();
+        }
+        HttpServletMapping mapping = http.getHttpServletMapping();
+        MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
+        String contextPath = http.getContextPath();
+        if (template != null) {
+            // the framework's template is relative to its servlet: add the servlet's prefix for /prefix/* mappings
+            String prefix = match == MappingMatch.PATH
+                    ? Routes.join(contextPath, Routes.pathMappingPrefix(mapping.getPattern()))
+                    : contextPath;
+            return Routes.join(prefix, template);
+        }
+        if (match == null || match == MappingMatch.DEFAULT) {
+            return ""; // the default servlet "/" serves any path: no template, and never the raw path
+        }
+        if (match == MappingMatch.CONTEXT_ROOT) {
+            return Routes.join(contextPath, "/");
+        }
+        return Routes.join(contextPath, mapping.getPattern());
+    }
+
+    @Override
+    public boolean recordWhenAsyncCompletes(Object request, Object response, long start, int method,
+            boolean https, String route, Throwable thrown) {
+        HttpServletRequest http = (HttpServletRequest) request;
+        if (!http.isAsyncStarted()) {
+            return false;
+        }
+        AsyncContext async = http.getAsyncContext();
+        async.addListener(new JakartaAsyncRecorder(start, method, https, route, thrown), http,
+                (HttpServletResponse) response);
+        return true;
+    }
+}
