@@ -1,0 +1,230 @@
+package dev.autoprom.instrumentation.websocket;
+
+import dev.autoprom.api.SelfMetrics;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client connection, from the start of its handshake to its end: the state every library's hooks share.
+ * It records the five metrics and caches the label children it uses, so that recording a message is a
+ * field read and an {@code observe} (no lookup, no allocation).
+ *
+ * <p>Life cycle: {@link #connecting} → {@link #opened} or {@link #connectFailed} → {@link #closed}. Each step
+ * happens at most once whatever order the library's callbacks arrive in (a CAS on {@link #state}), so an
+ * instrumentation may report an end from several places (close callback, error callback, abort) safely.
+ *
+ * <p>Fragmented messages: each direction keeps the type and running size of the message in progress; data
+ * frames of one message cannot interleave within a direction (RFC 6455 5.4), control frames (ping, pong)
+ * may and never touch it. The library delivers received frames one at a time, and the application must not
+ * send two fragments of one message at once, so these plain fields need no synchronisation.
+ *
+ * <p>Only {@code java.base} types in the signatures: this class lives on the bootstrap class path.
+ */
+public final class WsConnection {
+
+    public static final int TEXT = 0;
+    public static final int BINARY = 1;
+    public static final int PING = 2;
+    public static final int PONG = 3;
+    /** A continuation frame: the type is that of the message in progress. */
+    public static final int CONTINUATION = -1;
+
+    /** The close code recorded when a connection ends without a close frame (RFC 6455 7.1.5). */
+    public static final int ABNORMAL_CLOSURE = 1006;
+
+    private static final String[] TYPE_NAMES = {"text", "binary", "ping", "pong"};
+    private static final int CONNECTING = 0;
+    private static final int OPEN = 1;
+    private static final int ENDED = 2;
+
+    private final String library;
+    private final String serverAddress;
+    private final long connectStartNanos;
+    private final AtomicInteger state = new AtomicInteger(CONNECTING);
+    private volatile long openNanos;
+    private volatile GaugeDataPoint active;
+
+    /** sent[type], received[type]: resolved on first use, then reused for every message. */
+    private final DistributionDataPoint[] sent = new DistributionDataPoint[4];
+    private final DistributionDataPoint[] received = new DistributionDataPoint[4];
+
+    private int sendingType = TEXT;
+    private long sendingBytes;
+    private int receivingType = TEXT;
+    private long receivingBytes;
+
+    private WsConnection(String library, String serverAddress) {
+        this.library = library;
+        this.serverAddress = serverAddress == null ? "" : serverAddress;
+        this.connectStartNanos = System.nanoTime();
+    }
+
+    /** A handshake starts now. */
+    public static WsConnection connecting(String library, String serverAddress) {
+        return new WsConnection(library, serverAddress);
+    }
+
+    public String library() {
+        return library;
+    }
+
+    public String serverAddress() {
+        return serverAddress;
+    }
+
+    public boolean isConnecting() {
+        return state.get() == CONNECTING;
+    }
+
+    public boolean isEnded() {
+        return state.get() == ENDED;
+    }
+
+    /** The handshake succeeded: records the connect duration and counts the connection as active. */
+    public void opened() {
+        try {
+            if (!state.compareAndSet(CONNECTING, OPEN)) {
+                return;
+            }
+            long now = System.nanoTime();
+            openNanos = now;
+            WebSocketMetrics.CONNECTS.get(library, serverAddress, "").observe(seconds(now - connectStartNanos));
+            GaugeDataPoint gauge = WebSocketMetrics.ACTIVE.get(library, serverAddress);
+            active = gauge;
+            gauge.inc();
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    /** The handshake failed with {@code errorType} (an exception class name or an HTTP status). */
+    public void connectFailed(String errorType) {
+        try {
+            if (state.compareAndSet(CONNECTING, ENDED)) {
+                WebSocketMetrics.CONNECTS.get(library, serverAddress, errorType)
+                        .observe(seconds(System.nanoTime() - connectStartNanos));
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    /**
+     * The open connection ended with {@code closeCode} (the code of the close frame, or {@link #ABNORMAL_CLOSURE}).
+     * Only the first end counts; an end before the connection opened is ignored (that is a connect failure).
+     */
+    public void closed(int closeCode) {
+        try {
+            if (!state.compareAndSet(OPEN, ENDED)) {
+                return;
+            }
+            WebSocketMetrics.LIFETIMES.get(library, serverAddress, Integer.toString(closeCode))
+                    .observe(seconds(System.nanoTime() - openNanos));
+            GaugeDataPoint gauge = active;
+            if (gauge != null) {
+                gauge.dec();
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    /** The library reported an error on this connection. Before the connection opened it is a connect failure. */
+    public void error(String errorType) {
+        try {
+            if (state.get() == CONNECTING) {
+                connectFailed(errorType);
+            } else {
+                WebSocketMetrics.ERROR_COUNTS.get(library, serverAddress, errorType).inc();
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    /** A whole message (or a control frame) was sent. */
+    public void sent(int type, long bytes) {
+        try {
+            sentChild(type).observe(bytes);
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    /** A part of a message was sent; the message is recorded once, with its whole size, at its last part. */
+    public void sentPart(int type, long bytes, boolean last) {
+        try {
+            if (type == PING || type == PONG) {
+                sentChild(type).observe(bytes);
+                return;
+            }
+            if (type != CONTINUATION) {
+                sendingType = type;
+            }
+            long total = sendingBytes + bytes;
+            if (last) {
+                sendingBytes = 0;
+                sentChild(sendingType).observe(total);
+            } else {
+                sendingBytes = total;
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    /** A whole message (or a control frame) was received. */
+    public void received(int type, long bytes) {
+        try {
+            receivedChild(type).observe(bytes);
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    /** A part of a received message; the message is recorded once, with its whole size, at its last part. */
+    public void receivedPart(int type, long bytes, boolean last) {
+        try {
+            if (type == PING || type == PONG) {
+                receivedChild(type).observe(bytes);
+                return;
+            }
+            if (type != CONTINUATION) {
+                receivingType = type;
+            }
+            long total = receivingBytes + bytes;
+            if (last) {
+                receivingBytes = 0;
+                receivedChild(receivingType).observe(total);
+            } else {
+                receivingBytes = total;
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    private DistributionDataPoint sentChild(int type) {
+        DistributionDataPoint child = sent[type];
+        if (child == null) {
+            // a benign race: CappedSeries returns the same child to every thread
+            child = WebSocketMetrics.MESSAGES.get(library, serverAddress, "sent", TYPE_NAMES[type]);
+            sent[type] = child;
+        }
+        return child;
+    }
+
+    private DistributionDataPoint receivedChild(int type) {
+        DistributionDataPoint child = received[type];
+        if (child == null) {
+            child = WebSocketMetrics.MESSAGES.get(library, serverAddress, "received", TYPE_NAMES[type]);
+            received[type] = child;
+        }
+        return child;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

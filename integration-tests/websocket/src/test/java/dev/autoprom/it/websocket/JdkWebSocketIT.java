@@ -1,0 +1,109 @@
+package dev.autoprom.it.websocket;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java.net.http.WebSocket}: the JDK's own client, instrumented in the platform module java.net.http. */
+class JdkWebSocketIT extends WebSocketClientContract {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @Override
+    WsDriver driver() {
+        return new WsDriver() {
+            @Override
+            public String library() {
+                return "jdk";
+            }
+
+            @Override
+            public boolean sendsFragments() {
+                return true;
+            }
+
+            @Override
+            public Connection connect(URI uri) throws Exception {
+                JdkConnection connection = new JdkConnection();
+                try {
+                    connection.webSocket = CLIENT.newWebSocketBuilder().buildAsync(uri, connection.listener)
+                            .get(20, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    throw (Exception) e.getCause();
+                }
+                return connection;
+            }
+        };
+    }
+
+    /** The application's side: a plain listener that reassembles fragments, as applications do. */
+    static final class JdkConnection extends WsDriver.Connection {
+        volatile WebSocket webSocket;
+        private final StringBuilder text = new StringBuilder();
+        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+
+        final WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    messages.add(text.toString());
+                    text.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                binary.writeBytes(bytes);
+                if (last) {
+                    messages.add(binary.toByteArray());
+                    binary.reset();
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                ended("close " + statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                ended("error " + error);
+            }
+        };
+
+        @Override
+        void sendText(String message) throws Exception {
+            webSocket.sendText(message, true).get(20, TimeUnit.SECONDS);
+        }
+
+        @Override
+        void sendBinary(byte[] data) throws Exception {
+            webSocket.sendBinary(ByteBuffer.wrap(data), true).get(20, TimeUnit.SECONDS);
+        }
+
+        @Override
+        void sendTextFragments(String... parts) throws Exception {
+            for (int i = 0; i < parts.length; i++) {
+                webSocket.sendText(parts[i], i == parts.length - 1).get(20, TimeUnit.SECONDS);
+            }
+        }
+
+        @Override
+        void close() throws Exception {
+            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(20, TimeUnit.SECONDS);
+        }
+    }
+}
