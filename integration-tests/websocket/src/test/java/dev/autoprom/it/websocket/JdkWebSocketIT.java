@@ -23,6 +23,11 @@ class JdkWebSocketIT extends WebSocketClientContract {
             }
 
             @Override
+            public Class<? extends Throwable> rejectedUpgradeFailure() {
+                return java.net.http.WebSocketHandshakeException.class;
+            }
+
+            @Override
             public boolean sendsFragments() {
                 return true;
             }

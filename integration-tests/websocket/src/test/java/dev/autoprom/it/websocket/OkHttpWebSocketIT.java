@@ -25,6 +25,11 @@ class OkHttpWebSocketIT extends WebSocketClientContract {
             }
 
             @Override
+            public Class<? extends Throwable> rejectedUpgradeFailure() {
+                return java.net.ProtocolException.class;
+            }
+
+            @Override
             public boolean sendsFragments() {
                 return false;
             }

@@ -16,6 +16,9 @@ interface WsDriver {
     /** Whether the library's API can send one message in several fragments. */
     boolean sendsFragments();
 
+    /** What the library throws (or reports) when the server answers the upgrade with 404. */
+    Class<? extends Throwable> rejectedUpgradeFailure();
+
     /** Connects and waits for the open; throws what the library reports when the handshake fails. */
     Connection connect(URI uri) throws Exception;
 
