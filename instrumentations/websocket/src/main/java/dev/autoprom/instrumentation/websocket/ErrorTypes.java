@@ -15,10 +15,22 @@ public final class ErrorTypes {
             return "unknown";
         }
         Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+        while (isWrapper(t) && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         return t.getClass().getName();
+    }
+
+    /**
+     * Exceptions that only carry another: the asynchronous APIs' wrappers and the Jakarta API's
+     * {@code DeploymentException} (which Tyrus and others throw around the {@code ConnectException}).
+     */
+    private static boolean isWrapper(Throwable t) {
+        if (t instanceof CompletionException || t instanceof ExecutionException) {
+            return true;
+        }
+        String name = t.getClass().getName();
+        return name.equals("jakarta.websocket.DeploymentException") || name.equals("javax.websocket.DeploymentException");
     }
 
     /** An HTTP status as a label value, for upgrades the server rejected. */

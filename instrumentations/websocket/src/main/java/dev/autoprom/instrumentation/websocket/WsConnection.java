@@ -33,6 +33,9 @@ public final class WsConnection {
     /** The close code recorded when a connection ends without a close frame (RFC 6455 7.1.5). */
     public static final int ABNORMAL_CLOSURE = 1006;
 
+    /** A frame the message metric does not count (close frames, reserved opcodes). */
+    public static final int NOT_COUNTED = -2;
+
     private static final String[] TYPE_NAMES = {"text", "binary", "ping", "pong"};
     private static final int CONNECTING = 0;
     private static final int OPEN = 1;
@@ -58,6 +61,24 @@ public final class WsConnection {
         this.library = library;
         this.serverAddress = serverAddress == null ? "" : serverAddress;
         this.connectStartNanos = System.nanoTime();
+    }
+
+    /** The message type of an RFC 6455 frame opcode (continuation 0, text 1, binary 2, ping 9, pong 10). */
+    public static int typeOfOpcode(int opcode) {
+        switch (opcode) {
+            case 0:
+                return CONTINUATION;
+            case 1:
+                return TEXT;
+            case 2:
+                return BINARY;
+            case 9:
+                return PING;
+            case 10:
+                return PONG;
+            default:
+                return NOT_COUNTED;
+        }
     }
 
     /** A handshake starts now. */
@@ -155,6 +176,9 @@ public final class WsConnection {
     /** A part of a message was sent; the message is recorded once, with its whole size, at its last part. */
     public void sentPart(int type, long bytes, boolean last) {
         try {
+            if (type == NOT_COUNTED) {
+                return;
+            }
             if (type == PING || type == PONG) {
                 sentChild(type).observe(bytes);
                 return;
@@ -186,6 +210,9 @@ public final class WsConnection {
     /** A part of a received message; the message is recorded once, with its whole size, at its last part. */
     public void receivedPart(int type, long bytes, boolean last) {
         try {
+            if (type == NOT_COUNTED) {
+                return;
+            }
             if (type == PING || type == PONG) {
                 receivedChild(type).observe(bytes);
                 return;

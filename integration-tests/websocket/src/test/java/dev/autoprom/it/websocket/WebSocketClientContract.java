@@ -133,7 +133,7 @@ abstract class WebSocketClientContract {
         assertThatThrownBy(() -> driver.connect(EchoServers.notFound(host)))
                 .isInstanceOf(driver.rejectedUpgradeFailure());
         assertThatThrownBy(() -> driver.connect(EchoServers.closedPort(host)))
-                .isInstanceOf(java.net.ConnectException.class);
+                .isInstanceOf(driver.refusedConnectionFailure());
 
         WsMetrics metrics = WsMetrics.await(driver.library(), host, m -> m.connects() >= 2);
         assertThat(metrics.connects("404")).as(metrics.lines()).isEqualTo(1);

@@ -19,6 +19,11 @@ interface WsDriver {
     /** What the library throws (or reports) when the server answers the upgrade with 404. */
     Class<? extends Throwable> rejectedUpgradeFailure();
 
+    /** What the library throws when nothing listens on the port. */
+    default Class<? extends Throwable> refusedConnectionFailure() {
+        return java.net.ConnectException.class;
+    }
+
     /** Connects and waits for the open; throws what the library reports when the handshake fails. */
     Connection connect(URI uri) throws Exception;
 

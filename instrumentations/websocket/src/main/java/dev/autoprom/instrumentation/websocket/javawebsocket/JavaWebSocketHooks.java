@@ -12,8 +12,6 @@ public final class JavaWebSocketHooks {
     static final String LIBRARY = "java-websocket";
     private static final ConnectionRegistry CONNECTIONS = new ConnectionRegistry();
     private static final String STATUS_PREFIX = "Invalid status code received: ";
-    /** A frame type the metrics do not count (close frames). */
-    private static final int IGNORED = -2;
 
     private JavaWebSocketHooks() {
     }
@@ -61,14 +59,14 @@ public final class JavaWebSocketHooks {
 
     public static void frameSent(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {
         int type = type(opcode);
-        if (type != IGNORED) {
+        if (type != WsConnection.NOT_COUNTED) {
             connection.sentPart(type, payloadBytes, fin);
         }
     }
 
     public static void frameReceived(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {
         int type = type(opcode);
-        if (type != IGNORED) {
+        if (type != WsConnection.NOT_COUNTED) {
             connection.receivedPart(type, payloadBytes, fin);
         }
     }
@@ -87,7 +85,7 @@ public final class JavaWebSocketHooks {
             case "PONG":
                 return WsConnection.PONG;
             default:
-                return IGNORED;
+                return WsConnection.NOT_COUNTED;
         }
     }
 
