@@ -105,5 +105,11 @@ class JakartaTyrusIT extends WebSocketClientContract {
         void close() throws Exception {
             session.close();
         }
+
+        @Override
+        int sendPing() throws Exception {
+            session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            return 3;
+        }
     }
 }

@@ -107,5 +107,11 @@ class JavaWebSocketIT extends WebSocketClientContract {
         void close() {
             client.close();
         }
+
+        @Override
+        int sendPing() {
+            client.sendPing();
+            return 0;
+        }
     }
 }

@@ -110,5 +110,11 @@ class JdkWebSocketIT extends WebSocketClientContract {
         void close() throws Exception {
             webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(20, TimeUnit.SECONDS);
         }
+
+        @Override
+        int sendPing() throws Exception {
+            webSocket.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3, 4})).get(20, TimeUnit.SECONDS);
+            return 4;
+        }
     }
 }

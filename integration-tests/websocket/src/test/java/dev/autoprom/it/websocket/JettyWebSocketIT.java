@@ -84,5 +84,13 @@ class JettyWebSocketIT extends WebSocketClientContract {
         void close() {
             session.close(1000, "bye", Callback.NOOP);
         }
+
+        @Override
+        int sendPing() throws Exception {
+            Callback.Completable sent = new Callback.Completable();
+            session.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}), sent);
+            sent.get(20, TimeUnit.SECONDS);
+            return 5;
+        }
     }
 }

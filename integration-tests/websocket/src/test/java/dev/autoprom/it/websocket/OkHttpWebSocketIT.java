@@ -16,6 +16,12 @@ class OkHttpWebSocketIT extends WebSocketClientContract {
 
     private static final OkHttpClient CLIENT = new OkHttpClient();
 
+    /** OkHttp reports the dropped connection to onFailure, with the reader's EOFException. */
+    @Override
+    void verifyErrorsAfterKill(WsMetrics metrics) {
+        org.assertj.core.api.Assertions.assertThat(metrics.errors("java.io.EOFException")).isEqualTo(1);
+    }
+
     @Override
     WsDriver driver() {
         return new WsDriver() {

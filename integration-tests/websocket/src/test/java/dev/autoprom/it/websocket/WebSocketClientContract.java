@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +107,27 @@ abstract class WebSocketClientContract {
     }
 
     @Test
+    void pingIsCountedSentAndTheServersPongReceived() throws Exception {
+        WsDriver driver = driver();
+        String host = EchoServers.uniqueHost();
+        WsDriver.Connection connection = driver.connect(EchoServers.echo(host));
+        int size = connection.sendPing();
+        Assumptions.assumeTrue(size >= 0, "the library's API sends no pings");
+        WsMetrics metrics = WsMetrics.await(driver.library(), host, m -> m.messages("received", "pong") >= 1);
+        connection.close();
+        connection.awaitEnd();
+        assertThat(metrics.messages("sent", "ping")).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.bytes("sent", "ping")).isEqualTo(size);
+        assertThat(metrics.messages("received", "pong")).isEqualTo(1);
+        assertThat(metrics.bytes("received", "pong")).isEqualTo(size);
+        assertThat(metrics.messages("sent", "text")).isEqualTo(0);
+    }
+
+    /** What the library reported as errors when the server was killed (libraries differ; see each IT). */
+    void verifyErrorsAfterKill(WsMetrics metrics) {
+    }
+
+    @Test
     void serverKilledAbruptlyRecordsCloseCode1006() throws Exception {
         WsDriver driver = driver();
         String host = EchoServers.uniqueHost();
@@ -123,6 +145,7 @@ abstract class WebSocketClientContract {
         assertThat(metrics.closes()).isEqualTo(1);
         assertThat(metrics.active()).isEqualTo(0);
         assertThat(metrics.messages("received", "text")).isEqualTo(1);
+        verifyErrorsAfterKill(metrics);
     }
 
     @Test

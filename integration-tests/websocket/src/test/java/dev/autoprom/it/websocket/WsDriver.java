@@ -43,6 +43,11 @@ interface WsDriver {
             throw new UnsupportedOperationException();
         }
 
+        /** Sends a ping; returns its payload size, or -1 when the library's API cannot send one. */
+        int sendPing() throws Exception {
+            return -1;
+        }
+
         /** Starts a clean close (1000); {@link #awaitEnd} waits for its completion. */
         abstract void close() throws Exception;
 
