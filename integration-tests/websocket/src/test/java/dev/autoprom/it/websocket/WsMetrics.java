@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /**
- * The family's assertion helper: scrapes the agent of this test JVM (port 19430, see the pom) and reads the
+ * The family's assertion helper: scrapes the agent of this test JVM (see the pom's agent.argLine) and reads the
  * WebSocket series of one library and server address.
  */
 final class WsMetrics {
 
-    static final int PORT = 19430;
+    /** The agent's port in this test JVM: 19430, or what the module sets in {@code autoprom.it.port}. */
+    static final int PORT = Integer.getInteger("autoprom.it.port", 19430);
 
     final Scrape scrape;
     private final String library;
