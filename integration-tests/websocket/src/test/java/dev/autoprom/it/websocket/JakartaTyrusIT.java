@@ -24,15 +24,17 @@ class JakartaTyrusIT extends WebSocketClientContract {
 
     @Override
     WsDriver driver() {
-        return new JakartaDriver(CONTAINER);
+        return new JakartaDriver(CONTAINER, DeploymentException.class);
     }
 
-    /** Drives any Jakarta container (Tyrus here). */
+    /** Drives any Jakarta container; {@code failure} is what its connectToServer throws when the handshake fails. */
     static final class JakartaDriver implements WsDriver {
         private final WebSocketContainer container;
+        private final Class<? extends Throwable> failure;
 
-        JakartaDriver(WebSocketContainer container) {
+        JakartaDriver(WebSocketContainer container, Class<? extends Throwable> failure) {
             this.container = container;
+            this.failure = failure;
         }
 
         @Override
@@ -42,12 +44,12 @@ class JakartaTyrusIT extends WebSocketClientContract {
 
         @Override
         public Class<? extends Throwable> rejectedUpgradeFailure() {
-            return DeploymentException.class;
+            return failure;
         }
 
         @Override
         public Class<? extends Throwable> refusedConnectionFailure() {
-            return DeploymentException.class;
+            return failure;
         }
 
         @Override
