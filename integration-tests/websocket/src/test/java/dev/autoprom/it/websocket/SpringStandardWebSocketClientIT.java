@@ -70,5 +70,6 @@ class SpringStandardWebSocketClientIT {
         assertThat(metrics.bytes("received", "binary")).isEqualTo(3000);
         assertThat(metrics.closes("1000")).isEqualTo(1);
         assertThat(metrics.active()).isEqualTo(0);
+        WsMetrics.assertNoAgentErrors();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,12 @@ abstract class WebSocketClientContract {
     static final int BINARY_SIZE = 1000;
 
     abstract WsDriver driver();
+
+    /** Whatever a test did, the agent must not have failed inside (every advice swallows and counts its errors). */
+    @AfterEach
+    void agentRecordedNoInternalErrors() {
+        WsMetrics.assertNoAgentErrors();
+    }
 
     /** The error_type of a handshake against a port nothing listens on. */
     String refusedErrorType() {

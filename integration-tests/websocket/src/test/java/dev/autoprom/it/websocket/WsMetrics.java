@@ -45,6 +45,16 @@ final class WsMetrics {
                 + metrics.lines());
     }
 
+    /** Fails when {@code autoprom_agent_errors_total} counted anything (an advice or recorder failure). */
+    static void assertNoAgentErrors() {
+        Scrape scrape = Scrape.port(PORT);
+        double errors = scrape.sum("autoprom_agent_errors_total");
+        if (errors != 0) {
+            throw new AssertionError("the agent counted " + errors + " internal errors: "
+                    + scrape.find("autoprom_agent_errors_total"));
+        }
+    }
+
     /** The series' lines of this library and host, for failure messages. */
     String lines() {
         StringBuilder out = new StringBuilder();

@@ -30,8 +30,8 @@ final class JettyAdvice {
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit() {
-            JettyHooks.upgradeEnds();
+        static void exit(@Advice.This Object request) {
+            JettyHooks.upgradeEnds(request);
         }
     }
 

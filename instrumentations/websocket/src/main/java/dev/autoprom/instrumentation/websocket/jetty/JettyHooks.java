@@ -30,8 +30,13 @@ public final class JettyHooks {
         UPGRADING.set(REQUESTS.get(request));
     }
 
-    public static void upgradeEnds() {
+    /** Once open, the connection is known by its session; a failed upgrade still goes to handleException. */
+    public static void upgradeEnds(Object request) {
+        WsConnection connection = UPGRADING.get();
         UPGRADING.remove();
+        if (connection != null && !connection.isConnecting()) {
+            REQUESTS.remove(request);
+        }
     }
 
     public static void sessionCreated(Object session) {
