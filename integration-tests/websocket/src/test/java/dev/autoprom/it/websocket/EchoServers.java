@@ -61,6 +61,23 @@ final class EchoServers {
         }
     }
 
+    /**
+     * A port that completes the TCP handshake (the kernel's backlog) but never answers the HTTP upgrade: the
+     * client's handshake can only time out. Close the returned socket when done.
+     */
+    static ServerSocket silentServer() {
+        try {
+            return new ServerSocket(0, 50);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code wss://} to the plain-text echo server: the TLS handshake fails. */
+    static URI tlsToPlainServer(String host) {
+        return URI.create("wss://" + host + ":" + sharedPort() + "/echo");
+    }
+
     record Running(ChildJvm jvm, int port) implements AutoCloseable {
         URI echo(String host) {
             return URI.create("ws://" + host + ":" + port + "/echo");

@@ -1,6 +1,14 @@
 package dev.autoprom.it.websocket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,6 +21,30 @@ import java.util.concurrent.TimeUnit;
 class JdkWebSocketIT extends WebSocketClientContract {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    /** Handshake timeout and TLS failure: connect samples with the failure's class as error_type. */
+    @Test
+    void handshakeTimeoutAndTlsFailureRecordTheirErrorType() throws Exception {
+        String host = EchoServers.uniqueHost();
+        try (ServerSocket silent = EchoServers.silentServer()) {
+            URI uri = URI.create("ws://" + host + ":" + silent.getLocalPort() + "/echo");
+            assertThatThrownBy(() -> CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofMillis(300))
+                    .buildAsync(uri, new WebSocket.Listener() { }).get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(HttpTimeoutException.class);
+        }
+        assertThatThrownBy(() -> CLIENT.newWebSocketBuilder()
+                .buildAsync(EchoServers.tlsToPlainServer(host), new WebSocket.Listener() { })
+                .get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(SSLException.class);
+
+        WsMetrics metrics = WsMetrics.await("jdk", host, m -> m.connects() >= 2);
+        assertThat(metrics.connects("java.net.http.HttpConnectTimeoutException")
+                + metrics.connects("java.net.http.HttpTimeoutException")).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.scrape.find("websocket_client_connect_duration_seconds_count", "websocket_library", "jdk",
+                "server_address", host)).filteredOn(s -> s.labels().get("error_type").startsWith("javax.net.ssl."))
+                .as(metrics.lines()).hasSize(1);
+        assertThat(metrics.connects()).isEqualTo(2);
+        assertThat(metrics.active()).isZero();
+    }
 
     @Override
     WsDriver driver() {

@@ -1,6 +1,14 @@
 package dev.autoprom.it.websocket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+import org.junit.jupiter.api.Test;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +27,33 @@ class OkHttpWebSocketIT extends WebSocketClientContract {
     /** OkHttp reports the dropped connection to onFailure, with the reader's EOFException. */
     @Override
     void verifyErrorsAfterKill(WsMetrics metrics) {
-        org.assertj.core.api.Assertions.assertThat(metrics.errors("java.io.EOFException")).isEqualTo(1);
+        assertThat(metrics.errors("java.io.EOFException")).isEqualTo(1);
+    }
+
+    /** Handshake timeout and TLS failure: connect samples with the failure's class as error_type. */
+    @Test
+    void handshakeTimeoutAndTlsFailureRecordTheirErrorType() throws Exception {
+        String host = EchoServers.uniqueHost();
+        OkHttpClient impatient = CLIENT.newBuilder().readTimeout(Duration.ofMillis(300)).build();
+        try (ServerSocket silent = EchoServers.silentServer()) {
+            OkHttpConnection connection = new OkHttpConnection();
+            impatient.newWebSocket(new Request.Builder().url("ws://" + host + ":" + silent.getLocalPort() + "/echo")
+                    .build(), connection.listener);
+            assertThatThrownBy(() -> connection.opened.get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SocketTimeoutException.class);
+        }
+        OkHttpConnection tls = new OkHttpConnection();
+        CLIENT.newWebSocket(new Request.Builder().url(EchoServers.tlsToPlainServer(host).toString()).build(),
+                tls.listener);
+        assertThatThrownBy(() -> tls.opened.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(SSLException.class);
+
+        WsMetrics metrics = WsMetrics.await("okhttp", host, m -> m.connects() >= 2);
+        assertThat(metrics.connects("java.net.SocketTimeoutException")).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.scrape.find("websocket_client_connect_duration_seconds_count", "websocket_library",
+                "okhttp", "server_address", host)).filteredOn(s -> s.labels().get("error_type")
+                .startsWith("javax.net.ssl.")).as(metrics.lines()).hasSize(1);
+        assertThat(metrics.connects()).isEqualTo(2);
+        assertThat(metrics.active()).isZero();
     }
 
     @Override
