@@ -3,6 +3,7 @@ package dev.autoprom.instrumentation.websocket.javawebsocket;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import net.bytebuddy.asm.Advice;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.Framedata;
@@ -51,11 +52,14 @@ final class JavaWebSocketAdvice {
      * when the connection is not open, so only open connections are counted.
      */
     static final class SendFrames {
+        @SuppressWarnings("unchecked")
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This WebSocketImpl connection, @Advice.Argument(0) Collection<Framedata> frames) {
             WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener());
-            if (recorded != null && frames != null && connection.isOpen()) {
-                for (Framedata frame : frames) {
+            if (recorded != null && frames instanceof List && connection.isOpen()) {
+                List<Framedata> list = (List<Framedata>) frames; // the library always passes a list: no iterator
+                for (int i = 0; i < list.size(); i++) {
+                    Framedata frame = list.get(i);
                     JavaWebSocketHooks.frameSent(recorded, frame.getOpcode(), frame.getPayloadData().remaining(),
                             frame.isFin());
                 }
