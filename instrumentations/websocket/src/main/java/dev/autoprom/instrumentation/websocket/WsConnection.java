@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * happens at most once whatever order the library's callbacks arrive in (a CAS on {@link #state}), so an
  * instrumentation may report an end from several places (close callback, error callback, abort) safely.
  *
- * <p>Fragmented messages: each direction keeps the type and running size of the message in progress; data
- * frames of one message cannot interleave within a direction (RFC 6455 5.4), control frames (ping, pong)
- * may and never touch it. The library delivers received frames one at a time, and the application must not
- * send two fragments of one message at once, so these plain fields need no synchronisation.
+ * <p>Fragmented messages: each direction keeps the type and running size of the message in progress. Data
+ * frames of different messages cannot interleave within a direction (RFC 6455 5.4), so while a fragmented
+ * message is in progress only its own frames (and control frames, which never touch that state) pass; the
+ * library serialises them, so these plain fields need no synchronisation. Single-frame messages, which may
+ * be sent from several threads at once, bypass them.
  *
  * <p>Only {@code java.base} types in the signatures: this class lives on the bootstrap class path.
  */
@@ -54,8 +55,10 @@ public final class WsConnection {
 
     private int sendingType = TEXT;
     private long sendingBytes;
+    private boolean sendingMessage;
     private int receivingType = TEXT;
     private long receivingBytes;
+    private boolean receivingMessage;
 
     private WsConnection(String library, String serverAddress) {
         this.library = library;
@@ -173,18 +176,25 @@ public final class WsConnection {
         }
     }
 
-    /** A part of a message was sent; the message is recorded once, with its whole size, at its last part. */
+    /**
+     * A frame of a message was sent; a fragmented message is recorded once, with its whole size, at its last
+     * frame. A message in one frame (the usual case) never touches the shared fragment state, so threads that
+     * send whole messages concurrently on one connection (which several libraries allow) cannot mix up their
+     * types or sizes.
+     */
     public void sentPart(int type, long bytes, boolean last) {
         try {
             if (type == NOT_COUNTED) {
                 return;
             }
-            if (type == PING || type == PONG) {
-                sentChild(type).observe(bytes);
-                return;
-            }
             if (type != CONTINUATION) {
-                sendingType = type;
+                if (last || type == PING || type == PONG) {
+                    sentChild(type).observe(bytes);
+                } else {
+                    sendingType = type;
+                    sendingBytes = bytes;
+                }
+                return;
             }
             long total = sendingBytes + bytes;
             if (last) {
@@ -198,6 +208,30 @@ public final class WsConnection {
         }
     }
 
+    /**
+     * A part of a message sent through an API that gives every part the message's type and a last flag
+     * ({@code java.net.http}: {@code sendText(part, last)}): the first part after a last one starts a message.
+     * Such APIs allow one outstanding send at a time.
+     */
+    public void sentTypedPart(int type, long bytes, boolean last) {
+        if (type == PING || type == PONG) {
+            sentPart(type, bytes, true);
+            return;
+        }
+        sentPart(sendingMessage ? CONTINUATION : type, bytes, last);
+        sendingMessage = !last;
+    }
+
+    /** As {@link #sentTypedPart}, received ({@code java.net.http}'s {@code onText(data, last)}). */
+    public void receivedTypedPart(int type, long bytes, boolean last) {
+        if (type == PING || type == PONG) {
+            receivedPart(type, bytes, true);
+            return;
+        }
+        receivedPart(receivingMessage ? CONTINUATION : type, bytes, last);
+        receivingMessage = !last;
+    }
+
     /** A whole message (or a control frame) was received. */
     public void received(int type, long bytes) {
         try {
@@ -207,18 +241,20 @@ public final class WsConnection {
         }
     }
 
-    /** A part of a received message; the message is recorded once, with its whole size, at its last part. */
+    /** A frame of a received message; as {@link #sentPart}. */
     public void receivedPart(int type, long bytes, boolean last) {
         try {
             if (type == NOT_COUNTED) {
                 return;
             }
-            if (type == PING || type == PONG) {
-                receivedChild(type).observe(bytes);
-                return;
-            }
             if (type != CONTINUATION) {
-                receivingType = type;
+                if (last || type == PING || type == PONG) {
+                    receivedChild(type).observe(bytes);
+                } else {
+                    receivingType = type;
+                    receivingBytes = bytes;
+                }
+                return;
             }
             long total = receivingBytes + bytes;
             if (last) {

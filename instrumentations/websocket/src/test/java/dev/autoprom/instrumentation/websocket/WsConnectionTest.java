@@ -39,6 +39,50 @@ class WsConnectionTest {
     }
 
     @Test
+    void typedPartsAsJavaNetHttpGivesThemMakeOneMessage() {
+        String host = host();
+        WsConnection connection = WsConnection.connecting("test", host);
+        connection.opened();
+        connection.sentTypedPart(WsConnection.TEXT, 25, false);
+        connection.sentTypedPart(WsConnection.TEXT, 25, false);
+        connection.sentTypedPart(WsConnection.TEXT, 50, true);
+        connection.sentTypedPart(WsConnection.TEXT, 7, true);
+        connection.receivedTypedPart(WsConnection.BINARY, 1, false);
+        connection.receivedTypedPart(WsConnection.PONG, 3, true);
+        connection.receivedTypedPart(WsConnection.BINARY, 2, true);
+
+        assertThat(count(host, "sent", "text")).isEqualTo(2);
+        assertThat(sum(host, "sent", "text")).isEqualTo(107);
+        assertThat(count(host, "received", "binary")).isEqualTo(1);
+        assertThat(sum(host, "received", "binary")).isEqualTo(3);
+        assertThat(count(host, "received", "pong")).isEqualTo(1);
+    }
+
+    @Test
+    void singleFrameMessagesSentConcurrentlyKeepTheirTypes() throws Exception {
+        String host = host();
+        WsConnection connection = WsConnection.connecting("test", host);
+        connection.opened();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int type = t % 2 == 0 ? WsConnection.TEXT : WsConnection.BINARY;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 10_000; i++) {
+                    connection.sentPart(type, type == WsConnection.TEXT ? 1 : 2, true);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(count(host, "sent", "text")).isEqualTo(20_000);
+        assertThat(sum(host, "sent", "text")).isEqualTo(20_000);
+        assertThat(count(host, "sent", "binary")).isEqualTo(20_000);
+        assertThat(sum(host, "sent", "binary")).isEqualTo(40_000);
+    }
+
+    @Test
     void lifeCycleStepsCountOnceWhateverTheOrderOfCallbacks() {
         String host = host();
         WsConnection connection = WsConnection.connecting("test", host);

@@ -1,5 +1,7 @@
 package dev.autoprom.it.websocket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.handshake.ServerHandshake;
+import org.junit.jupiter.api.Test;
 
 /** Java-WebSocket 1.6: the application subclasses {@code WebSocketClient}. */
 class JavaWebSocketIT extends WebSocketClientContract {
@@ -16,6 +19,47 @@ class JavaWebSocketIT extends WebSocketClientContract {
         ClosedBeforeOpen(String message) {
             super(message);
         }
+    }
+
+    /** Java-WebSocket's send is thread-safe: text and binary sent at once on one connection keep their types. */
+    @Test
+    void concurrentSendsOnOneConnectionKeepTheirTypes() throws Exception {
+        String host = EchoServers.uniqueHost();
+        WsDriver.Connection connection = driver().connect(EchoServers.echo(host));
+        Thread[] senders = new Thread[4];
+        for (int t = 0; t < senders.length; t++) {
+            boolean text = t % 2 == 0;
+            senders[t] = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    try {
+                        if (text) {
+                            connection.sendText("0123456789");
+                        } else {
+                            connection.sendBinary(new byte[20]);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            senders[t].start();
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        for (int i = 0; i < 200; i++) {
+            connection.nextMessage();
+        }
+        connection.close();
+        connection.awaitEnd();
+
+        WsMetrics metrics = WsMetrics.await("java-websocket", host, m -> m.closes() >= 1);
+        assertThat(metrics.messages("sent", "text")).as(metrics.lines()).isEqualTo(100);
+        assertThat(metrics.bytes("sent", "text")).isEqualTo(1000);
+        assertThat(metrics.messages("sent", "binary")).isEqualTo(100);
+        assertThat(metrics.bytes("sent", "binary")).isEqualTo(2000);
+        assertThat(metrics.messages("received", "text")).isEqualTo(100);
+        assertThat(metrics.bytes("received", "binary")).isEqualTo(2000);
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class JdkWebSocketHooks {
         }
         WsConnection connection = ConnectionHolder.of(listener);
         if (connection != null) {
-            connection.sentPart(type, bytes, last);
+            connection.sentTypedPart(type, bytes, last);
         }
     }
 

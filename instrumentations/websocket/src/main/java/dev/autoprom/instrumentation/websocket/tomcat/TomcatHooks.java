@@ -58,7 +58,9 @@ public final class TomcatHooks {
     public static void partSent(Object session, int opCode, ByteBuffer payload, boolean last) {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
-            connection.sentPart(WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(), last);
+            // Tomcat passes the message's opcode with every part and picks CONTINUATION when it writes the frame
+            connection.sentTypedPart(WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(),
+                    last);
         }
     }
 

@@ -54,7 +54,7 @@ public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<W
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         try {
-            connection.receivedPart(WsConnection.TEXT, Utf8.length(data), last);
+            connection.receivedTypedPart(WsConnection.TEXT, Utf8.length(data), last);
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.jdk", t);
         }
@@ -63,7 +63,7 @@ public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<W
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        connection.receivedPart(WsConnection.BINARY, remaining(data), last);
+        connection.receivedTypedPart(WsConnection.BINARY, remaining(data), last);
         return delegate.onBinary(webSocket, data, last);
     }
 
