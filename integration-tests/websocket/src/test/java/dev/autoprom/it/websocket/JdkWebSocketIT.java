@@ -144,6 +144,12 @@ class JdkWebSocketIT extends WebSocketClientContract {
         }
 
         @Override
+        boolean abort() {
+            webSocket.abort();
+            return true;
+        }
+
+        @Override
         int sendPing() throws Exception {
             webSocket.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3, 4})).get(20, TimeUnit.SECONDS);
             return 4;

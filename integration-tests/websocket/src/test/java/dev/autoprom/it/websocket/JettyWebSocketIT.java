@@ -86,6 +86,12 @@ class JettyWebSocketIT extends WebSocketClientContract {
         }
 
         @Override
+        boolean abort() {
+            session.disconnect();
+            return true;
+        }
+
+        @Override
         int sendPing() throws Exception {
             Callback.Completable sent = new Callback.Completable();
             session.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}), sent);

@@ -137,6 +137,12 @@ class OkHttpWebSocketIT extends WebSocketClientContract {
         }
 
         @Override
+        boolean abort() {
+            webSocket.cancel();
+            return true;
+        }
+
+        @Override
         void close() {
             webSocket.close(1000, "bye");
         }

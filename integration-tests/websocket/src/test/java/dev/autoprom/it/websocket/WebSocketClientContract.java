@@ -130,6 +130,17 @@ abstract class WebSocketClientContract {
         assertThat(metrics.messages("sent", "text")).isEqualTo(0);
     }
 
+    @Test
+    void anAbortedConnectionEndsWith1006() throws Exception {
+        WsDriver driver = driver();
+        String host = EchoServers.uniqueHost();
+        WsDriver.Connection connection = driver.connect(EchoServers.echo(host));
+        Assumptions.assumeTrue(connection.abort(), "the library's API cannot abort");
+        WsMetrics metrics = WsMetrics.await(driver.library(), host, m -> m.closes() >= 1);
+        assertThat(metrics.closes("1006")).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.active()).isEqualTo(0);
+    }
+
     /** What the library reported as errors when the server was killed (libraries differ; see each IT). */
     void verifyErrorsAfterKill(WsMetrics metrics) {
     }

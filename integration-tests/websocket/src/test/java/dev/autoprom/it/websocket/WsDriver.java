@@ -48,6 +48,11 @@ interface WsDriver {
             return -1;
         }
 
+        /** Drops the connection without a close handshake; false when the library's API cannot. */
+        boolean abort() {
+            return false;
+        }
+
         /** Starts a clean close (1000); {@link #awaitEnd} waits for its completion. */
         abstract void close() throws Exception;
 
