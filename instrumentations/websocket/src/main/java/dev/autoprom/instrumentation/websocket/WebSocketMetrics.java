@@ -7,9 +7,7 @@ import dev.autoprom.api.CappedSeries;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
-import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
  * The five WebSocket client metrics, registered on first use, each behind a {@link CappedSeries} because
@@ -31,7 +29,7 @@ final class WebSocketMetrics {
     static final CappedSeries<DistributionDataPoint> CONNECTS = new CappedSeries<>(
             AgentMetrics.histogram(CONNECT_DURATION, "Duration of WebSocket client handshakes (TCP, TLS and HTTP "
                     + "upgrade), successful or not; error_type is set when the handshake failed.", CONNECT_BUCKETS)
-                    .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
+                    .unit(Unit.SECONDS)
                     .labelNames(LIBRARY, SERVER_ADDRESS, ERROR_TYPE).register(AgentMetrics.registry()),
             CONNECT_DURATION, 3);
 
@@ -43,14 +41,14 @@ final class WebSocketMetrics {
     static final CappedSeries<DistributionDataPoint> LIFETIMES = new CappedSeries<>(
             AgentMetrics.histogram(CONNECTION_DURATION, "Lifetime of WebSocket client connections from open to "
                     + "close, by close code (1006: ended without a close frame).", LIFETIME_BUCKETS)
-                    .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
+                    .unit(Unit.SECONDS)
                     .labelNames(LIBRARY, SERVER_ADDRESS, CLOSE_CODE).register(AgentMetrics.registry()),
             CONNECTION_DURATION, 3);
 
     static final CappedSeries<DistributionDataPoint> MESSAGES = new CappedSeries<>(
             AgentMetrics.histogram(MESSAGE_SIZE, "Size of WebSocket messages (text in UTF-8 bytes; a fragmented "
                     + "message counts once, whole); _count is the number of messages.", SIZE_BUCKETS)
-                    .unit(io.prometheus.metrics.model.snapshots.Unit.BYTES)
+                    .unit(Unit.BYTES)
                     .labelNames(LIBRARY, SERVER_ADDRESS, DIRECTION, MESSAGE_TYPE).register(AgentMetrics.registry()),
             MESSAGE_SIZE, 4);
 
