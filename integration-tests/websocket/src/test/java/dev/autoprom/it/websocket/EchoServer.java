@@ -12,13 +12,15 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * The tests' WebSocket server: Jetty 12, run in a child JVM without the agent (so a test can kill it abruptly).
  * {@code /echo} echoes every text and binary message whole; the text {@value #FRAGMENT_ME} is answered with a
- * {@value #FRAGMENTED_SIZE}-byte text message sent in 4 fragments. Every other path answers 404. Listens on
+ * {@value #FRAGMENTED_SIZE}-byte text message sent in 4 fragments, the text {@value #GO_AWAY} with a close
+ * frame of code 1001. Every other path answers 404. Listens on
  * all loopback addresses (each test uses its own 127.0.0.x as server_address) and prints its port.
  */
 public final class EchoServer {
 
     static final String FRAGMENT_ME = "fragment-me";
     static final int FRAGMENTED_SIZE = 100;
+    static final String GO_AWAY = "close-1001";
 
     public static void main(String[] args) throws Exception {
         Server server = new Server();
@@ -36,7 +38,9 @@ public final class EchoServer {
     public static final class Echo {
         @OnWebSocketMessage
         public void onText(Session session, String message) {
-            if (FRAGMENT_ME.equals(message)) {
+            if (GO_AWAY.equals(message)) {
+                session.close(1001, "going away", Callback.NOOP);
+            } else if (FRAGMENT_ME.equals(message)) {
                 String quarter = "f".repeat(FRAGMENTED_SIZE / 4);
                 sendParts(session, quarter, 4);
             } else {

@@ -131,6 +131,22 @@ abstract class WebSocketClientContract {
     }
 
     @Test
+    void theServersCloseCodeIsRecorded() throws Exception {
+        WsDriver driver = driver();
+        String host = EchoServers.uniqueHost();
+        WsDriver.Connection connection = driver.connect(EchoServers.echo(host));
+        connection.sendText(EchoServer.GO_AWAY);
+        WsMetrics metrics = WsMetrics.await(driver.library(), host, m -> m.closes() >= 1);
+        assertThat(metrics.closes("1001")).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.active()).isEqualTo(0);
+        try {
+            connection.close(); // the application's answer; some libraries already answered (JDK: "Output closed")
+        } catch (Exception alreadyClosed) {
+            // the library's own behaviour, with or without the agent
+        }
+    }
+
+    @Test
     void anAbortedConnectionEndsWith1006() throws Exception {
         WsDriver driver = driver();
         String host = EchoServers.uniqueHost();
