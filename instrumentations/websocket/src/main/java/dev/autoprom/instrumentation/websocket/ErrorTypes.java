@@ -30,7 +30,8 @@ public final class ErrorTypes {
             return true;
         }
         String name = t.getClass().getName();
-        return name.equals("jakarta.websocket.DeploymentException") || name.equals("javax.websocket.DeploymentException");
+        return name.equals("jakarta.websocket.DeploymentException")
+                || name.equals("javax.websocket.DeploymentException");
     }
 
     /** An HTTP status as a label value, for upgrades the server rejected. */

@@ -143,12 +143,12 @@ public final class WsConnection {
             if (!state.compareAndSet(OPEN, ENDED)) {
                 return;
             }
-            WebSocketMetrics.LIFETIMES.get(library, serverAddress, Integer.toString(closeCode))
-                    .observe(seconds(System.nanoTime() - openNanos));
             GaugeDataPoint gauge = active;
             if (gauge != null) {
                 gauge.dec();
             }
+            WebSocketMetrics.LIFETIMES.get(library, serverAddress, Integer.toString(closeCode))
+                    .observe(seconds(System.nanoTime() - openNanos));
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket." + library, t);
         }

@@ -53,7 +53,7 @@ class JavaWebSocketIT extends WebSocketClientContract {
         connection.close();
         connection.awaitEnd();
 
-        WsMetrics metrics = WsMetrics.await("java-websocket", host, m -> m.closes() >= 1);
+        WsMetrics metrics = WsMetrics.await("java-websocket", host, m -> m.closes() >= 1 && m.active() == 0);
         assertThat(metrics.messages("sent", "text")).as(metrics.lines()).isEqualTo(100);
         assertThat(metrics.bytes("sent", "text")).isEqualTo(1000);
         assertThat(metrics.messages("sent", "binary")).isEqualTo(100);

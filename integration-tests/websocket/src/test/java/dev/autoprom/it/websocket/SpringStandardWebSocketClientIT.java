@@ -61,7 +61,7 @@ class SpringStandardWebSocketClientIT {
         session.close(CloseStatus.NORMAL);
         assertThat(closed.get(20, TimeUnit.SECONDS).getCode()).isEqualTo(1000);
 
-        WsMetrics metrics = WsMetrics.await("jakarta", host, m -> m.closes() >= 1);
+        WsMetrics metrics = WsMetrics.await("jakarta", host, m -> m.closes() >= 1 && m.active() == 0);
         assertThat(metrics.messages("sent", "text")).as(metrics.lines()).isEqualTo(10);
         assertThat(metrics.bytes("sent", "text")).isEqualTo(1000);
         assertThat(metrics.messages("sent", "binary")).isEqualTo(3);
