@@ -1,0 +1,81 @@
+package dev.autoprom.instrumentation.websocket.javawebsocket;
+
+import dev.autoprom.instrumentation.websocket.WsConnection;
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+import net.bytebuddy.asm.Advice;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.framing.Framedata;
+
+/** Advice for Java-WebSocket's {@code WebSocketClient}, {@code WebSocketImpl} and {@code Draft_6455}. */
+final class JavaWebSocketAdvice {
+
+    private JavaWebSocketAdvice() {
+    }
+
+    /** {@code WebSocketClient.run()}: the connect thread starts (connect, connectBlocking, reconnect). */
+    static final class Run {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object client, @Advice.FieldValue("uri") URI uri) {
+            JavaWebSocketHooks.connecting(client, uri);
+        }
+    }
+
+    /** {@code WebSocketClient.onWebsocketOpen(WebSocket, Handshakedata)}. */
+    static final class Open {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object client) {
+            JavaWebSocketHooks.opened(client);
+        }
+    }
+
+    /** {@code WebSocketClient.onWebsocketClose(WebSocket, int, String, boolean)}. */
+    static final class Close {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object client, @Advice.Argument(1) int code, @Advice.Argument(2) String reason) {
+            JavaWebSocketHooks.closed(client, code, reason);
+        }
+    }
+
+    /** {@code WebSocketClient.onWebsocketError(WebSocket, Exception)}. */
+    static final class OnError {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object client, @Advice.Argument(1) Exception error) {
+            JavaWebSocketHooks.error(client, error);
+        }
+    }
+
+    /**
+     * {@code WebSocketImpl.send(Collection<Framedata>)} (private): every data and control frame the client sends.
+     * Read on entry, because writing the frames consumes their payload buffers; the method throws right away
+     * when the connection is not open, so only open connections are counted.
+     */
+    static final class SendFrames {
+        @SuppressWarnings("unchecked")
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This WebSocketImpl connection, @Advice.Argument(0) Collection<Framedata> frames) {
+            WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener());
+            if (recorded != null && frames instanceof List && connection.isOpen()) {
+                List<Framedata> list = (List<Framedata>) frames; // the library always passes a list: no iterator
+                for (int i = 0; i < list.size(); i++) {
+                    Framedata frame = list.get(i);
+                    JavaWebSocketHooks.frameSent(recorded, frame.getOpcode(), frame.getPayloadData().remaining(),
+                            frame.isFin());
+                }
+            }
+        }
+    }
+
+    /** {@code Draft_6455.processFrame(WebSocketImpl, Framedata)}: every frame received. */
+    static final class ReceiveFrame {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) WebSocketImpl connection, @Advice.Argument(1) Framedata frame) {
+            WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener());
+            if (recorded != null) {
+                JavaWebSocketHooks.frameReceived(recorded, frame.getOpcode(), frame.getPayloadData().remaining(),
+                        frame.isFin());
+            }
+        }
+    }
+}

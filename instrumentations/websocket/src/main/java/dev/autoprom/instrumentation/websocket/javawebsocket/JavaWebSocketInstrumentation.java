@@ -1,0 +1,53 @@
+package dev.autoprom.instrumentation.websocket.javawebsocket;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import java.util.Collection;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Java-WebSocket ({@code org.java-websocket:Java-WebSocket}, {@code websocket_library="java-websocket"}). The
+ * application subclasses {@code WebSocketClient}, so nothing can be wrapped: the client's own final callbacks
+ * give the life cycle, and frames are read where the library handles them — {@code WebSocketImpl}'s private
+ * {@code send(Collection<Framedata>)} (every frame sent, fragments and pings included) and
+ * {@code Draft_6455.processFrame} (every frame received). Server-side connections of the same library are
+ * ignored: they are not in the registry.
+ */
+public final class JavaWebSocketInstrumentation implements InstrumentationModule {
+
+    private static final String ADVICE = "dev.autoprom.instrumentation.websocket.javawebsocket.JavaWebSocketAdvice$";
+    private static final String IMPL = "org.java_websocket.WebSocketImpl";
+
+    @Override
+    public String family() {
+        return "websocket";
+    }
+
+    @Override
+    public String name() {
+        return "java-websocket";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return named("org.java_websocket.client.WebSocketClient").or(named(IMPL))
+                .or(named("org.java_websocket.drafts.Draft_6455"));
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(named("run").and(takesArguments(0)), ADVICE + "Run")
+                .advise(named("onWebsocketOpen").and(takesArguments(2)), ADVICE + "Open")
+                .advise(named("onWebsocketClose").and(takesArguments(4)), ADVICE + "Close")
+                .advise(named("onWebsocketError").and(takesArguments(2)), ADVICE + "OnError")
+                .advise(named("send").and(isPrivate()).and(takesArguments(Collection.class)), ADVICE + "SendFrames")
+                .advise(named("processFrame").and(takesArguments(2)).and(takesArgument(0, named(IMPL)))
+                        .and(takesArgument(1, named("org.java_websocket.framing.Framedata"))), ADVICE + "ReceiveFrame");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.autoprom.instrumentation.websocket.jdk;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code java.net.http.WebSocket} ({@code websocket_library="jdk"}). Its implementation lives in
+ * {@code jdk.internal.net.http.websocket}: {@code BuilderImpl.buildAsync} gets the application's listener
+ * wrapped, {@code WebSocketImpl}'s send methods and {@code abort()} report the sent side.
+ */
+public final class JdkWebSocketInstrumentation implements InstrumentationModule {
+
+    private static final String PACKAGE = "jdk.internal.net.http.websocket.";
+    private static final String ADVICE = "dev.autoprom.instrumentation.websocket.jdk.JdkWebSocketAdvice$";
+
+    @Override
+    public String family() {
+        return "websocket";
+    }
+
+    @Override
+    public String name() {
+        return "jdk-websocket";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return named(PACKAGE + "BuilderImpl").or(named(PACKAGE + "WebSocketImpl"));
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(named("buildAsync").and(takesArguments(2)).and(takesArgument(0, URI.class))
+                        .and(takesArgument(1, named("java.net.http.WebSocket$Listener"))), ADVICE + "BuildAsync")
+                .advise(named("sendText").and(takesArguments(CharSequence.class, boolean.class)), ADVICE + "SendText")
+                .advise(named("sendBinary").and(takesArguments(ByteBuffer.class, boolean.class)),
+                        ADVICE + "SendBinary")
+                .advise(named("sendPing").and(takesArguments(ByteBuffer.class)), ADVICE + "SendPing")
+                .advise(named("sendPong").and(takesArguments(ByteBuffer.class)), ADVICE + "SendPong")
+                .advise(named("abort").and(takesArguments(0)), ADVICE + "Abort");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.autoprom.instrumentation.websocket.jdk.bridge;
+
+import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.instrumentation.websocket.ConnectionHolder;
+import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.Utf8;
+import dev.autoprom.instrumentation.websocket.WsConnection;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * Wraps the application's {@link WebSocket.Listener}: records, then delegates every call unchanged (same
+ * arguments, same returned stage), so the application sees no difference. Sizes are read before delegating,
+ * because the application may consume the buffers. Also the handshake future's callback (success or failure).
+ *
+ * <p>Loaded by {@code BridgeClasses} in a child of the platform loader, anchored on {@link WebSocket}.
+ */
+public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<WebSocket, Throwable>,
+        ConnectionHolder {
+
+    private final WebSocket.Listener delegate;
+    private final WsConnection connection;
+
+    public JdkListenerBridge(Object delegate, WsConnection connection) {
+        this.delegate = (WebSocket.Listener) delegate;
+        this.connection = connection;
+    }
+
+    @Override
+    public WsConnection autopromConnection() {
+        return connection;
+    }
+
+    /** The handshake future completed. */
+    @Override
+    public void accept(WebSocket webSocket, Throwable failure) {
+        if (failure == null) {
+            connection.opened();
+        } else {
+            connection.connectFailed(connectErrorType(failure));
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        connection.opened();
+        delegate.onOpen(webSocket);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        try {
+            connection.receivedTypedPart(WsConnection.TEXT, Utf8.length(data), last);
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket.jdk", t);
+        }
+        return delegate.onText(webSocket, data, last);
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        connection.receivedTypedPart(WsConnection.BINARY, remaining(data), last);
+        return delegate.onBinary(webSocket, data, last);
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        connection.received(WsConnection.PING, remaining(message));
+        return delegate.onPing(webSocket, message);
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        connection.received(WsConnection.PONG, remaining(message));
+        return delegate.onPong(webSocket, message);
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        connection.closed(statusCode);
+        return delegate.onClose(webSocket, statusCode, reason);
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        connection.error(ErrorTypes.of(error));
+        connection.closed(WsConnection.ABNORMAL_CLOSURE);
+        delegate.onError(webSocket, error);
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+
+    private static long remaining(ByteBuffer buffer) {
+        return buffer == null ? 0 : buffer.remaining();
+    }
+
+    /** An upgrade the server answered with another status than 101 is labelled with that status. */
+    private static String connectErrorType(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof WebSocketHandshakeException) {
+            try {
+                return ErrorTypes.status(((WebSocketHandshakeException) t).getResponse().statusCode());
+            } catch (Throwable ignored) {
+                // no response: fall through to the class name
+            }
+        }
+        return ErrorTypes.of(t);
+    }
+}

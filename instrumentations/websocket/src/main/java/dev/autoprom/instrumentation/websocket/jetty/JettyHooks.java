@@ -1,0 +1,104 @@
+package dev.autoprom.instrumentation.websocket.jetty;
+
+import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.WsConnection;
+import java.net.URI;
+
+/**
+ * What the Jetty advice calls. A connection is known by its upgrade request until the handshake is decided,
+ * then by its {@code WebSocketCoreSession}.
+ */
+public final class JettyHooks {
+
+    private static final ConnectionRegistry REQUESTS = new ConnectionRegistry();
+    private static final ConnectionRegistry SESSIONS = new ConnectionRegistry();
+    /** The connection whose upgrade runs on this thread: the session constructed meanwhile is its session. */
+    private static final ThreadLocal<WsConnection> UPGRADING = new ThreadLocal<>();
+
+    private JettyHooks() {
+    }
+
+    /** {@code requestClass} tells the API: Jetty's Jakarta containers use their own request subclass. */
+    public static void connecting(Object request, String requestClass, URI uri) {
+        String library = requestClass.contains(".jakarta.") ? "jakarta" : "jetty";
+        REQUESTS.put(request, WsConnection.connecting(library, ServerAddress.of(uri)));
+    }
+
+    public static void upgradeStarts(Object request) {
+        UPGRADING.set(REQUESTS.get(request));
+    }
+
+    /** Once open, the connection is known by its session; a failed upgrade still goes to handleException. */
+    public static void upgradeEnds(Object request) {
+        WsConnection connection = UPGRADING.get();
+        UPGRADING.remove();
+        if (connection != null && !connection.isConnecting()) {
+            REQUESTS.remove(request);
+        }
+    }
+
+    public static void sessionCreated(Object session) {
+        WsConnection connection = UPGRADING.get();
+        if (connection != null) {
+            SESSIONS.put(session, connection);
+        }
+    }
+
+    /** A refused upgrade is labelled with its HTTP status, anything else with the cause's class. */
+    public static void connectFailed(Object request, Throwable failure, boolean upgradeException, int httpStatus) {
+        WsConnection connection = REQUESTS.get(request);
+        if (connection == null) {
+            return;
+        }
+        if (connection.isConnecting()) {
+            String errorType;
+            if (httpStatus > 0) {
+                errorType = ErrorTypes.status(httpStatus);
+            } else {
+                // Jetty may wrap the transport's failure (SSLHandshakeException...) in its UpgradeException
+                Throwable cause = upgradeException && failure.getCause() != null ? failure.getCause() : failure;
+                errorType = ErrorTypes.of(cause);
+            }
+            connection.connectFailed(errorType);
+        }
+        REQUESTS.remove(request);
+    }
+
+    public static void opened(Object session) {
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null) {
+            connection.opened();
+        }
+    }
+
+    public static void closed(Object session, int code) {
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null) {
+            connection.closed(code < 1000 ? WsConnection.ABNORMAL_CLOSURE : code);
+            SESSIONS.remove(session);
+        }
+    }
+
+    public static void error(Object session, Throwable error) {
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null && !connection.isEnded()) {
+            connection.error(ErrorTypes.of(error));
+        }
+    }
+
+    public static void frameSent(Object session, boolean outputOpen, int opcode, long payloadBytes, boolean fin) {
+        WsConnection connection = outputOpen ? SESSIONS.get(session) : null;
+        if (connection != null) {
+            connection.sentPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+        }
+    }
+
+    public static void frameReceived(Object session, int opcode, long payloadBytes, boolean fin) {
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null) {
+            connection.receivedPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+        }
+    }
+}

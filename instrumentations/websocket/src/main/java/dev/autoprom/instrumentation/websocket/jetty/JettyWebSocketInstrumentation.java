@@ -1,0 +1,67 @@
+package dev.autoprom.instrumentation.websocket.jetty;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Jetty 12's WebSocket core, under both of Jetty's client APIs: its own {@code WebSocketClient}
+ * ({@code websocket_library="jetty"}) and its Jakarta client container ({@code "jakarta"}; ee9/ee10/ee11),
+ * told apart by the upgrade request's class. Handshake: {@code WebSocketCoreClient.connect(request)},
+ * {@code CoreClientUpgradeRequest.upgrade} (success) and {@code handleException} (failure). Connection:
+ * {@code WebSocketCoreSession} — created inside {@code upgrade} on the same thread, which is how it is tied to
+ * its request — with {@code onOpen}, {@code closeConnection} (every end, 1006 included), {@code sendFrame}
+ * (frames as the application sent them, before extensions) and the incoming adaptor's {@code onFrame} (after
+ * extensions, so sizes are uncompressed). Jetty's server sessions never pass through a client upgrade, so
+ * they are not registered and not counted.
+ */
+public final class JettyWebSocketInstrumentation implements InstrumentationModule {
+
+    private static final String ADVICE = "dev.autoprom.instrumentation.websocket.jetty.JettyAdvice$";
+    private static final String CORE = "org.eclipse.jetty.websocket.core.";
+
+    @Override
+    public String family() {
+        return "websocket";
+    }
+
+    @Override
+    public String name() {
+        return "jetty-websocket";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return named(CORE + "client.WebSocketCoreClient").or(named(CORE + "client.CoreClientUpgradeRequest"))
+                .or(named(CORE + "WebSocketCoreSession")).or(named(CORE + "WebSocketCoreSession$IncomingAdaptor"));
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(named("connect").and(takesArguments(1))
+                        .and(takesArgument(0, named(CORE + "client.CoreClientUpgradeRequest"))), ADVICE + "Connect")
+                .advise(named("upgrade").and(takesArguments(2))
+                        .and(takesArgument(0, named("org.eclipse.jetty.client.Response"))), ADVICE + "Upgrade")
+                .advise(named("handleException").and(takesArguments(Throwable.class)), ADVICE + "HandleException")
+                .advise(isConstructor().and(takesArguments(4)).and(takesArgument(1, named(CORE + "Behavior"))),
+                        ADVICE + "NewSession")
+                .advise(named("onOpen").and(takesArguments(0)).and(isDeclaredBy(named(CORE + "WebSocketCoreSession"))),
+                        ADVICE + "Open")
+                .advise(named("closeConnection").and(takesArguments(2))
+                        .and(takesArgument(0, named(CORE + "CloseStatus"))), ADVICE + "CloseConnection")
+                .advise(named("processConnectionError").and(takesArguments(2))
+                        .and(takesArgument(0, Throwable.class)), ADVICE + "ConnectionError")
+                .advise(named("sendFrame").and(takesArguments(1))
+                        .and(takesArgument(0, named(CORE + "OutgoingEntry"))), ADVICE + "SendFrame")
+                .advise(named("onFrame").and(takesArguments(2)).and(takesArgument(0, named(CORE + "Frame")))
+                        .and(isDeclaredBy(named(CORE + "WebSocketCoreSession$IncomingAdaptor"))),
+                        ADVICE + "ReceiveFrame");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.autoprom.instrumentation.websocket.okhttp;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * OkHttp 4 and 5 WebSockets ({@code websocket_library="okhttp"}). {@code OkHttpClient.newWebSocket} gets the
+ * application's {@code WebSocketListener} wrapped (open, received messages, close, failure);
+ * {@code RealWebSocket.send} and its ping/pong frame callbacks report the rest, finding the connection through
+ * that wrapper in the {@code listener} field. OkHttp reassembles fragmented messages before delivering them, so
+ * each message is seen once, whole.
+ */
+public final class OkHttpInstrumentation implements InstrumentationModule {
+
+    private static final String ADVICE = "dev.autoprom.instrumentation.websocket.okhttp.OkHttpAdvice$";
+
+    @Override
+    public String family() {
+        return "websocket";
+    }
+
+    @Override
+    public String name() {
+        return "okhttp";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return named("okhttp3.OkHttpClient").or(named("okhttp3.internal.ws.RealWebSocket"));
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(named("newWebSocket").and(takesArguments(2)).and(takesArgument(0, named("okhttp3.Request")))
+                        .and(takesArgument(1, named("okhttp3.WebSocketListener"))), ADVICE + "NewWebSocket")
+                .advise(named("send").and(takesArguments(String.class)), ADVICE + "SendText")
+                .advise(named("send").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
+                        ADVICE + "SendBinary")
+                .advise(named("onReadPing").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
+                        ADVICE + "ReadPing")
+                .advise(named("onReadPong").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
+                        ADVICE + "ReadPong");
+    }
+}

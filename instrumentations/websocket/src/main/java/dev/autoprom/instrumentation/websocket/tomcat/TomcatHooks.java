@@ -1,0 +1,93 @@
+package dev.autoprom.instrumentation.websocket.tomcat;
+
+import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.WsConnection;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Set;
+
+/** What the Tomcat advice calls; a connection is keyed by its client {@code WsSession}. */
+public final class TomcatHooks {
+
+    static final String LIBRARY = "jakarta";
+    private static final ConnectionRegistry SESSIONS = new ConnectionRegistry();
+    /** The handshake running on this thread: the client session constructed meanwhile is its session. */
+    private static final ThreadLocal<WsConnection> CONNECTING = new ThreadLocal<>();
+
+    private TomcatHooks() {
+    }
+
+    /** The first call of a redirect chain starts the handshake; the nested calls of redirects are ignored. */
+    public static Object connecting(URI uri, Set<?> redirects) {
+        if (redirects != null && !redirects.isEmpty()) {
+            return null;
+        }
+        WsConnection connection = WsConnection.connecting(LIBRARY, ServerAddress.of(uri));
+        CONNECTING.set(connection);
+        return connection;
+    }
+
+    public static void connectDone(Object started, Throwable thrown) {
+        if (!(started instanceof WsConnection)) {
+            return;
+        }
+        CONNECTING.remove();
+        if (thrown != null) {
+            ((WsConnection) started).connectFailed(errorType(thrown));
+        }
+    }
+
+    public static void sessionCreated(Object session) {
+        WsConnection connection = CONNECTING.get();
+        if (connection != null && connection.isConnecting()) {
+            SESSIONS.put(session, connection);
+            connection.opened();
+        }
+    }
+
+    public static void closed(Object session, int code) {
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null) {
+            connection.closed(code);
+            SESSIONS.remove(session);
+        }
+    }
+
+    public static void partSent(Object session, int opCode, ByteBuffer payload, boolean last) {
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null) {
+            // Tomcat passes the message's opcode with every part and picks CONTINUATION when it writes the frame
+            connection.sentTypedPart(WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(),
+                    last);
+        }
+    }
+
+    public static void frameReceived(Object session, int opCode, long payloadLength, boolean fin) {
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null) {
+            connection.receivedPart(WsConnection.typeOfOpcode(opCode), payloadLength, fin);
+        }
+    }
+
+    /**
+     * Tomcat reports a refused upgrade only in the DeploymentException's (localised) message, as
+     * "... [404] ..."; the first bracketed three-digit number is taken as the status. Anything else: the class
+     * of the underlying failure.
+     */
+    static String errorType(Throwable thrown) {
+        String message = thrown.getMessage();
+        if (message != null && thrown.getCause() == null) {
+            int open = message.indexOf('[');
+            while (open >= 0 && open + 4 < message.length()) {
+                if (message.charAt(open + 4) == ']' && Character.isDigit(message.charAt(open + 1))
+                        && Character.isDigit(message.charAt(open + 2)) && Character.isDigit(message.charAt(open + 3))) {
+                    return message.substring(open + 1, open + 4);
+                }
+                open = message.indexOf('[', open + 1);
+            }
+        }
+        return ErrorTypes.of(thrown);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.autoprom.instrumentation.websocket.tomcat;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The Jakarta WebSocket client as implemented by Tomcat ({@code org.apache.tomcat.websocket},
+ * {@code websocket_library="jakarta"}). {@code WsWebSocketContainer.connectToServerRecursive} runs the whole
+ * handshake on the caller's thread, so the client {@code WsSession} constructed inside it is tied to it through
+ * a thread-local. Frames: {@code WsRemoteEndpointImplBase.startMessage} and {@code sendMessageBlockInternal}
+ * (every part sent, asynchronously or blocking; Tomcat itself splits
+ * long texts into continuation frames) and {@code WsFrameBase.processRemainingHeader} (every frame header read).
+ * Ends: {@code WsSession.fireEndpointOnClose}. Server sessions are never registered, so they are not counted.
+ */
+public final class TomcatWebSocketInstrumentation implements InstrumentationModule {
+
+    private static final String ADVICE = "dev.autoprom.instrumentation.websocket.tomcat.TomcatAdvice$";
+    private static final String PACKAGE = "org.apache.tomcat.websocket.";
+
+    @Override
+    public String family() {
+        return "websocket";
+    }
+
+    @Override
+    public String name() {
+        return "tomcat-websocket";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return named(PACKAGE + "WsWebSocketContainer").or(named(PACKAGE + "WsSession"))
+                .or(named(PACKAGE + "WsRemoteEndpointImplBase")).or(named(PACKAGE + "WsFrameBase"));
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(named("connectToServerRecursive").and(takesArguments(4)).and(takesArgument(2, URI.class))
+                        .and(takesArgument(3, Set.class)), ADVICE + "Connect")
+                .advise(isConstructor().and(takesArguments(8))
+                        .and(takesArgument(0, named(PACKAGE + "ClientEndpointHolder"))), ADVICE + "NewClientSession")
+                .advise(named("fireEndpointOnClose").and(takesArguments(1)), ADVICE + "Closed")
+                // asynchronous sends, and blocking ones (getBasicRemote(), pings, close), which bypass startMessage
+                .advise(named("startMessage").and(takesArguments(5)).and(takesArgument(0, byte.class))
+                        .and(takesArgument(1, ByteBuffer.class)), ADVICE + "SendPart")
+                .advise(named("sendMessageBlockInternal").and(takesArguments(4)).and(takesArgument(0, byte.class))
+                        .and(takesArgument(1, ByteBuffer.class)), ADVICE + "SendPart")
+                .advise(named("processRemainingHeader").and(takesArguments(0)), ADVICE + "FrameHeader");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.autoprom.instrumentation.websocket.tyrus;
+
+import java.net.URI;
+import net.bytebuddy.asm.Advice;
+import org.glassfish.tyrus.core.frame.CloseFrame;
+import org.glassfish.tyrus.core.frame.Frame;
+import org.glassfish.tyrus.spi.ClientEngine;
+import org.glassfish.tyrus.spi.UpgradeResponse;
+
+/** Advice for Tyrus' client engine, web socket and protocol handler. */
+final class TyrusAdvice {
+
+    private TyrusAdvice() {
+    }
+
+    /** {@code new TyrusClientEngine(..., URI, DebugContext)}: a connection attempt starts. */
+    static final class NewEngine {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object engine, @Advice.FieldValue("protocolHandler") Object protocolHandler,
+                @Advice.Argument(3) URI uri) {
+            TyrusHooks.connecting(engine, protocolHandler, uri);
+        }
+    }
+
+    /** {@code ClientContainer.openClientSocket(config, properties, engine)}: thrown when no connection was made. */
+    static final class OpenSocket {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Argument(2) Object engine, @Advice.Thrown Throwable thrown) {
+            TyrusHooks.socketFailed(engine, thrown);
+        }
+    }
+
+    /** {@code TyrusClientEngine.processResponse(UpgradeResponse, Writer, CloseListener)}: the upgrade's outcome. */
+    static final class ProcessResponse {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object engine, @Advice.FieldValue("protocolHandler") Object protocolHandler,
+                @Advice.Argument(0) UpgradeResponse response, @Advice.Return ClientEngine.ClientUpgradeInfo info) {
+            TyrusHooks.upgradeProcessed(engine, protocolHandler, info.getUpgradeStatus().name(),
+                    response.getStatus());
+        }
+    }
+
+    /** {@code TyrusClientEngine.processError(Throwable)}: the connection could not be made. */
+    static final class ProcessError {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object engine, @Advice.Argument(0) Throwable error) {
+            TyrusHooks.socketFailed(engine, error);
+        }
+    }
+
+    /** {@code TyrusWebSocket.onConnect(...)}: open, before the application's {@code @OnOpen}. */
+    static final class OnConnect {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.FieldValue("protocolHandler") Object protocolHandler) {
+            TyrusHooks.opened(protocolHandler);
+        }
+    }
+
+    /** {@code TyrusWebSocket.onClose(CloseFrame)}: every end, 1006 included. */
+    static final class OnClose {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.FieldValue("protocolHandler") Object protocolHandler,
+                @Advice.Argument(0) CloseFrame frame) {
+            TyrusHooks.closed(protocolHandler, frame.getCloseReason().getCloseCode().getCode());
+        }
+    }
+
+    /** {@code ProtocolHandler.write(TyrusFrame, CompletionHandler, WriterInfo, boolean)}: each frame sent. */
+    static final class WriteFrame {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object protocolHandler, @Advice.Argument(0) Frame frame) {
+            TyrusHooks.frameSent(protocolHandler, frame.getOpcode(), frame.getPayloadLength(), frame.isFin());
+        }
+    }
+
+    /** {@code ProtocolHandler.process(Frame, TyrusWebSocket)}: each frame received. */
+    static final class ProcessFrame {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object protocolHandler, @Advice.Argument(0) Frame frame) {
+            TyrusHooks.frameReceived(protocolHandler, frame.getOpcode(), frame.getPayloadLength(), frame.isFin());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.autoprom.instrumentation.websocket.tyrus;
+
+import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.WsConnection;
+import java.net.URI;
+
+/**
+ * What the Tyrus advice calls. A client connection is known by two objects: its {@code TyrusClientEngine}
+ * (handshake and connect failures; forgotten once the handshake is decided) and its {@code ProtocolHandler}
+ * (frames, open, close).
+ */
+public final class TyrusHooks {
+
+    static final String LIBRARY = "jakarta";
+    private static final ConnectionRegistry ENGINES = new ConnectionRegistry();
+    private static final ConnectionRegistry CONNECTIONS = new ConnectionRegistry();
+
+    private TyrusHooks() {
+    }
+
+    public static void connecting(Object engine, Object protocolHandler, URI uri) {
+        WsConnection connection = WsConnection.connecting(LIBRARY, ServerAddress.of(uri));
+        ENGINES.put(engine, connection);
+        CONNECTIONS.put(protocolHandler, connection);
+    }
+
+    /** {@code status} is Tyrus' ClientUpgradeStatus name; a failed upgrade is labelled with the HTTP status. */
+    public static void upgradeProcessed(Object engine, Object protocolHandler, String status, int httpStatus) {
+        WsConnection connection = CONNECTIONS.get(protocolHandler);
+        if (connection == null) {
+            return;
+        }
+        if ("SUCCESS".equals(status)) {
+            connection.opened();
+            ENGINES.remove(engine);
+        } else if ("UPGRADE_REQUEST_FAILED".equals(status)) {
+            connection.connectFailed(httpStatus == 101 ? "org.glassfish.tyrus.core.HandshakeException"
+                    : ErrorTypes.status(httpStatus));
+            ENGINES.remove(engine);
+            CONNECTIONS.remove(protocolHandler);
+        }
+    }
+
+    /** The connection could not be made (refused, timeout, TLS): a failed handshake. */
+    public static void socketFailed(Object engine, Throwable error) {
+        if (error == null) {
+            return;
+        }
+        WsConnection connection = ENGINES.get(engine);
+        if (connection != null && connection.isConnecting()) {
+            connection.connectFailed(ErrorTypes.of(error));
+            ENGINES.remove(engine);
+        }
+    }
+
+    public static void opened(Object protocolHandler) {
+        WsConnection connection = CONNECTIONS.get(protocolHandler);
+        if (connection != null) {
+            connection.opened();
+        }
+    }
+
+    public static void closed(Object protocolHandler, int code) {
+        WsConnection connection = CONNECTIONS.get(protocolHandler);
+        if (connection != null) {
+            connection.closed(code);
+            CONNECTIONS.remove(protocolHandler);
+        }
+    }
+
+    public static void frameSent(Object protocolHandler, int opcode, long payloadBytes, boolean fin) {
+        WsConnection connection = CONNECTIONS.get(protocolHandler);
+        if (connection != null) {
+            connection.sentPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+        }
+    }
+
+    public static void frameReceived(Object protocolHandler, int opcode, long payloadBytes, boolean fin) {
+        WsConnection connection = CONNECTIONS.get(protocolHandler);
+        if (connection != null) {
+            connection.receivedPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.autoprom.instrumentation.websocket.tyrus;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import java.net.URI;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The Jakarta WebSocket client as implemented by Tyrus ({@code websocket_library="jakarta"}), which is also
+ * what Spring's {@code StandardWebSocketClient} runs on when Tyrus is the container. Instrumented below the
+ * Jakarta API, where every endpoint style (annotated, programmatic, whole or partial handlers) meets:
+ * {@code TyrusClientEngine} (one per connection attempt: handshake), the client containers (a connection
+ * that could not even be opened), {@code TyrusWebSocket} (open, close) and {@code ProtocolHandler}
+ * (every frame written and every frame processed). A client connection is one {@code ProtocolHandler}, the
+ * registry key; server-side handlers of Tyrus are never registered, so a Tyrus server is not counted.
+ */
+public final class TyrusInstrumentation implements InstrumentationModule {
+
+    private static final String ADVICE = "dev.autoprom.instrumentation.websocket.tyrus.TyrusAdvice$";
+    private static final String CORE = "org.glassfish.tyrus.core.";
+
+    @Override
+    public String family() {
+        return "websocket";
+    }
+
+    @Override
+    public String name() {
+        return "tyrus";
+    }
+
+    @Override
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return named("org.glassfish.tyrus.client.TyrusClientEngine").or(named(CORE + "TyrusWebSocket"))
+                .or(named(CORE + "ProtocolHandler"))
+                .or(named("org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer"))
+                .or(named("org.glassfish.tyrus.container.jdk.client.JdkClientContainer"));
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(isConstructor().and(takesArguments(5)).and(takesArgument(3, URI.class)), ADVICE + "NewEngine")
+                .advise(named("openClientSocket").and(takesArguments(3))
+                        .and(takesArgument(2, named("org.glassfish.tyrus.spi.ClientEngine"))), ADVICE + "OpenSocket")
+                .advise(named("processResponse").and(takesArguments(3))
+                        .and(takesArgument(0, named("org.glassfish.tyrus.spi.UpgradeResponse"))),
+                        ADVICE + "ProcessResponse")
+                .advise(named("processError").and(takesArguments(Throwable.class)), ADVICE + "ProcessError")
+                .advise(named("onConnect").and(takesArguments(5)), ADVICE + "OnConnect")
+                .advise(named("onClose").and(takesArguments(1))
+                        .and(takesArgument(0, named(CORE + "frame.CloseFrame"))), ADVICE + "OnClose")
+                .advise(named("write").and(takesArguments(4))
+                        .and(takesArgument(0, named(CORE + "frame.TyrusFrame"))), ADVICE + "WriteFrame")
+                .advise(named("process").and(takesArguments(2)).and(takesArgument(0, named(CORE + "frame.Frame")))
+                        .and(takesArgument(1, named(CORE + "TyrusWebSocket"))), ADVICE + "ProcessFrame");
+    }
+}

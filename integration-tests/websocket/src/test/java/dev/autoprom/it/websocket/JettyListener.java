@@ -1,0 +1,33 @@
+package dev.autoprom.it.websocket;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/** The application's Jetty listener (public: Jetty calls it through method handles). */
+public final class JettyListener implements Session.Listener.AutoDemanding {
+
+    private final WsDriver.Connection connection;
+
+    JettyListener(WsDriver.Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        connection.messages.add(message);
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        byte[] copy = new byte[payload.remaining()];
+        payload.get(copy);
+        connection.messages.add(copy);
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        connection.ended("close " + statusCode);
+    }
+}
