@@ -57,6 +57,7 @@ public final class AgentMain {
             return;
         }
         started = true;
+        long configNanos = System.nanoTime();
         try {
             AgentMetrics.configure(config.cardinalityLimit(), config.nativeHistograms(), constLabels(config));
             SelfMetrics.init();
@@ -64,6 +65,7 @@ public final class AgentMain {
         } catch (Throwable t) {
             failed(config, "cannot register the agent's metrics", t);
         }
+        long metricsNanos = System.nanoTime();
         InstallReport report;
         try {
             report = Installer.install(inst, config, modules, agentJar, attachedLate);
@@ -81,7 +83,10 @@ public final class AgentMain {
             starter.setDaemon(true);
             starter.start();
         }
-        AgentLog.debug("premain done in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+        long end = System.nanoTime();
+        AgentLog.debug("premain done in " + millis(startNanos, end) + " ms (configuration " + millis(startNanos,
+                configNanos) + ", metrics " + millis(configNanos, metricsNanos) + ", installer "
+                + millis(metricsNanos, end) + ")");
     }
 
     private static void startJvmMetricsAndExporter(AgentConfig config, File agentJar, StatusPage status,
@@ -102,6 +107,10 @@ public final class AgentMain {
             }
         }
         AgentLog.debug("started in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static void failed(AgentConfig config, String what, Throwable t) {
