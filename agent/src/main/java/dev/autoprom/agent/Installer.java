@@ -46,7 +46,10 @@ final class Installer {
 
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // at premain the libraries are not loaded yet, so scanning every loaded class against every
+                // matcher would only cost start-up time; attached to a running JVM, that scan is the point
+                .with(attachedLate ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
                 .with(new TransformationLog())
