@@ -2,6 +2,9 @@ package dev.autoprom.bench.jmh.recording;
 
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.CappedSeries;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
+import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.GenAiCalls;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -26,14 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the CappedSeries look-ups and observations with this family's label count and buckets. It is the floor, not
  * the family's number.
  *
- * <p><b>TO FILL when the family lands</b> (see bench/README.md, "Plugging in a family recorder"):
- * <ol>
- *   <li>uncomment the family's dependency in bench/jmh/pom.xml;</li>
- *   <li>in {@link #setUp} build the recorder (or its static entry point's inputs) exactly as the advice does;</li>
- *   <li>add {@code @Benchmark public void recorder()} calling the entry point the advice calls
- *       (the SDK advice's exit call with operation, provider, models, error and token counts), with label values from {@code labelSets} rotated like {@code standIn};</li>
- *   <li>keep {@code standIn}: the gap between the two is the family's own cost.</li>
- * </ol>
+ * <p><b>recorder</b> calls the family's real recording code the way its advice does (see the method). Keep
+ * {@code standIn}: {@code recorder - standIn} is the family's own cost. The recorder registers into the global
+ * {@code AgentMetrics.registry()}; one fork per class keeps each class's series apart.
  * Target (issue 7): at most 100 ns and 0 B/op at steady state.
  */
 @State(Scope.Thread)
@@ -50,6 +48,10 @@ public class GenAiRecordingBenchmark {
 
     private CappedSeries<DistributionDataPoint> tokens;
 
+    private FakeClient[] clients;
+    private FakeRequest[] requests;
+    private FakeResponse[] responses;
+
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
@@ -62,6 +64,14 @@ public class GenAiRecordingBenchmark {
                 Labels.GENAI_LABELS.length);
         tokens = new CappedSeries<>(usage, "gen_ai_client_token_usage", Labels.GENAI_TOKEN_LABELS.length);
         labelSets = Labels.genAiLabelSets();
+        // label set i: (operation, provider, model, model, ""), provider (i >> 1) & 1, see Labels.genAiLabelSets
+        clients = new FakeClient[] {new FakeClient(labelSets[0][1]), new FakeClient(labelSets[2][1])};
+        requests = new FakeRequest[labelSets.length];
+        responses = new FakeResponse[labelSets.length];
+        for (int i = 0; i < labelSets.length; i++) {
+            requests[i] = new FakeRequest(labelSets[i][0], labelSets[i][2]);
+            responses[i] = new FakeResponse(labelSets[i][3], 1200, 350);
+        }
     }
 
     /** duration observe (5 labels) + input and output token observes (6 labels). */
@@ -81,9 +91,67 @@ public class GenAiRecordingBenchmark {
         return set;
     }
 
-    // @Benchmark
-    // public void recorder() {
-    //     String[] l = nextLabels();
-    //     ... the family's real recording entry point ...
-    // }
+    /**
+     * The real recorder for one finished, non-streamed call, as every SDK advice calls it
+     * ({@code OpenAiCallAdvice}, {@code AnthropicCallAdvice}, ...): {@code GenAiCalls.enter(adapter, client,
+     * request)} (thread-local depth, a new {@code GenAiCall}, the adapter's {@code onStart}), then
+     * {@code GenAiCalls.exit(call, response, null)} (not a future, not a stream: the adapter's {@code onResult},
+     * then {@code GenAiCall.end}: one duration and two token observations through {@code CappedSeries}).
+     * The adapter is a test double ({@link FakeAdapter}) that reads the same fields from plain objects that the
+     * SDK adapters read through the SDK's accessors; the cost of those accessors is not in this number.
+     */
+    @Benchmark
+    public Object recorder() {
+        int i = next;
+        nextLabels();
+        GenAiCall call = GenAiCalls.enter(ADAPTER, clients[(i >> 1) & 1], requests[i]);
+        return GenAiCalls.exit(call, responses[i], null);
+    }
+
+    private static final GenAiAdapter ADAPTER = new FakeAdapter();
+
+    /** What an SDK's client, request and response expose to its adapter: provider, models, token counts. */
+    record FakeClient(String provider) {
+    }
+
+    record FakeRequest(String operation, String model) {
+    }
+
+    record FakeResponse(String model, long inputTokens, long outputTokens) {
+    }
+
+    /** An adapter as the SDK bridges are (e.g. {@code OpenAiAdapter}), over the fake SDK types. */
+    static final class FakeAdapter implements GenAiAdapter {
+        @Override
+        public String component() {
+            return "genai.bench";
+        }
+
+        @Override
+        public void onStart(GenAiCall call, Object client, Object request) {
+            call.provider(((FakeClient) client).provider());
+            FakeRequest r = (FakeRequest) request;
+            call.operation(r.operation());
+            call.requestModel(r.model());
+        }
+
+        @Override
+        public void onResult(GenAiCall call, Object result) {
+            if (result instanceof FakeResponse) {
+                FakeResponse r = (FakeResponse) result;
+                call.inputTokens(r.inputTokens());
+                call.outputTokens(r.outputTokens());
+                call.responseModel(r.model());
+            }
+        }
+
+        @Override
+        public Object wrapStream(GenAiCall call, Object result) {
+            return null;
+        }
+
+        @Override
+        public void onEvent(GenAiCall call, Object event) {
+        }
+    }
 }

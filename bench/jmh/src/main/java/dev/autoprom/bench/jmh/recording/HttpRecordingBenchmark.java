@@ -2,6 +2,8 @@ package dev.autoprom.bench.jmh.recording;
 
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.CappedSeries;
+import dev.autoprom.instrumentation.http.HttpMethods;
+import dev.autoprom.instrumentation.http.HttpServerRecorder;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -28,14 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the CappedSeries look-ups and observations with this family's label count and buckets. It is the floor, not
  * the family's number.
  *
- * <p><b>TO FILL when the family lands</b> (see bench/README.md, "Plugging in a family recorder"):
- * <ol>
- *   <li>uncomment the family's dependency in bench/jmh/pom.xml;</li>
- *   <li>in {@link #setUp} build the recorder (or its static entry point's inputs) exactly as the advice does;</li>
- *   <li>add {@code @Benchmark public void recorder()} calling the entry point the advice calls
- *       (the HTTP server recorder's request-end method, e.g. for the JDK HttpServer advice), with label values from {@code labelSets} rotated like {@code standIn};</li>
- *   <li>keep {@code standIn}: the gap between the two is the family's own cost.</li>
- * </ol>
+ * <p><b>recorder</b> calls the family's real recording code the way its advice does (see the method). Keep
+ * {@code standIn}: {@code recorder - standIn} is the family's own cost. The recorder registers into the global
+ * {@code AgentMetrics.registry()}; one fork per class keeps each class's series apart.
  * Target (issue 7): at most 100 ns and 0 B/op at steady state.
  */
 @State(Scope.Thread)
@@ -51,6 +48,7 @@ public class HttpRecordingBenchmark {
     private int next;
 
     private CappedSeries<GaugeDataPoint> active;
+    private int[] statuses;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -63,6 +61,10 @@ public class HttpRecordingBenchmark {
         series = new CappedSeries<>(duration, "http_server_request_duration_seconds", Labels.HTTP_LABELS.length);
         active = new CappedSeries<>(activeGauge, "http_server_active_requests", 2);
         labelSets = Labels.httpLabelSets();
+        statuses = new int[labelSets.length];
+        for (int i = 0; i < labelSets.length; i++) {
+            statuses[i] = Integer.parseInt(labelSets[i][1]);
+        }
     }
 
     /** enter: nanoTime + active++; exit: active--, nanoTime, duration observe with 5 labels. */
@@ -83,9 +85,19 @@ public class HttpRecordingBenchmark {
         return set;
     }
 
-    // @Benchmark
-    // public void recorder() {
-    //     String[] l = nextLabels();
-    //     ... the family's real recording entry point ...
-    // }
+    /**
+     * The real recorder, as the JDK {@code HttpServer} filter ({@code jdkserver.bridge.MetricsFilter}) and the
+     * servlet hooks call it: the method to its index, {@code HttpServerRecorder.start} (active gauge up, start
+     * time), then {@code HttpServerRecorder.end} with the status and a known route template (active gauge down,
+     * route lookup, cached child, duration observe). Labels rotate over the same 16 sets as {@code standIn};
+     * all of them are created in the warm-up, so this is the steady state of known routes.
+     */
+    @Benchmark
+    public void recorder() {
+        int i = next;
+        String[] l = nextLabels();
+        int method = HttpMethods.index(l[0]);
+        long start = HttpServerRecorder.start(method, false);
+        HttpServerRecorder.end(start, method, false, statuses[i], l[2], null);
+    }
 }

@@ -2,9 +2,15 @@ package dev.autoprom.bench.jmh.recording;
 
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.CappedSeries;
+import dev.autoprom.instrumentation.jdbc.statement.StatementRecorder;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,25 +22,21 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Recording path of the JDBC family: one statement execute: one observation of {@code db_client_operation_duration_seconds}.
- * The real recorder also reduces the SQL to its operation keyword, which the stand-in does not (it is
- * given the keyword): expect the recorder to be measurably slower, and watch its B/op.
+ * The real recorder reduces the SQL to its operation keyword once per prepared statement (at prepare time, in
+ * set-up here) and per call for a plain {@code Statement.execute(sql)} ({@code recorderPlainStatement}).
  *
  * <p><b>standIn</b> does what the metric catalog (shared/DESIGN.md) implies the recorder must do at least:
  * the CappedSeries look-ups and observations with this family's label count and buckets. It is the floor, not
  * the family's number.
  *
- * <p><b>TO FILL when the family lands</b> (see bench/README.md, "Plugging in a family recorder"):
- * <ol>
- *   <li>uncomment the family's dependency in bench/jmh/pom.xml;</li>
- *   <li>in {@link #setUp} build the recorder (or its static entry point's inputs) exactly as the advice does;</li>
- *   <li>add {@code @Benchmark public void recorder()} calling the entry point the advice calls
- *       (the statement advice's exit call with the SQL text, e.g. "SELECT id FROM users WHERE id = ?"), with label values from {@code labelSets} rotated like {@code standIn};</li>
- *   <li>keep {@code standIn}: the gap between the two is the family's own cost.</li>
- * </ol>
+ * <p><b>recorder</b> calls the family's real recording code the way its advice does (see the method). Keep
+ * {@code standIn}: {@code recorder - standIn} is the family's own cost. The recorder registers into the global
+ * {@code AgentMetrics.registry()}; one fork per class keeps each class's series apart.
  * Target (issue 7): at most 100 ns and 0 B/op at steady state.
  */
 @State(Scope.Thread)
@@ -49,6 +51,20 @@ public class JdbcRecordingBenchmark {
     private String[][] labelSets;
     private int next;
 
+    /** As in Labels.dbLabelSets: the H2 in-memory database names become db_namespace. */
+    private static final String[] NAMESPACES = {"orders", "users", "inventory", "billing"};
+    private static final String[] SQL = {
+        "SELECT id, name FROM users WHERE id = ?",
+        "INSERT INTO users (id, name) VALUES (?, ?)",
+        "UPDATE users SET name = ? WHERE id = ?",
+        "DELETE FROM users WHERE id = ?"};
+
+    /** Held here: the recorder keys statements and connections weakly. */
+    private Connection[] connections;
+    private Statement[] plain;
+    private PreparedStatement[] prepared;
+    private String[] sqlTexts;
+
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
@@ -57,6 +73,31 @@ public class JdbcRecordingBenchmark {
                 .labelNames(Labels.DB_LABELS).register(registry);
         series = new CappedSeries<>(duration, "db_client_operation_duration_seconds", Labels.DB_LABELS.length);
         labelSets = Labels.dbLabelSets();
+        try {
+            connections = new Connection[NAMESPACES.length];
+            plain = new Statement[NAMESPACES.length];
+            prepared = new PreparedStatement[Labels.COMBOS];
+            for (int db = 0; db < NAMESPACES.length; db++) {
+                Connection c = DriverManager.getConnection("jdbc:h2:mem:" + NAMESPACES[db] + ";DB_CLOSE_DELAY=-1");
+                connections[db] = c;
+                try (Statement ddl = c.createStatement()) {
+                    ddl.execute("CREATE TABLE IF NOT EXISTS users (id INT PRIMARY KEY, name VARCHAR(64))");
+                }
+                StatementRecorder.prepareEnter();
+                plain[db] = c.createStatement();
+                StatementRecorder.prepareExit(c, plain[db], null);
+                for (int op = 0; op < SQL.length; op++) {
+                    StatementRecorder.prepareEnter();
+                    PreparedStatement ps = c.prepareStatement(SQL[op]);
+                    StatementRecorder.prepareExit(c, ps, SQL[op]);
+                    // label set i is (ops[i & 3], namespaces[(i >> 2) & 3]), see Labels.dbLabelSets
+                    prepared[(db << 2) | op] = ps;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        sqlTexts = SQL.clone();
     }
 
     /** nanoTime around the execute, duration observe with 4 labels. */
@@ -74,9 +115,38 @@ public class JdbcRecordingBenchmark {
         return set;
     }
 
-    // @Benchmark
-    // public void recorder() {
-    //     String[] l = nextLabels();
-    //     ... the family's real recording entry point ...
-    // }
+    /**
+     * The real recorder for a prepared statement's {@code execute()}, as {@code ExecuteAdvice} calls it:
+     * {@code StatementRecorder.enter()} (thread-local depth, start time), then {@code exit(statement, null, ...)}
+     * (weak identity lookup of the statement, its cached child, duration observe). The statements are real H2
+     * {@code PreparedStatement}s, prepared in {@link #setUp} through {@code prepareEnter/prepareExit} as
+     * {@code PrepareAdvice} does (keyword and database resolved there, once); they are never executed, the
+     * recorder only needs their identity. 16 statements: 4 databases x SELECT/INSERT/UPDATE/DELETE.
+     */
+    @Benchmark
+    public void recorder() {
+        Object statement = prepared[next];
+        nextLabels();
+        long start = StatementRecorder.enter();
+        StatementRecorder.exit(statement, null, false, start, null, null);
+    }
+
+    /**
+     * A plain {@code Statement.execute(sql)}, as {@code ExecuteSqlAdvice} calls the recorder: as {@link #recorder}
+     * plus the SQL keyword scan of the call's own SQL text (the statement maps to its database only).
+     */
+    @Benchmark
+    public void recorderPlainStatement() {
+        int i = next;
+        nextLabels();
+        long start = StatementRecorder.enter();
+        StatementRecorder.exit(plain[i >> 2], sqlTexts[i & 3], false, start, null, null);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+        for (Connection c : connections) {
+            c.close();
+        }
+    }
 }
