@@ -60,6 +60,7 @@ final class Installer {
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
+                .with(new TypeDescriptionCache())
                 .with(new TransformationLog())
                 // the agent's own classes, what it bundles, and code that must never be touched
                 .ignore(nameStartsWith("dev.autoprom.")

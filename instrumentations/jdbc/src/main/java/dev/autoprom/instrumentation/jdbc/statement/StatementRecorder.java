@@ -122,10 +122,14 @@ public final class StatementRecorder {
             if (series == null) {
                 series = database(connection).statement(sql == null ? null : SqlKeyword.of(sql));
             }
-            STATEMENTS.put(statement, series);
             if (level > 1) {
+                // a driver statement that a pool's proxy is about to wrap: only the proxy is handed to the
+                // application (its executes record; the driver's nested ones never do), so only it is mapped,
+                // halving the weak references a pooled prepare creates
                 calls.innerSeries = series;
                 calls.innerSql = sql;
+            } else {
+                STATEMENTS.put(statement, series);
             }
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
