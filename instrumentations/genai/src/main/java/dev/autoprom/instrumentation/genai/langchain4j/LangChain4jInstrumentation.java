@@ -9,7 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.instrumentation.genai.ImplementsInterface;
-import dev.autoprom.instrumentation.genai.LibraryPresent;
+import dev.autoprom.api.LoaderHasClass;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -38,7 +38,7 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return LibraryPresent.hasClass("dev.langchain4j.model.chat.ChatModel");
+        return LoaderHasClass.anyOf("dev.langchain4j.model.chat.ChatModel");
     }
 
     @Override

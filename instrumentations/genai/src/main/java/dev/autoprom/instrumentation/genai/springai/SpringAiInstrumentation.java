@@ -11,7 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.instrumentation.genai.ImplementsInterface;
-import dev.autoprom.instrumentation.genai.LibraryPresent;
+import dev.autoprom.api.LoaderHasClass;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -37,7 +37,7 @@ public final class SpringAiInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return LibraryPresent.hasClass("org.springframework.ai.chat.model.StreamingChatModel");
+        return LoaderHasClass.anyOf("org.springframework.ai.chat.model.StreamingChatModel");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.autoprom.instrumentation.http.servlet;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.instrumentation.http.LoaderHasClass;
+import dev.autoprom.api.LoaderHasClass;
 import dev.autoprom.instrumentation.http.NoFailMatcher;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;

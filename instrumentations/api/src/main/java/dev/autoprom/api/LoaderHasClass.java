@@ -1,4 +1,4 @@
-package dev.autoprom.instrumentation.http;
+package dev.autoprom.api;
 
 import java.util.Map;
 import java.util.WeakHashMap;
