@@ -23,10 +23,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import static net.bytebuddy.matcher.ElementMatchers.failSafe;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameContains;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * One ByteBuddy {@link AgentBuilder} for every enabled instrumentation. Advice is inlined (no class-format
@@ -62,17 +58,7 @@ final class Installer {
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
                 .with(new TypeDescriptionCache())
                 .with(new TransformationLog())
-                // the agent's own classes, what it bundles, and code that must never be touched
-                .ignore(nameStartsWith("dev.autoprom.")
-                        .or(nameStartsWith("net.bytebuddy."))
-                        // the JDK's own internals, except its HTTP client (java.net.http.WebSocket's implementation)
-                        .or(nameStartsWith("jdk.internal.").and(not(nameStartsWith("jdk.internal.net.http."))))
-                        .or(nameStartsWith("java.lang.invoke."))
-                        .or(nameStartsWith("sun.reflect."))
-                        .or(nameStartsWith("com.sun.proxy."))
-                        .or(nameStartsWith("jdk.proxy"))
-                        .or(nameContains("$$Lambda"))
-                        .or(isSynthetic()));
+                .ignore(IgnoredTypes.matcher());
 
         int enabledCount = 0;
         for (InstrumentationModule module : modules) {
