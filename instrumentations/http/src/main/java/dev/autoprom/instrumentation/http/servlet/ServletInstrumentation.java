@@ -3,16 +3,14 @@ package dev.autoprom.instrumentation.http.servlet;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.LoaderHasClass;
-import dev.autoprom.instrumentation.http.NoFailMatcher;
+import dev.autoprom.api.SuperTypeMatcher;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -44,8 +42,8 @@ public final class ServletInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return not(isInterface()).and(NoFailMatcher.of(hasSuperType(namedOneOf("jakarta.servlet.Servlet",
-                "jakarta.servlet.Filter", "javax.servlet.Servlet", "javax.servlet.Filter"))));
+        return not(isInterface()).and(SuperTypeMatcher.anyOf("jakarta.servlet.Servlet", "jakarta.servlet.Filter",
+                "javax.servlet.Servlet", "javax.servlet.Filter"));
     }
 
     @Override

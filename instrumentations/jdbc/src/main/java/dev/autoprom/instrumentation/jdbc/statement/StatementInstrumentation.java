@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.jdbc.statement;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.SuperTypeMatcher;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -41,9 +42,9 @@ public final class StatementInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        // failSafe: a class whose super types cannot be resolved (an optional dependency missing) is simply not a
-        // statement, instead of a transformation error logged and counted for every such class
-        return not(isInterface()).and(failSafe(hasSuperType(named(STATEMENT).or(named(CONNECTION)))));
+        // SuperTypeMatcher remembers the answers for base types (start-up cost) and treats a class whose super
+        // types cannot be resolved (an optional dependency missing) as not a statement
+        return not(isInterface()).and(SuperTypeMatcher.anyOf(STATEMENT, CONNECTION));
     }
 
     @Override

@@ -1,0 +1,78 @@
+package dev.autoprom.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Does a type have one of the named types among itself and its super types? The same answer as ByteBuddy's
+ * {@code hasSuperType(namedOneOf(...))}, but the answers for super types are remembered: every class the
+ * application loads is asked, and without memory each question walks the whole hierarchy again (for a Spring
+ * Boot application, most of the agent's start-up cost). Only super types are remembered, not the classes asked
+ * about, so the memory grows with the number of distinct base classes and interfaces and is capped
+ * ({@value #MAX_REMEMBERED}; past it, it starts over). A hierarchy that cannot be resolved (an optional
+ * dependency missing) means no match.
+ *
+ * <p>Types are remembered by name, across class loaders: two libraries with one fully qualified name but
+ * different hierarchies would share an answer, which is accepted for the cost it saves.
+ */
+public final class SuperTypeMatcher extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
+
+    static final int MAX_REMEMBERED = 20_000;
+
+    private final List<String> targets;
+    private final ConcurrentHashMap<String, Boolean> superTypes = new ConcurrentHashMap<>();
+
+    private SuperTypeMatcher(String... targetNames) {
+        this.targets = new ArrayList<>(Arrays.asList(targetNames));
+    }
+
+    /** Matches types that are, extend or implement any of {@code typeNames}. */
+    public static SuperTypeMatcher anyOf(String... typeNames) {
+        return new SuperTypeMatcher(typeNames);
+    }
+
+    @Override
+    public boolean matches(TypeDescription type) {
+        try {
+            return inHierarchy(type, false);
+        } catch (RuntimeException | LinkageError unresolvable) {
+            return false;
+        }
+    }
+
+    private boolean inHierarchy(TypeDescription type, boolean remember) {
+        String name = type.getName();
+        if (targets.contains(name)) {
+            return true;
+        }
+        if (remember) {
+            Boolean known = superTypes.get(name);
+            if (known != null) {
+                return known;
+            }
+        }
+        boolean found = false;
+        TypeDescription.Generic superClass = type.getSuperClass();
+        if (superClass != null && inHierarchy(superClass.asErasure(), true)) {
+            found = true;
+        } else {
+            for (TypeDescription implemented : type.getInterfaces().asErasures()) {
+                if (inHierarchy(implemented, true)) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (remember) {
+            if (superTypes.size() >= MAX_REMEMBERED) {
+                superTypes.clear();
+            }
+            superTypes.put(name, found);
+        }
+        return found;
+    }
+}
