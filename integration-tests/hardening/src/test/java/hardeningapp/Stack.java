@@ -36,12 +36,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * One application using every instrumented family at once: a JDK {@link HttpServer} (with a handler that throws),
- * HikariCP over in-memory H2, a Java-WebSocket echo server that the JDK's {@code java.net.http.WebSocket} client
+ * HikariCP over in-memory H2, a Jetty 12 WebSocket echo server that the JDK's {@code java.net.http.WebSocket} client
  * talks to, and the OpenAI SDK (OkHttp transport) against a fake OpenAI endpoint served by a second JDK server.
  * Every operation returns a plain string describing what the application saw, so runs can be compared.
  */
@@ -91,9 +95,6 @@ public final class Stack implements AutoCloseable {
 
         echo = new Echo();
         echo.start();
-        if (!echo.started.await(20, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("echo server did not start");
-        }
 
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -255,44 +256,38 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** The echo server: Java-WebSocket, on a loopback port of its own. */
-    public static final class Echo extends WebSocketServer {
-        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    /** The echo server: Jetty 12's WebSocket server on a loopback port of its own; echoes every message. */
+    public static final class Echo {
+        private final Server server = new Server();
+        private final ServerConnector connector = new ServerConnector(server);
 
         Echo() {
-            super(new InetSocketAddress("127.0.0.1", 0));
-            setReuseAddr(true);
-            setDaemon(true);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            server.setHandler(WebSocketUpgradeHandler.from(server,
+                    container -> container.addMapping("/*", (request, response, callback) -> new EchoEndpoint())));
         }
 
-        @Override
-        public void onOpen(org.java_websocket.WebSocket conn, ClientHandshake handshake) {
+        void start() throws Exception {
+            server.start();
         }
 
-        @Override
-        public void onClose(org.java_websocket.WebSocket conn, int code, String reason, boolean remote) {
+        public int getPort() {
+            return connector.getLocalPort();
         }
 
-        @Override
-        public void onMessage(org.java_websocket.WebSocket conn, String message) {
-            conn.send(message);
+        void stop() throws Exception {
+            server.stop();
         }
+    }
 
-        @Override
-        public void onMessage(org.java_websocket.WebSocket conn, ByteBuffer message) {
-            conn.send(message);
-        }
-
-        @Override
-        public void onError(org.java_websocket.WebSocket conn, Exception ex) {
-            if (conn == null) {
-                ex.printStackTrace();
-            }
-        }
-
-        @Override
-        public void onStart() {
-            started.countDown();
+    /** One echoing server endpoint per connection. */
+    @org.eclipse.jetty.websocket.api.annotations.WebSocket
+    public static final class EchoEndpoint {
+        @OnWebSocketMessage
+        public void onText(Session session, String message) {
+            session.sendText(message, Callback.NOOP);
         }
     }
 
@@ -399,7 +394,7 @@ public final class Stack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         ai.close();
-        echo.stop(1000);
+        echo.stop();
         db.close();
         http.stop(0);
         fakeOpenAi.stop(0);
