@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A cardinality attack on every label that comes from the application. Arguments: the phases to run
- * ({@code http}, {@code sql}, {@code ai}) and the number of distinct values per attack (100,000). Each phase
+ * ({@code http}, {@code sql}, {@code ai}, {@code ws}) and the number of distinct values per attack (100,000). Each phase
  * prints its exact totals ({@code HTTP_REQUESTS=...}); the used heap after full GCs is printed before
  * ({@code HEAP_BEFORE}, after a warm-up of every phase) and after ({@code HEAP_AFTER}) the attack.
  *
@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>http: N requests with distinct raw paths and query strings on one context (JDK server, keep-alive raw
  *       sockets), 1,000 requests with distinct invented methods, and 200 distinct contexts (real routes);
  *   <li>sql: N distinct statements with literals (half plain, half prepared) and 200 distinct H2 databases;
- *   <li>ai: N distinct model names through the OpenAI SDK (every 10th rate-limited), answered in-process.
+ *   <li>ai: N distinct model names through the OpenAI SDK (every 10th rate-limited), answered in-process;
+ *   <li>ws: WebSocket handshakes to 200 distinct loopback hosts (127.0.x.y, a closed port: refused).
  * </ul>
  */
 public final class AttackApp {
@@ -38,6 +39,7 @@ public final class AttackApp {
     private static final int CONTEXTS = 200;
     private static final int METHODS = 1000;
     private static final int DATABASES = 200;
+    private static final int WS_HOSTS = 200;
 
     public static void main(String[] args) throws Exception {
         List<String> phases = List.of(args[0].split(","));
@@ -56,6 +58,12 @@ public final class AttackApp {
             }
             if (phases.contains("ai")) {
                 models(ai, "warmup", 100, aiCalls);
+            }
+            AtomicLong wsConnects = new AtomicLong();
+            if (phases.contains("ws")) {
+                for (int i = 0; i < 10; i++) {
+                    refusedWebSocket(stack, "127.0.0.1", wsConnects);
+                }
             }
             long before = Stack.heapAfterGc();
             System.out.println("HEAP_BEFORE=" + before);
@@ -90,6 +98,12 @@ public final class AttackApp {
             if (phases.contains("ai")) {
                 models(ai, "attack", n, aiCalls);
                 System.out.println("AI_CALLS=" + aiCalls.get());
+            }
+            if (phases.contains("ws")) {
+                for (int i = 0; i < WS_HOSTS; i++) {
+                    refusedWebSocket(stack, "127.0." + (1 + i / 250) + "." + (1 + i % 250), wsConnects);
+                }
+                System.out.println("WS_CONNECTS=" + wsConnects.get());
             }
             System.out.println("ATTACK_SECONDS=" + (System.nanoTime() - start) / 1_000_000_000L);
             long after = Stack.heapAfterGc();
@@ -145,6 +159,19 @@ public final class AttackApp {
         int at = text.toLowerCase().indexOf("content-length:");
         int length = Integer.parseInt(text.substring(at + 15, text.indexOf("\r\n", at)).trim());
         in.readNBytes(length);
+    }
+
+    /** A WebSocket handshake to a closed port on {@code host}, with user info and a query string. */
+    private static void refusedWebSocket(Stack stack, String host, AtomicLong count) {
+        try {
+            stack.client.newWebSocketBuilder().buildAsync(java.net.URI.create("ws://alice:" + Stack.USER_INFO_PASSWORD
+                    + "@" + host + ":1/ws?token=" + Stack.URL_TOKEN), new java.net.http.WebSocket.Listener() { })
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            throw new IllegalStateException("connected to a closed port on " + host);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                | InterruptedException expected) {
+            count.incrementAndGet();
+        }
     }
 
     /** {@code n} distinct statements with literals; odd ones prepared. */

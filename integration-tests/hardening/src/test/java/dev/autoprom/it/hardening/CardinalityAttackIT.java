@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link AttackApp}: 100,000 distinct raw paths (plus 1,000 invented methods and 200 real routes), 100,000 distinct
- * SQL statements with literals (plus 200 databases) and 100,000 distinct model names. Every metric keeps at most
+ * SQL statements with literals (plus 200 databases), 100,000 distinct model names, and WebSocket handshakes to 200
+ * distinct hosts. Every metric keeps at most
  * {@code autoprom.cardinality.limit} label sets plus its {@code _overflow} set, nothing is lost (the totals are
  * exact), {@code autoprom_series_overflow_total} counts exactly what went to the overflow series, and the heap
  * after GC grows by a bounded amount.
@@ -28,10 +29,11 @@ class CardinalityAttackIT {
     private static final String DB = "db_client_operation_duration_seconds";
     private static final String AI = "gen_ai_client_operation_duration_seconds";
     private static final String TOKENS = "gen_ai_client_token_usage";
+    private static final String WS = "websocket_client_connect_duration_seconds";
 
     @Test
     void everyFamilyUnderASmallLimit() {
-        try (ChildJvm app = attack("http,sql,ai", 50)) {
+        try (ChildJvm app = attack("http,sql,ai,ws", 50)) {
             Scrape scrape = app.scrape();
             long http = Endpoints.printed(app, "HTTP_REQUESTS");
             long sql = Endpoints.printed(app, "SQL_STATEMENTS");
@@ -45,6 +47,11 @@ class CardinalityAttackIT {
             assertCapped(scrape, AI, 50, ai);
             long successfulCalls = ai - ai / 10; // every 10th model was rate-limited: no tokens
             assertCapped(scrape, TOKENS, 50, 2 * successfulCalls);
+            long ws = Endpoints.printed(app, "WS_CONNECTS");
+            assertThat(ws).isEqualTo(10 + 200);
+            assertCapped(scrape, WS, 50, ws);
+            assertThat(values(scrape, WS, "server_address")).allMatch(a -> a.matches("127\\.0\\.\\d+\\.\\d+")
+                    || a.equals("_overflow"));
 
             // what the kept series say: routes are context paths, methods are known or _OTHER, SQL is a keyword
             assertThat(values(scrape, HTTP, "http_route")).allMatch(r -> r.equals("/items/")
@@ -55,13 +62,14 @@ class CardinalityAttackIT {
                     .isEqualTo(1000);
             assertThat(scrape.find("http_server_active_requests")).hasSizeLessThanOrEqualTo(3);
             String text = scrape.text();
-            assertThat(text).doesNotContain(Stack.SQL_SECRET, Stack.URL_TOKEN, "/items/1", "M1X");
+            assertThat(text).doesNotContain(Stack.SQL_SECRET, Stack.URL_TOKEN, Stack.USER_INFO_PASSWORD, "alice",
+                    "/items/1", "M1X");
 
             long growth = Endpoints.printed(app, "HEAP_GROWTH");
             System.out.printf("cardinality attack (limit 50, 3 x 100,000): heap after GC grew %,d bytes; overflow "
-                    + "http %,.0f db %,.0f genai %,.0f tokens %,.0f; scrape %,d bytes%n", growth,
+                    + "http %,.0f db %,.0f genai %,.0f tokens %,.0f websocket %,.0f; scrape %,d bytes%n", growth,
                     overflow(scrape, HTTP), overflow(scrape, DB), overflow(scrape, AI), overflow(scrape, TOKENS),
-                    text.length());
+                    overflow(scrape, WS), text.length());
             assertThat(growth).as("heap growth after GC").isLessThan(16L << 20);
         }
     }

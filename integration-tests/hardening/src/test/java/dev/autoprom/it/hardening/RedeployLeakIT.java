@@ -38,4 +38,18 @@ class RedeployLeakIT {
             assertThat(Endpoints.printed(app, "LOADERS_COLLECTED")).isEqualTo(DEPLOYMENTS);
         }
     }
+
+    /** With advice failing on entry and exit of every instrumented method: same answers, loaders still collected. */
+    @Test
+    void faultInjectedAgentNeitherBreaksTheWebappNorPinsItsLoader() {
+        try (ChildJvm app = ChildJvm.main(RedeployApp.class).agentArgs("port=0,host=127.0.0.1")
+                .property("autoprom.test.fault.injection", "true").start()) {
+            app.awaitOutput("REDEPLOY DONE", Duration.ofSeconds(120));
+            assertThat(Endpoints.results(app)).hasSize(DEPLOYMENTS * REQUESTS)
+                    .allMatch(r -> r.endsWith(" = 200 ParallelWebappClassLoader 42"));
+            assertThat(app.scrape().value("autoprom_agent_errors_total", "component", "advice"))
+                    .isGreaterThanOrEqualTo(2 * 2 * DEPLOYMENTS * REQUESTS);
+            assertThat(Endpoints.printed(app, "LOADERS_COLLECTED")).isEqualTo(DEPLOYMENTS);
+        }
+    }
 }

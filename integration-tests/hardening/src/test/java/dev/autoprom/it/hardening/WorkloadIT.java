@@ -1,12 +1,16 @@
 package dev.autoprom.it.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autoprom.it.harness.ChildJvm;
 import dev.autoprom.it.harness.Sample;
 import dev.autoprom.it.harness.Scrape;
 import hardeningapp.Stack;
 import hardeningapp.WorkloadApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,13 +18,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link WorkloadApp} (every family, with failures and secrets) run without the agent, with it, and with it and
- * {@code autoprom.test.fault.injection=true} (advice that throws on entry and exit of every instrumented method):
+ * {@code autoprom.test.fault.injection=true} (advice that throws on entry and exit of every instrumented method; on
+ * Java 17 and on Temurin 25):
  * the application sees exactly the same results each time; with the agent every family's counts are exact, and no
  * secret reaches {@code /metrics} (text, OpenMetrics, protobuf) or {@code /autoprom}.
  */
 class WorkloadIT {
 
     private static final Duration RUN = Duration.ofSeconds(90);
+    private static final Path JAVA_25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static List<String> baseline;
 
     /** What the application prints without any agent. */
@@ -41,7 +47,17 @@ class WorkloadIT {
 
     @Test
     void faultInjectedAgentChangesNothingTheApplicationSees() {
-        try (ChildJvm app = ChildJvm.main(WorkloadApp.class).agentArgs("port=0,host=127.0.0.1")
+        faultInjected(ChildJvm.main(WorkloadApp.class));
+    }
+
+    @Test
+    void faultInjectedAgentChangesNothingOnJava25() {
+        assumeTrue(Files.isExecutable(JAVA_25.resolve("bin/java")), "Temurin 25 not installed at " + JAVA_25);
+        faultInjected(ChildJvm.main(WorkloadApp.class).javaHome(JAVA_25));
+    }
+
+    private static void faultInjected(ChildJvm.Builder builder) {
+        try (ChildJvm app = builder.agentArgs("port=0,host=127.0.0.1")
                 .property("autoprom.test.fault.injection", "true").start()) {
             app.awaitOutput("WORKLOAD DONE", RUN);
             assertThat(Endpoints.results(app)).containsExactlyElementsOf(baseline);
