@@ -67,6 +67,18 @@ class WorkloadIT {
             // at least one throw on entry and one on exit per instrumented call the workload made (11 HTTP
             // requests, 11 SQL statements, 4 SDK calls, 9 WebSocket sends)
             assertThat(adviceErrors).isGreaterThanOrEqualTo(2 * (11 + 11 + 4 + 9));
+            // every instrumented class was transformed (a refused advice would leave a whole class untouched)
+            assertThat(scrape.sum("autoprom_agent_errors_total", "component", "installer")).isZero();
+            // the real advice still ran to its end: every operation recorded, nothing left in flight
+            assertThat(scrape.sum("http_server_request_duration_seconds_count")).isEqualTo(15);
+            assertThat(scrape.sum("db_client_operation_duration_seconds_count", "db_namespace", "workload"))
+                    .isEqualTo(11);
+            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count")).isEqualTo(4);
+            assertThat(scrape.sum("websocket_client_connection_duration_seconds_count")).isEqualTo(2);
+            assertThat(scrape.sum("http_server_active_requests")).isZero();
+            assertThat(scrape.sum("websocket_client_connections_active")).isZero();
+            assertThat(scrape.value("db_client_connection_usage", "db_client_connection_pool_name", "hardening-pool",
+                    "db_client_connection_state", "used")).isZero();
             assertThat(app.output()).doesNotContain("Exception in thread");
         }
     }
