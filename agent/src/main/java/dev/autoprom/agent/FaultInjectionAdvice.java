@@ -21,4 +21,24 @@ public final class FaultInjectionAdvice {
     static void exit() {
         throw new IllegalStateException("autoprom fault injection (exit)");
     }
+
+    /**
+     * The same for constructors, whose exit advice cannot use {@code onThrowable} (ByteBuddy refuses to catch
+     * around a constructor call, and the whole class would then stay uninstrumented).
+     */
+    public static final class OnConstructor {
+
+        private OnConstructor() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter() {
+            throw new IllegalStateException("autoprom fault injection (constructor enter)");
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit() {
+            throw new IllegalStateException("autoprom fault injection (constructor exit)");
+        }
+    }
 }

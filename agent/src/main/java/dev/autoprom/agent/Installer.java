@@ -23,6 +23,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import static net.bytebuddy.matcher.ElementMatchers.failSafe;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 
 /**
  * One ByteBuddy {@link AgentBuilder} for every enabled instrumentation. Advice is inlined (no class-format
@@ -111,7 +113,10 @@ final class Installer {
         public AdviceTarget advise(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
             advice = advice.advice(methods, adviceClassName);
             if (faultInjection) {
-                advice = advice.advice(methods, FaultInjectionAdvice.class.getName());
+                // constructors need their own throwing advice: onThrowable is not allowed on them, and one
+                // refused advice would leave the whole class uninstrumented (HikariPool, Jetty's session)
+                advice = advice.advice(isMethod().and(methods), FaultInjectionAdvice.class.getName())
+                        .advice(isConstructor().and(methods), FaultInjectionAdvice.OnConstructor.class.getName());
             }
             return this;
         }

@@ -50,12 +50,19 @@ public final class CappedSeries<D extends DataPoint> {
         if (labelValues.length == 0) {
             return metric.labelValues();
         }
+        D child = find(labelValues);
+        return child != null ? child : create(labelValues);
+    }
+
+    /** The existing child for these label values, or {@code null}; no lock, no allocation. */
+    @SuppressWarnings("unchecked")
+    private D find(String[] labelValues) {
         Object node = root;
         for (int i = 0; i < labelValues.length && node != null; i++) {
             String value = labelValues[i] == null ? "" : labelValues[i];
             node = ((ConcurrentHashMap<String, Object>) node).get(value);
         }
-        return node != null ? (D) node : create(labelValues);
+        return (D) node;
     }
 
     /** Forgets a label set, for series that must disappear (a closed pool). */
@@ -80,6 +87,18 @@ public final class CappedSeries<D extends DataPoint> {
 
     @SuppressWarnings("unchecked")
     private D create(String[] labelValues) {
+        if (size.get() >= limit) {
+            // Full: no label set can be added any more, so an unknown one goes to the overflow series without
+            // the lock and the copy below. Under a cardinality attack every operation takes this path, and it
+            // must not serialise the application's threads on one lock. (Look again first: the set may have been
+            // created by another thread since the caller's lookup, just before the limit was reached.)
+            D existing = find(labelValues);
+            if (existing != null) {
+                return existing;
+            }
+            SelfMetrics.seriesOverflow(metricName);
+            return overflow();
+        }
         String[] values = new String[labelValues.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = orEmpty(labelValues[i]);

@@ -42,11 +42,17 @@ public final class SelfMetrics {
         }
     }
 
+    /** Called for every observation that went to an overflow series: after the first, a map read and an inc. */
     static void seriesOverflow(String metricName) {
-        OVERFLOW_CHILDREN.computeIfAbsent(metricName, OVERFLOW::labelValues).inc();
-        AgentLog.warnOnce("overflow:" + metricName, "metric " + metricName + " reached autoprom.cardinality.limit="
-                + AgentMetrics.seriesLimit() + " label sets; further ones are recorded with label value "
-                + CappedSeries.OVERFLOW + " and counted in " + SERIES_OVERFLOW);
+        CounterDataPoint child = OVERFLOW_CHILDREN.get(metricName);
+        if (child == null) {
+            child = OVERFLOW_CHILDREN.computeIfAbsent(metricName, OVERFLOW::labelValues);
+            // built only here: the message (and the once-key) would otherwise be concatenated on every call
+            AgentLog.warnOnce("overflow:" + metricName, "metric " + metricName + " reached "
+                    + "autoprom.cardinality.limit=" + AgentMetrics.seriesLimit() + " label sets; further ones are "
+                    + "recorded with label value " + CappedSeries.OVERFLOW + " and counted in " + SERIES_OVERFLOW);
+        }
+        child.inc();
     }
 
     /** Registers both counters with no data, so that they are visible (and at zero) from the start. */

@@ -39,6 +39,34 @@ class CappedSeriesTest {
         });
     }
 
+    /**
+     * Under a cardinality attack every operation carries a new label set: once the cap is reached that path must
+     * cost no lock and no allocation (it used to copy the labels under the metric's lock and build the log
+     * message on every call).
+     */
+    @Test
+    void theOverflowPathAllocatesNothingOnceFull() {
+        CappedSeries<CounterDataPoint> series = new CappedSeries<>(counter, "test_attack_total", 1, 1);
+        series.get("/kept").inc();
+        String[][] attack = new String[1000][];
+        for (int i = 0; i < attack.length; i++) {
+            attack[i] = new String[] {"/raw/" + i};
+        }
+        for (int i = 0; i < 200_000; i++) { // warm-up: JIT
+            series.get(attack[i % attack.length]).inc();
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (int i = 0; i < 100_000; i++) {
+            series.get(attack[i % attack.length]).inc();
+        }
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertThat(allocated).as("bytes allocated by 100,000 overflowing lookups").isLessThan(64 * 1024);
+        assertThat(series.size()).isEqualTo(1);
+        assertThat(series.get("/kept")).isNotSameAs(series.get("/raw/1"));
+    }
+
     @Test
     void sameLabelsGiveTheSameChildAndRemoveForgetsThem() {
         CappedSeries<CounterDataPoint> series = new CappedSeries<>(counter, "test_requests_total", 1, 2);
