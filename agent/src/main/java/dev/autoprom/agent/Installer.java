@@ -58,7 +58,7 @@ final class Installer {
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
-                .with(new TypeDescriptionCache())
+                //NOCACHE.with(new TypeDescriptionCache())
                 .with(new TransformationLog())
                 .ignore(IgnoredTypes.matcher());
 
