@@ -58,7 +58,6 @@ final class Installer {
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
-                //NOCACHE.with(new TypeDescriptionCache())
                 .with(new TransformationLog())
                 .ignore(IgnoredTypes.matcher());
 
