@@ -3,7 +3,6 @@ package dev.autoprom.instrumentation.http.jaxrs;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.LoaderHasClass;
-import dev.autoprom.instrumentation.http.NoFailMatcher;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -58,7 +57,8 @@ public final class JaxRsInstrumentation implements InstrumentationModule {
 
     @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return not(isInterface()).and(NoFailMatcher.of(declaresMethod(RESOURCE_METHOD)));
+        // an unresolvable annotation or hierarchy is no match: the installer wraps every type matcher fail-safe
+        return not(isInterface()).and(declaresMethod(RESOURCE_METHOD));
     }
 
     @Override
