@@ -1,9 +1,6 @@
 package dev.autoprom.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameContains;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -16,34 +13,58 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class IgnoredTypes {
 
+    /** Internal-name prefixes (slashes, as the JVM hands names to a class-file transformer). */
     private static final String[] PREFIXES = {
-        "dev.autoprom.", "net.bytebuddy.",
-        "java.", "com.sun.", "jdk.proxy",
-        "kotlin.", "kotlinx.", "scala.", "groovy.", "okio.",
-        "org.slf4j.", "ch.qos.logback.", "org.apache.logging.log4j.", "org.jboss.logging.",
-        "com.fasterxml.jackson.", "org.yaml.snakeyaml.", "com.google.common.", "com.google.protobuf.",
-        "com.google.gson.", "io.micrometer.", "org.aspectj.", "org.objectweb.asm.", "reactor.core.",
-        "org.springframework.core.", "org.springframework.beans.", "org.springframework.context.",
-        "org.springframework.aop.", "org.springframework.expression.", "org.springframework.util.",
-        "org.springframework.asm.", "org.springframework.cglib.", "org.springframework.objenesis.",
+        "dev/autoprom/", "net/bytebuddy/",
+        "java/", "com/sun/", "jdk/proxy",
+        "kotlin/", "kotlinx/", "scala/", "groovy/", "okio/",
+        "org/slf4j/", "ch/qos/logback/", "org/apache/logging/log4j/", "org/jboss/logging/",
+        "com/fasterxml/jackson/", "org/yaml/snakeyaml/", "com/google/common/", "com/google/protobuf/",
+        "com/google/gson/", "io/micrometer/", "org/aspectj/", "org/objectweb/asm/", "reactor/core/",
+        "org/springframework/core/", "org/springframework/beans/", "org/springframework/context/",
+        "org/springframework/aop/", "org/springframework/expression/", "org/springframework/util/",
+        "org/springframework/asm/", "org/springframework/cglib/", "org/springframework/objenesis/",
     };
 
     private IgnoredTypes() {
     }
 
-    static ElementMatcher.Junction<TypeDescription> matcher() {
-        // names first: they need no class-file parsing, and most classes are decided by them
-        ElementMatcher.Junction<TypeDescription> ignored = nameContains("$$Lambda");
+    /** Whether the class with this internal name ({@code java/lang/String}) is never instrumented. */
+    static boolean ignores(String internalName) {
+        if (internalName.contains("$$Lambda")) {
+            return true;
+        }
         for (String prefix : PREFIXES) {
-            ignored = ignored.or(nameStartsWith(prefix));
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
         }
         // the JDK's internals, except the two implementations that families hook: the HTTP server (behind
         // com.sun.net.httpserver) and the HTTP client (behind java.net.http.WebSocket)
-        ignored = ignored.or(nameStartsWith("sun.").and(not(nameStartsWith("sun.net.httpserver."))));
-        ignored = ignored.or(nameStartsWith("jdk.").and(not(nameStartsWith("jdk.internal.net.http."))));
+        if (internalName.startsWith("sun/")) {
+            return !internalName.startsWith("sun/net/httpserver/");
+        }
+        if (internalName.startsWith("jdk/")) {
+            return !internalName.startsWith("jdk/internal/net/http/");
+        }
         // javax/jakarta APIs are interfaces, except the servlet base classes the HTTP family instruments
-        ignored = ignored.or(nameStartsWith("javax.").and(not(nameStartsWith("javax.servlet."))));
-        ignored = ignored.or(nameStartsWith("jakarta.").and(not(nameStartsWith("jakarta.servlet."))));
-        return ignored.or(isSynthetic());
+        if (internalName.startsWith("javax/")) {
+            return !internalName.startsWith("javax/servlet/");
+        }
+        if (internalName.startsWith("jakarta/")) {
+            return !internalName.startsWith("jakarta/servlet/");
+        }
+        return false;
+    }
+
+    /** The same rule for ByteBuddy (which also sees already loaded classes when attached late), plus synthetics. */
+    static ElementMatcher.Junction<TypeDescription> matcher() {
+        ElementMatcher.Junction<TypeDescription> byName = new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(TypeDescription type) {
+                return ignores(type.getName().replace('.', '/'));
+            }
+        };
+        return byName.or(isSynthetic());
     }
 }

@@ -34,6 +34,15 @@ public interface InstrumentationModule {
         return ElementMatchers.any();
     }
 
+    /**
+     * The cheap pre-filter run on the raw class file before any matcher: which classes could this module
+     * possibly transform? Must never reject a class {@link #typeMatcher()} and the advised methods would
+     * accept. The default, every class, makes the agent parse each class the application loads.
+     */
+    default CandidateTypes candidates() {
+        return CandidateTypes.any();
+    }
+
     /** Which types get advice. Name-based matchers first; strict enough that an unknown version is skipped. */
     ElementMatcher<? super TypeDescription> typeMatcher();
 

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -19,6 +20,13 @@ public final class AnthropicInstrumentation implements InstrumentationModule {
 
     static final String ADAPTER = "dev.autoprom.instrumentation.genai.anthropic.bridge.AnthropicAdapter";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            "com.anthropic.services.blocking.MessageServiceImpl",
+            "com.anthropic.services.async.MessageServiceAsyncImpl",
+            "com.anthropic.services.blocking.beta.MessageServiceImpl",
+            "com.anthropic.services.async.beta.MessageServiceAsyncImpl"};
+
     @Override
     public String family() {
         return "genai";
@@ -30,11 +38,13 @@ public final class AnthropicInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf("com.anthropic.services.blocking.MessageServiceImpl",
-                "com.anthropic.services.async.MessageServiceAsyncImpl",
-                "com.anthropic.services.blocking.beta.MessageServiceImpl",
-                "com.anthropic.services.async.beta.MessageServiceAsyncImpl");
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -21,6 +22,10 @@ public final class GoogleGenAiInstrumentation implements InstrumentationModule {
 
     static final String ADAPTER = "dev.autoprom.instrumentation.genai.googlegenai.bridge.GoogleGenAiAdapter";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            "com.google.genai.Models", "com.google.genai.AsyncModels", "com.google.genai.ResponseStream"};
+
     @Override
     public String family() {
         return "genai";
@@ -32,8 +37,13 @@ public final class GoogleGenAiInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf("com.google.genai.Models", "com.google.genai.AsyncModels", "com.google.genai.ResponseStream");
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.instrumentation.genai.ImplementsInterface;
 import dev.autoprom.api.LoaderHasClass;
@@ -39,6 +40,11 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("dev.langchain4j.model.chat.ChatModel");
+    }
+
+    @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.declaringMethod("doChat", "doEmbed", "embedAll");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -19,6 +20,15 @@ public final class OpenAiInstrumentation implements InstrumentationModule {
 
     static final String ADAPTER = "dev.autoprom.instrumentation.genai.openai.bridge.OpenAiAdapter";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
+            "com.openai.services.async.chat.ChatCompletionServiceAsyncImpl",
+            "com.openai.services.blocking.EmbeddingServiceImpl",
+            "com.openai.services.async.EmbeddingServiceAsyncImpl",
+            "com.openai.services.blocking.ResponseServiceImpl",
+            "com.openai.services.async.ResponseServiceAsyncImpl"};
+
     @Override
     public String family() {
         return "genai";
@@ -30,14 +40,13 @@ public final class OpenAiInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf(
-                "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
-                "com.openai.services.async.chat.ChatCompletionServiceAsyncImpl",
-                "com.openai.services.blocking.EmbeddingServiceImpl",
-                "com.openai.services.async.EmbeddingServiceAsyncImpl",
-                "com.openai.services.blocking.ResponseServiceImpl",
-                "com.openai.services.async.ResponseServiceAsyncImpl");
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.instrumentation.genai.ImplementsInterface;
 import dev.autoprom.api.LoaderHasClass;
@@ -38,6 +39,11 @@ public final class SpringAiInstrumentation implements InstrumentationModule {
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("org.springframework.ai.chat.model.StreamingChatModel");
+    }
+
+    @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.declaringMethod("call", "stream");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.http.jaxrs;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.LoaderHasClass;
 import net.bytebuddy.description.method.MethodDescription;
@@ -53,6 +54,11 @@ public final class JaxRsInstrumentation implements InstrumentationModule {
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("jakarta.ws.rs.Path", "javax.ws.rs.Path");
+    }
+
+    @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.annotatedWith(httpMethodAnnotations());
     }
 
     @Override

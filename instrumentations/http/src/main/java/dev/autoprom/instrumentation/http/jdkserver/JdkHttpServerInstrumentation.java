@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.http.jdkserver;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -18,6 +19,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * path. The server implementation classes are the JDK's own, so the match is by their exact names.
  */
 public final class JdkHttpServerInstrumentation implements InstrumentationModule {
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl"};
 
     @Override
     public String family() {
@@ -39,8 +43,13 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf("sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl");
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.http.servlet;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.LoaderHasClass;
 import dev.autoprom.api.SuperTypeMatcher;
@@ -38,6 +39,11 @@ public final class ServletInstrumentation implements InstrumentationModule {
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("jakarta.servlet.Servlet", "javax.servlet.Servlet");
+    }
+
+    @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.declaringMethod("service", "doFilter");
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.autoprom.instrumentation.jdbc.agroal;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -22,6 +24,10 @@ public final class AgroalInstrumentation implements InstrumentationModule {
     private static final String WRAPPER = "io.agroal.pool.wrapper.ConnectionWrapper";
     private static final String POOL_ADVICE = "dev.autoprom.instrumentation.jdbc.pool.";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            POOL, CREATE_TASK, WRAPPER};
+
     @Override
     public String family() {
         return "jdbc";
@@ -33,8 +39,13 @@ public final class AgroalInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(POOL).or(named(CREATE_TASK)).or(named(WRAPPER));
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.c3p0;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -36,6 +37,11 @@ public final class C3p0Instrumentation implements InstrumentationModule {
     @Override
     public String name() {
         return "c3p0";
+    }
+
+    @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(DATA_SOURCE, ACQUIRER).or(CandidateTypes.named(PROXY_CONNECTIONS));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -21,6 +23,10 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
     private static final String FACTORY = "org.apache.commons.dbcp2.PoolableConnectionFactory";
     private static final String POOL_ADVICE = "dev.autoprom.instrumentation.jdbc.pool.";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            DATA_SOURCE, GUARD, FACTORY};
+
     @Override
     public String family() {
         return "jdbc";
@@ -32,8 +38,13 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(DATA_SOURCE).or(named(GUARD)).or(named(FACTORY));
+        return namedOneOf(TYPES);
     }
 
     @Override

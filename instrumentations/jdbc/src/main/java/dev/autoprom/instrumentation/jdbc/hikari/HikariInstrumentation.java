@@ -1,12 +1,14 @@
 package dev.autoprom.instrumentation.jdbc.hikari;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -20,6 +22,9 @@ public final class HikariInstrumentation implements InstrumentationModule {
 
     static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {POOL};
+
     @Override
     public String family() {
         return "jdbc";
@@ -31,8 +36,13 @@ public final class HikariInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(POOL);
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -23,6 +25,10 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
     private static final String POOLED = "org.apache.tomcat.jdbc.pool.PooledConnection";
     private static final String ADVICE = "dev.autoprom.instrumentation.jdbc.tomcat.";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            POOL, POOLED};
+
     @Override
     public String family() {
         return "jdbc";
@@ -34,8 +40,13 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(POOL).or(named(POOLED));
+        return namedOneOf(TYPES);
     }
 
     @Override

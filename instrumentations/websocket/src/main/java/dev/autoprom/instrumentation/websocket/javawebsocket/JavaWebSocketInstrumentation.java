@@ -2,10 +2,12 @@ package dev.autoprom.instrumentation.websocket.javawebsocket;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import java.util.Collection;
 import net.bytebuddy.description.type.TypeDescription;
@@ -24,6 +26,10 @@ public final class JavaWebSocketInstrumentation implements InstrumentationModule
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.javawebsocket.JavaWebSocketAdvice$";
     private static final String IMPL = "org.java_websocket.WebSocketImpl";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            "org.java_websocket.client.WebSocketClient", IMPL, "org.java_websocket.drafts.Draft_6455"};
+
     @Override
     public String family() {
         return "websocket";
@@ -35,9 +41,13 @@ public final class JavaWebSocketInstrumentation implements InstrumentationModule
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named("org.java_websocket.client.WebSocketClient").or(named(IMPL))
-                .or(named("org.java_websocket.drafts.Draft_6455"));
+        return namedOneOf(TYPES);
     }
 
     @Override

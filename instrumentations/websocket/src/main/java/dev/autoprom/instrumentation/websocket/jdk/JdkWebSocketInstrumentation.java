@@ -1,10 +1,12 @@
 package dev.autoprom.instrumentation.websocket.jdk;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -21,6 +23,10 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     private static final String PACKAGE = "jdk.internal.net.http.websocket.";
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.jdk.JdkWebSocketAdvice$";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            PACKAGE + "BuilderImpl", PACKAGE + "WebSocketImpl"};
+
     @Override
     public String family() {
         return "websocket";
@@ -32,8 +38,13 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(PACKAGE + "BuilderImpl").or(named(PACKAGE + "WebSocketImpl"));
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -3,10 +3,12 @@ package dev.autoprom.instrumentation.websocket.jetty;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -27,6 +29,11 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.jetty.JettyAdvice$";
     private static final String CORE = "org.eclipse.jetty.websocket.core.";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            CORE + "client.WebSocketCoreClient", CORE + "client.CoreClientUpgradeRequest",
+            CORE + "WebSocketCoreSession", CORE + "WebSocketCoreSession$IncomingAdaptor"};
+
     @Override
     public String family() {
         return "websocket";
@@ -38,9 +45,13 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(CORE + "client.WebSocketCoreClient").or(named(CORE + "client.CoreClientUpgradeRequest"))
-                .or(named(CORE + "WebSocketCoreSession")).or(named(CORE + "WebSocketCoreSession$IncomingAdaptor"));
+        return namedOneOf(TYPES);
     }
 
     @Override

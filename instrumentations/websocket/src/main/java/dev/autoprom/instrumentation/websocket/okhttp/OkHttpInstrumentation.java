@@ -1,10 +1,12 @@
 package dev.autoprom.instrumentation.websocket.okhttp;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -20,6 +22,10 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.okhttp.OkHttpAdvice$";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            "okhttp3.OkHttpClient", "okhttp3.internal.ws.RealWebSocket"};
+
     @Override
     public String family() {
         return "websocket";
@@ -31,8 +37,13 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named("okhttp3.OkHttpClient").or(named("okhttp3.internal.ws.RealWebSocket"));
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -2,10 +2,12 @@ package dev.autoprom.instrumentation.websocket.tomcat;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -27,6 +29,11 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.tomcat.TomcatAdvice$";
     private static final String PACKAGE = "org.apache.tomcat.websocket.";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            PACKAGE + "WsWebSocketContainer", PACKAGE + "WsSession",
+            PACKAGE + "WsRemoteEndpointImplBase", PACKAGE + "WsFrameBase"};
+
     @Override
     public String family() {
         return "websocket";
@@ -38,9 +45,13 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(PACKAGE + "WsWebSocketContainer").or(named(PACKAGE + "WsSession"))
-                .or(named(PACKAGE + "WsRemoteEndpointImplBase")).or(named(PACKAGE + "WsFrameBase"));
+        return namedOneOf(TYPES);
     }
 
     @Override

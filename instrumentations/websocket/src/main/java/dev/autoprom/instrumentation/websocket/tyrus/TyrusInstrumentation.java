@@ -2,10 +2,12 @@ package dev.autoprom.instrumentation.websocket.tyrus;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import java.net.URI;
 import net.bytebuddy.description.type.TypeDescription;
@@ -25,6 +27,12 @@ public final class TyrusInstrumentation implements InstrumentationModule {
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.tyrus.TyrusAdvice$";
     private static final String CORE = "org.glassfish.tyrus.core.";
 
+    /** The classes this module instruments. */
+    private static final String[] TYPES = {
+            "org.glassfish.tyrus.client.TyrusClientEngine", CORE + "TyrusWebSocket", CORE + "ProtocolHandler",
+            "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer",
+            "org.glassfish.tyrus.container.jdk.client.JdkClientContainer"};
+
     @Override
     public String family() {
         return "websocket";
@@ -36,11 +44,13 @@ public final class TyrusInstrumentation implements InstrumentationModule {
     }
 
     @Override
+    public CandidateTypes candidates() {
+        return CandidateTypes.named(TYPES);
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named("org.glassfish.tyrus.client.TyrusClientEngine").or(named(CORE + "TyrusWebSocket"))
-                .or(named(CORE + "ProtocolHandler"))
-                .or(named("org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer"))
-                .or(named("org.glassfish.tyrus.container.jdk.client.JdkClientContainer"));
+        return namedOneOf(TYPES);
     }
 
     @Override

@@ -1,0 +1,170 @@
+package dev.autoprom.agent;
+
+import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.SelfMetrics;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.TypeResolutionStrategy;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * The agent's class-file transformer. Every class the JVM loads passes through {@link #transform}; in order of
+ * cost: the name ({@link IgnoredTypes}), the raw bytes ({@link CandidateFilter}: most classes stop here, with
+ * nothing parsed), then a lazily parsed type description against each module's matchers, and for a match the
+ * module's advice is inlined with ByteBuddy. Only advice is added: no fields, methods or class-format changes,
+ * so the same transformer serves retransformation when the agent is attached to a running JVM.
+ *
+ * <p>Built on ByteBuddy's type pool, {@code decorate} and {@link Advice} directly rather than its
+ * {@code AgentBuilder}: the builder's transformer generates a class of its own the first time it is used (about
+ * a quarter of the agent's start-up cost), and its pipeline matches and rewrites more than advice needs.
+ */
+final class ClassTransformer implements ClassFileTransformer {
+
+    /** A class loaded while this thread transforms another is left alone (no recursion into the agent). */
+    private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+
+    private final List<ModuleTransformation> modules;
+    private final CandidateFilter candidates;
+    private final ClassFileLocator agentClasses;
+    private final Advice.ExceptionHandler adviceFailures;
+    private final Instrumentation inst;
+    private final ByteBuddy byteBuddy = new ByteBuddy()
+            .with(TypeValidation.DISABLED)
+            // advice needs no method graph of inherited methods, nor a type initializer of its own
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+            .with(Implementation.Context.Disabled.Factory.INSTANCE);
+
+    ClassTransformer(List<ModuleTransformation> modules, CandidateFilter candidates, ClassFileLocator agentClasses,
+            Advice.ExceptionHandler adviceFailures, Instrumentation inst) {
+        this.modules = modules;
+        this.candidates = candidates;
+        this.agentClasses = agentClasses;
+        this.adviceFailures = adviceFailures;
+        this.inst = inst;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        // hidden classes (lambdas) have no name; the exporter's private copy of the JDK server is the agent's own
+        if (internalName == null || loader instanceof ExporterClassLoader || IgnoredTypes.ignores(internalName)
+                || !candidates.isCandidate(internalName, classFile) || BUSY.get() != null) {
+            return null;
+        }
+        BUSY.set(Boolean.TRUE);
+        String name = internalName.replace('/', '.');
+        try {
+            return rewrite(module, loader, name, classFile);
+        } catch (Throwable failure) {
+            AgentLog.warnOnce("transform:" + name, "could not instrument " + name + "; it runs unchanged: " + failure);
+            SelfMetrics.recordError("installer", failure);
+            return null;
+        } finally {
+            BUSY.remove();
+        }
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        return transform(null, loader, internalName, classBeingRedefined, protectionDomain, classFile);
+    }
+
+    private byte[] rewrite(Module module, ClassLoader loader, String name, byte[] classFile) {
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
+                loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                        : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+        TypePool pool = lazyPool(locator);
+        TypeDescription type = pool.describe(name).resolve();
+        if (type.isSynthetic()) {
+            return null;
+        }
+        DynamicType.Builder<?> builder = null;
+        ClassFileLocator adviceLocator = null;
+        TypePool advicePool = null;
+        for (ModuleTransformation transformation : modules) {
+            if (!transformation.matches(loader, type)) {
+                continue;
+            }
+            if (builder == null) {
+                builder = byteBuddy.decorate(type, locator);
+                adviceLocator = new ClassFileLocator.Compound(agentClasses, locator);
+                advicePool = lazyPool(adviceLocator);
+                readAgent(module);
+            }
+            transformation.entry.transformed(name);
+            AgentLog.debug("instrumentation " + transformation.entry.name + " transforms " + name);
+            builder = builder.visit(transformation.advice(advicePool, adviceLocator, adviceFailures));
+        }
+        return builder == null ? null : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+    }
+
+    private static TypePool lazyPool(ClassFileLocator locator) {
+        return new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(), locator,
+                TypePool.Default.ReaderMode.FAST);
+    }
+
+    /**
+     * A class in a named module (the JDK's {@code jdk.httpserver}, {@code java.net.http}) must read the agent's
+     * unnamed module before it is defined, since its inlined advice calls the agent's classes.
+     */
+    private void readAgent(Module module) {
+        Module agent = ClassTransformer.class.getModule();
+        if (module != null && module.isNamed() && !module.canRead(agent)) {
+            inst.redefineModule(module, Collections.singleton(agent), Collections.emptyMap(),
+                    Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+        }
+    }
+
+    /**
+     * Attached to a running JVM: the libraries are loaded already, so each loaded class a module matches is
+     * retransformed (through {@link #transform}). One class that cannot be retransformed is logged and skipped.
+     */
+    void retransformLoadedClasses() {
+        int count = 0;
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (wanted(loaded)) {
+                try {
+                    inst.retransformClasses(loaded);
+                    count++;
+                } catch (Throwable failure) {
+                    AgentLog.warnOnce("transform:" + loaded.getName(), "could not instrument loaded class "
+                            + loaded.getName() + "; it runs unchanged: " + failure);
+                    SelfMetrics.recordError("installer", failure);
+                }
+            }
+        }
+        AgentLog.debug(count + " loaded classes retransformed");
+    }
+
+    private boolean wanted(Class<?> loaded) {
+        try {
+            String name = loaded.getName();
+            if (loaded.isArray() || loaded.isPrimitive() || name.indexOf('/') >= 0 // hidden classes
+                    || !inst.isModifiableClass(loaded) || loaded.getClassLoader() instanceof ExporterClassLoader
+                    || IgnoredTypes.ignores(name.replace('.', '/'))) {
+                return false;
+            }
+            TypeDescription type = TypeDescription.ForLoadedType.of(loaded);
+            for (ModuleTransformation transformation : modules) {
+                if (transformation.matches(loaded.getClassLoader(), type)) {
+                    return true;
+                }
+            }
+        } catch (Throwable unresolvable) {
+            // a class whose hierarchy cannot be loaded is not one the families instrument
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.autoprom.agent;
+
+import dev.autoprom.api.AdviceTarget;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+
+/**
+ * One enabled instrumentation, ready to apply: which loaders and types it wants, and which advice class goes on
+ * which methods. The module fills it through {@link AdviceTarget}; under fault injection every advised method
+ * also gets {@link FaultInjectionAdvice}.
+ */
+final class ModuleTransformation implements AdviceTarget {
+
+    final InstallReport.Entry entry;
+    private final ElementMatcher<ClassLoader> loaders;
+    private final ElementMatcher<? super TypeDescription> types;
+    private final boolean faultInjection;
+    private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
+    private final List<String> adviceClasses = new ArrayList<>();
+
+    ModuleTransformation(InstallReport.Entry entry, ElementMatcher<ClassLoader> loaders,
+            ElementMatcher<? super TypeDescription> types, boolean faultInjection) {
+        this.entry = entry;
+        this.loaders = loaders;
+        this.types = types;
+        this.faultInjection = faultInjection;
+    }
+
+    @Override
+    public AdviceTarget advise(ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
+        add(methodMatcher, adviceClassName);
+        if (faultInjection) {
+            // constructors need their own throwing advice: onThrowable is not allowed on them, and one refused
+            // advice would leave the whole class uninstrumented (HikariPool, Jetty's session)
+            add(isMethod().and(methodMatcher), FaultInjectionAdvice.class.getName());
+            add(isConstructor().and(methodMatcher), FaultInjectionAdvice.OnConstructor.class.getName());
+        }
+        return this;
+    }
+
+    private void add(ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
+        methods.add(methodMatcher);
+        adviceClasses.add(adviceClassName);
+    }
+
+    /** Loader first: it is answered from a per-loader cache, the type matcher may walk a hierarchy. */
+    boolean matches(ClassLoader loader, TypeDescription type) {
+        return loaders.matches(loader) && types.matches(type);
+    }
+
+    /**
+     * The module's advice as one visitor over the class's declared methods. {@code advicePool} describes the
+     * advice classes (from the agent jar) and the library types their signatures name (from the class's loader).
+     */
+    AsmVisitorWrapper advice(TypePool advicePool, ClassFileLocator adviceLocator,
+            Advice.ExceptionHandler exceptionHandler) {
+        AsmVisitorWrapper.ForDeclaredMethods visitor = new AsmVisitorWrapper.ForDeclaredMethods();
+        for (int i = 0; i < methods.size(); i++) {
+            Advice advice = Advice.to(advicePool.describe(adviceClasses.get(i)).resolve(), adviceLocator)
+                    .withExceptionHandler(exceptionHandler);
+            visitor = visitor.invokable(methods.get(i), advice);
+        }
+        return visitor;
+    }
+}
