@@ -93,7 +93,7 @@ public final class AgentMain {
             long startNanos) {
         try {
             if (config.jvmEnabled()) {
-                JvmMetricsRegistration.register(AgentMetrics.registry(), AgentMetrics.constLabels());
+                JvmMetricsRegistration.registerAtFirstScrape(AgentMetrics.registry(), AgentMetrics.constLabels());
             }
         } catch (Throwable t) {
             failed(config, "cannot register the JVM metrics", t);

@@ -82,37 +82,30 @@ final class ClassTransformer implements ClassFileTransformer {
     }
 
     private byte[] rewrite(Module module, ClassLoader loader, String name, byte[] classFile) {
+        ClassFileLocator loaderClasses = loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader);
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                        : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
-        TypePool pool = lazyPool(locator);
+                loaderClasses);
+        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
+                locator, TypePool.Default.ReaderMode.FAST);
         TypeDescription type = pool.describe(name).resolve();
         if (type.isSynthetic()) {
             return null;
         }
         DynamicType.Builder<?> builder = null;
-        ClassFileLocator adviceLocator = null;
-        TypePool advicePool = null;
         for (ModuleTransformation transformation : modules) {
             if (!transformation.matches(loader, type)) {
                 continue;
             }
             if (builder == null) {
                 builder = byteBuddy.decorate(type, locator);
-                adviceLocator = new ClassFileLocator.Compound(agentClasses, locator);
-                advicePool = lazyPool(adviceLocator);
                 readAgent(module);
             }
             transformation.entry.transformed(name);
             AgentLog.debug("instrumentation " + transformation.entry.name + " transforms " + name);
-            builder = builder.visit(transformation.advice(advicePool, adviceLocator, adviceFailures));
+            builder = builder.visit(transformation.advice(loader, loaderClasses, agentClasses, adviceFailures));
         }
         return builder == null ? null : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
-    }
-
-    private static TypePool lazyPool(ClassFileLocator locator) {
-        return new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(), locator,
-                TypePool.Default.ReaderMode.FAST);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.autoprom.agent;
 import dev.autoprom.api.AdviceTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
@@ -27,6 +29,12 @@ final class ModuleTransformation implements AdviceTarget {
     private final boolean faultInjection;
     private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
     private final List<String> adviceClasses = new ArrayList<>();
+    /**
+     * Resolved advice per class loader (the bootstrap loader is the null key). Weak keys; the values reach their
+     * loader only through ByteBuddy's weakly referencing class-file locator, so a redeployed application's
+     * loader is still collected.
+     */
+    private final Map<ClassLoader, Advice[]> resolved = new WeakHashMap<>();
 
     ModuleTransformation(InstallReport.Entry entry, ElementMatcher<ClassLoader> loaders,
             ElementMatcher<? super TypeDescription> types, boolean faultInjection) {
@@ -59,16 +67,33 @@ final class ModuleTransformation implements AdviceTarget {
     }
 
     /**
-     * The module's advice as one visitor over the class's declared methods. {@code advicePool} describes the
-     * advice classes (from the agent jar) and the library types their signatures name (from the class's loader).
+     * The module's advice as one visitor over the class's declared methods. The advice classes are read from
+     * the agent jar, and the library types their signatures name from the class's loader ({@code
+     * loaderClasses}); resolved once per loader and kept (weakly), since every class a module transforms in
+     * one loader gets the same advice: parsing it again was a quarter of each transformation.
      */
-    AsmVisitorWrapper advice(TypePool advicePool, ClassFileLocator adviceLocator,
+    AsmVisitorWrapper advice(ClassLoader loader, ClassFileLocator loaderClasses, ClassFileLocator agentClasses,
             Advice.ExceptionHandler exceptionHandler) {
+        Advice[] advice;
+        synchronized (resolved) {
+            advice = resolved.get(loader);
+        }
+        if (advice == null) {
+            ClassFileLocator locator = new ClassFileLocator.Compound(agentClasses, loaderClasses);
+            TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
+                    locator, TypePool.Default.ReaderMode.FAST);
+            advice = new Advice[adviceClasses.size()];
+            for (int i = 0; i < advice.length; i++) {
+                advice[i] = Advice.to(pool.describe(adviceClasses.get(i)).resolve(), locator)
+                        .withExceptionHandler(exceptionHandler);
+            }
+            synchronized (resolved) {
+                resolved.put(loader, advice);
+            }
+        }
         AsmVisitorWrapper.ForDeclaredMethods visitor = new AsmVisitorWrapper.ForDeclaredMethods();
-        for (int i = 0; i < methods.size(); i++) {
-            Advice advice = Advice.to(advicePool.describe(adviceClasses.get(i)).resolve(), adviceLocator)
-                    .withExceptionHandler(exceptionHandler);
-            visitor = visitor.invokable(methods.get(i), advice);
+        for (int i = 0; i < advice.length; i++) {
+            visitor = visitor.invokable(methods.get(i), advice[i]);
         }
         return visitor;
     }

@@ -10,23 +10,26 @@ import java.util.Set;
  * walking its hierarchy was most of the agent's start-up cost, so the installer first asks this cheap,
  * necessary condition and hands only the candidates to the module's real matchers.
  *
- * <p>A candidate is a class with one of the given names, or whose constant pool holds one of the given
- * strings. A class that declares a method has the method's name in its constant pool, and one that carries an
- * annotation has the annotation's descriptor there, so {@link #declaringMethod} and {@link #annotatedWith}
- * never reject a class the advice could apply to. Being a candidate proves nothing: the module's type and
- * method matchers still decide.
+ * <p>A candidate is a class with one of the given names, or that declares a method with one of the given
+ * names (its methods table, not a call to such a method), or whose constant pool holds an annotation's
+ * descriptor (a class carrying an annotation anywhere has it there). Advice only ever applies to declared
+ * methods, so these never reject a class the advice could apply to. Being a candidate proves nothing: the
+ * module's type and method matchers still decide.
  */
 public final class CandidateTypes {
 
-    private static final CandidateTypes ANY = new CandidateTypes(true, Set.of(), Set.of());
+    private static final CandidateTypes ANY = new CandidateTypes(true, Set.of(), Set.of(), Set.of());
 
     private final boolean any;
     private final Set<String> internalNames;
+    private final Set<String> methodNames;
     private final Set<String> constantPoolStrings;
 
-    private CandidateTypes(boolean any, Set<String> internalNames, Set<String> constantPoolStrings) {
+    private CandidateTypes(boolean any, Set<String> internalNames, Set<String> methodNames,
+            Set<String> constantPoolStrings) {
         this.any = any;
         this.internalNames = internalNames;
+        this.methodNames = methodNames;
         this.constantPoolStrings = constantPoolStrings;
     }
 
@@ -41,13 +44,13 @@ public final class CandidateTypes {
         for (String name : binaryNames) {
             names.add(name.replace('.', '/'));
         }
-        return new CandidateTypes(false, Collections.unmodifiableSet(names), Set.of());
+        return new CandidateTypes(false, Collections.unmodifiableSet(names), Set.of(), Set.of());
     }
 
-    /** Classes whose constant pool holds one of these method names: every class declaring such a method. */
+    /** Classes that declare (not merely call or inherit) a method with one of these names. */
     public static CandidateTypes declaringMethod(String... methodNames) {
         return new CandidateTypes(false, Set.of(), Collections.unmodifiableSet(new LinkedHashSet<>(
-                java.util.Arrays.asList(methodNames))));
+                java.util.Arrays.asList(methodNames))), Set.of());
     }
 
     /** Classes that use one of these annotations (binary names) on the class or on any member. */
@@ -56,7 +59,7 @@ public final class CandidateTypes {
         for (String name : annotationNames) {
             descriptors.add('L' + name.replace('.', '/') + ';');
         }
-        return new CandidateTypes(false, Set.of(), Collections.unmodifiableSet(descriptors));
+        return new CandidateTypes(false, Set.of(), Set.of(), Collections.unmodifiableSet(descriptors));
     }
 
     /** A class that is a candidate for either. */
@@ -64,11 +67,14 @@ public final class CandidateTypes {
         if (any || other.any) {
             return ANY;
         }
-        Set<String> names = new LinkedHashSet<>(internalNames);
-        names.addAll(other.internalNames);
-        Set<String> strings = new LinkedHashSet<>(constantPoolStrings);
-        strings.addAll(other.constantPoolStrings);
-        return new CandidateTypes(false, Collections.unmodifiableSet(names), Collections.unmodifiableSet(strings));
+        return new CandidateTypes(false, union(internalNames, other.internalNames),
+                union(methodNames, other.methodNames), union(constantPoolStrings, other.constantPoolStrings));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new LinkedHashSet<>(a);
+        both.addAll(b);
+        return Collections.unmodifiableSet(both);
     }
 
     public boolean isAny() {
@@ -80,7 +86,12 @@ public final class CandidateTypes {
         return internalNames;
     }
 
-    /** Strings looked for among the class file's constant-pool UTF-8 entries. */
+    /** Names of methods a candidate declares. */
+    public Set<String> methodNames() {
+        return methodNames;
+    }
+
+    /** Strings looked for among the class file's constant-pool UTF-8 entries (annotation descriptors). */
     public Set<String> constantPoolStrings() {
         return constantPoolStrings;
     }

@@ -18,8 +18,8 @@ public final class GenAiCall {
     private static final AtomicIntegerFieldUpdater<GenAiCall> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(GenAiCall.class, "ended");
 
-    final GenAiAdapter adapter;
-    final long startNanos;
+    GenAiAdapter adapter;
+    long startNanos;
     String operation = "";
     String provider = "";
     String requestModel = "";
@@ -31,10 +31,33 @@ public final class GenAiCall {
     long firstChunkNanos;
     long lastChunkNanos;
     private volatile int ended;
+    /** Label values handed to the series look-ups, filled per observation: no array per operation. */
+    final String[] durationLabels = new String[5];
+    final String[] tokenLabels = new String[6];
 
     GenAiCall(GenAiAdapter adapter, long startNanos) {
         this.adapter = adapter;
         this.startNanos = startNanos;
+    }
+
+    /**
+     * Makes an ended operation a new one, so that a thread's synchronous calls reuse one object (see
+     * {@link GenAiCalls}). Only for an operation nothing else refers to any more.
+     */
+    void reset(GenAiAdapter newAdapter, long newStartNanos) {
+        adapter = newAdapter;
+        startNanos = newStartNanos;
+        operation = "";
+        provider = "";
+        requestModel = "";
+        responseModel = "";
+        inputTokens = -1;
+        outputTokens = -1;
+        streaming = false;
+        chunks = 0;
+        firstChunkNanos = 0;
+        lastChunkNanos = 0;
+        ended = 0;
     }
 
     public void operation(String name) {

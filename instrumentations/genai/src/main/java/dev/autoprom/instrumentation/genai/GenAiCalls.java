@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GenAiCalls {
 
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<CallerThread> THREAD = ThreadLocal.withInitial(CallerThread::new);
     /** Returned for a call nested in another one on the same thread: exit only unwinds the depth. */
     private static final GenAiCall NESTED = new GenAiCall(null, 0);
 
@@ -31,12 +31,18 @@ public final class GenAiCalls {
         if (adapter == null) {
             return null;
         }
-        int[] depth = DEPTH.get();
-        if (depth[0] > 0) {
-            depth[0]++;
+        CallerThread thread = THREAD.get();
+        if (thread.depth > 0) {
+            thread.depth++;
             return NESTED;
         }
-        GenAiCall call = new GenAiCall(adapter, System.nanoTime());
+        GenAiCall call = thread.spare;
+        if (call != null) {
+            thread.spare = null;
+            call.reset(adapter, System.nanoTime());
+        } else {
+            call = new GenAiCall(adapter, System.nanoTime());
+        }
         if (operation != null) {
             call.operation(operation);
         }
@@ -45,7 +51,7 @@ public final class GenAiCalls {
         } catch (Throwable t) {
             SelfMetrics.recordError(adapter.component(), t);
         }
-        depth[0] = 1;
+        thread.depth = 1;
         return call;
     }
 
@@ -57,12 +63,13 @@ public final class GenAiCalls {
         if (call == null) {
             return result;
         }
-        leave();
+        CallerThread thread = leave();
         if (call == NESTED) {
             return result;
         }
         if (thrown != null) {
             call.end(thrown);
+            thread.recycle(call);
             return result;
         }
         try {
@@ -77,6 +84,7 @@ public final class GenAiCalls {
                 return wrapped;
             }
             complete(call, result, null);
+            thread.recycle(call);
         } catch (Throwable t) {
             SelfMetrics.recordError(call.adapter.component(), t);
             call.end(null);
@@ -130,28 +138,46 @@ public final class GenAiCalls {
      * recorded a second time.
      */
     public static void runInside(Runnable work) {
-        int[] depth = DEPTH.get();
-        depth[0]++;
+        CallerThread thread = THREAD.get();
+        thread.depth++;
         try {
             work.run();
         } finally {
-            if (depth[0] > 0) {
-                depth[0]--;
+            if (thread.depth > 0) {
+                thread.depth--;
             }
         }
     }
 
     /** One level less on this thread; never below zero, whatever happens to the pairing of enter and exit. */
-    private static void leave() {
-        int[] depth = DEPTH.get();
-        if (depth[0] > 0) {
-            depth[0]--;
+    private static CallerThread leave() {
+        CallerThread thread = THREAD.get();
+        if (thread.depth > 0) {
+            thread.depth--;
         }
+        return thread;
     }
 
     /** Whether an operation is open on this thread (for tests). */
     static boolean insideOperation() {
-        return DEPTH.get()[0] > 0;
+        return THREAD.get().depth > 0;
+    }
+
+    /**
+     * Per application thread: how deep in instrumented calls it is, and one ended operation kept for its next
+     * call. A blocking call ends on the thread that made it, before its exit returns, and nothing holds it
+     * afterwards, so its object is reused: a thread's blocking calls allocate nothing. A future or a stream
+     * keeps its operation (it ends later, elsewhere), and the next call gets a new object.
+     */
+    private static final class CallerThread {
+        int depth;
+        GenAiCall spare;
+
+        void recycle(GenAiCall call) {
+            if (call.isEnded() && !call.streaming && spare == null) {
+                spare = call;
+            }
+        }
     }
 
     private static void complete(GenAiCall call, Object value, Throwable failure) {

@@ -49,24 +49,29 @@ final class GenAiMetrics {
     }
 
     static void record(GenAiCall call, long endNanos, String errorType) {
-        String op = call.operation;
-        String provider = call.provider;
-        String requestModel = call.requestModel;
-        String responseModel = call.responseModel;
-        DURATION_SERIES.get(op, provider, requestModel, responseModel, errorType)
-                .observe((endNanos - call.startNanos) / NANOS_PER_SECOND);
-        if (call.inputTokens >= 0) {
-            TOKEN_SERIES.get(op, provider, requestModel, responseModel, errorType, "input").observe(call.inputTokens);
-        }
-        if (call.outputTokens >= 0) {
-            TOKEN_SERIES.get(op, provider, requestModel, responseModel, errorType, "output")
-                    .observe(call.outputTokens);
+        String[] labels = call.durationLabels;
+        labels[0] = call.operation;
+        labels[1] = call.provider;
+        labels[2] = call.requestModel;
+        labels[3] = call.responseModel;
+        labels[4] = errorType;
+        DURATION_SERIES.get(labels).observe((endNanos - call.startNanos) / NANOS_PER_SECOND);
+        if (call.inputTokens >= 0 || call.outputTokens >= 0) {
+            String[] tokenLabels = call.tokenLabels;
+            System.arraycopy(labels, 0, tokenLabels, 0, labels.length);
+            if (call.inputTokens >= 0) {
+                tokenLabels[5] = "input";
+                TOKEN_SERIES.get(tokenLabels).observe(call.inputTokens);
+            }
+            if (call.outputTokens >= 0) {
+                tokenLabels[5] = "output";
+                TOKEN_SERIES.get(tokenLabels).observe(call.outputTokens);
+            }
         }
         if (call.streaming && call.chunks > 0) {
-            FIRST_CHUNK_SERIES.get(op, provider, requestModel, responseModel, errorType)
-                    .observe((call.firstChunkNanos - call.startNanos) / NANOS_PER_SECOND);
+            FIRST_CHUNK_SERIES.get(labels).observe((call.firstChunkNanos - call.startNanos) / NANOS_PER_SECOND);
             if (call.chunks > 1) {
-                PER_CHUNK_SERIES.get(op, provider, requestModel, responseModel, errorType)
+                PER_CHUNK_SERIES.get(labels)
                         .observe((call.lastChunkNanos - call.firstChunkNanos) / NANOS_PER_SECOND / (call.chunks - 1));
             }
         }
