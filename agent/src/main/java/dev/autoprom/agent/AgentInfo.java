@@ -33,7 +33,7 @@ final class AgentInfo {
     }
 
     static void register(PrometheusRegistry registry) {
-        Info.builder().name(NAME).help("The autoprom agent's version; the value is always 1.")
+        Info.builder(AgentMetrics.PROPERTIES).name(NAME).help("The autoprom agent's version; the value is always 1.")
                 .labelNames("version").constLabels(AgentMetrics.constLabels()).register(registry)
                 .setLabelValues(VERSION);
     }

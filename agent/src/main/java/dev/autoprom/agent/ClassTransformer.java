@@ -92,6 +92,9 @@ final class ClassTransformer implements ClassFileTransformer {
         if (type.isSynthetic()) {
             return null;
         }
+        if (AgentLog.isDebugEnabled()) {
+            AgentLog.debug("candidate " + name + " (passed the pre-filter, parsed for the matchers)");
+        }
         DynamicType.Builder<?> builder = null;
         for (ModuleTransformation transformation : modules) {
             if (!transformation.matches(loader, type)) {
@@ -102,7 +105,9 @@ final class ClassTransformer implements ClassFileTransformer {
                 readAgent(module);
             }
             transformation.entry.transformed(name);
-            AgentLog.debug("instrumentation " + transformation.entry.name + " transforms " + name);
+            if (AgentLog.isDebugEnabled()) {
+                AgentLog.debug("instrumentation " + transformation.entry.name + " transforms " + name);
+            }
             builder = builder.visit(transformation.advice(loader, loaderClasses, agentClasses, adviceFailures));
         }
         return builder == null ? null : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();

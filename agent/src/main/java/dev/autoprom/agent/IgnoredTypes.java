@@ -1,10 +1,5 @@
 package dev.autoprom.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 /**
  * Types the installer never looks at. Every class the JVM loads passes through the agent; rejecting by name
  * first (no class-file parsing) keeps the matchers, some of which walk type hierarchies, off the thousands of
@@ -14,9 +9,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class IgnoredTypes {
 
     /** Internal-name prefixes (slashes, as the JVM hands names to a class-file transformer). */
-    private static final String[] PREFIXES = {
+    private static final String[] IGNORED = {
         "dev/autoprom/", "net/bytebuddy/",
-        "java/", "com/sun/", "jdk/proxy",
+        "java/", "jdk/", "sun/", "com/sun/", "javax/", "jakarta/",
         "kotlin/", "kotlinx/", "scala/", "groovy/", "okio/",
         "org/slf4j/", "ch/qos/logback/", "org/apache/logging/log4j/", "org/jboss/logging/",
         "com/fasterxml/jackson/", "org/yaml/snakeyaml/", "com/google/common/", "com/google/protobuf/",
@@ -25,46 +20,52 @@ final class IgnoredTypes {
         "org/springframework/aop/", "org/springframework/expression/", "org/springframework/util/",
         "org/springframework/asm/", "org/springframework/cglib/", "org/springframework/objenesis/",
     };
+    /**
+     * Exceptions inside the ignored prefixes: the JDK's HTTP server (behind com.sun.net.httpserver) and HTTP
+     * client (behind java.net.http.WebSocket) implementations, and the servlet base classes (the rest of javax
+     * and jakarta is interfaces).
+     */
+    private static final String[] INSTRUMENTED = {
+        "sun/net/httpserver/", "jdk/internal/net/http/", "javax/servlet/", "jakarta/servlet/",
+    };
+    /**
+     * Both lists by the name's first character, so a name is compared with two or three prefixes instead of
+     * forty: this runs for every class the JVM loads, and a long loop here got hot enough for the JIT to spend
+     * a tenth of a second compiling it while the application started.
+     */
+    private static final String[][] IGNORED_BY_FIRST_CHAR = byFirstChar(IGNORED);
+    private static final String[][] INSTRUMENTED_BY_FIRST_CHAR = byFirstChar(INSTRUMENTED);
 
     private IgnoredTypes() {
     }
 
-    /** Whether the class with this internal name ({@code java/lang/String}) is never instrumented. */
-    static boolean ignores(String internalName) {
-        if (internalName.contains("$$Lambda")) {
-            return true;
+    private static String[][] byFirstChar(String[] prefixes) {
+        String[][] table = new String[128][];
+        for (String prefix : prefixes) {
+            char first = prefix.charAt(0);
+            String[] same = table[first];
+            String[] grown = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+            grown[grown.length - 1] = prefix;
+            table[first] = grown;
         }
-        for (String prefix : PREFIXES) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        // the JDK's internals, except the two implementations that families hook: the HTTP server (behind
-        // com.sun.net.httpserver) and the HTTP client (behind java.net.http.WebSocket)
-        if (internalName.startsWith("sun/")) {
-            return !internalName.startsWith("sun/net/httpserver/");
-        }
-        if (internalName.startsWith("jdk/")) {
-            return !internalName.startsWith("jdk/internal/net/http/");
-        }
-        // javax/jakarta APIs are interfaces, except the servlet base classes the HTTP family instruments
-        if (internalName.startsWith("javax/")) {
-            return !internalName.startsWith("javax/servlet/");
-        }
-        if (internalName.startsWith("jakarta/")) {
-            return !internalName.startsWith("jakarta/servlet/");
-        }
-        return false;
+        return table;
     }
 
-    /** The same rule for ByteBuddy (which also sees already loaded classes when attached late), plus synthetics. */
-    static ElementMatcher.Junction<TypeDescription> matcher() {
-        ElementMatcher.Junction<TypeDescription> byName = new ElementMatcher.Junction.AbstractBase<>() {
-            @Override
-            public boolean matches(TypeDescription type) {
-                return ignores(type.getName().replace('.', '/'));
+    /** Whether the class with this internal name ({@code java/lang/String}) is never instrumented. */
+    static boolean ignores(String internalName) {
+        char first = internalName.isEmpty() ? 0 : internalName.charAt(0);
+        return first < 128 && startsWithAny(internalName, IGNORED_BY_FIRST_CHAR[first])
+                && !startsWithAny(internalName, INSTRUMENTED_BY_FIRST_CHAR[first]);
+    }
+
+    private static boolean startsWithAny(String name, String[] prefixes) {
+        if (prefixes != null) {
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix)) {
+                    return true;
+                }
             }
-        };
-        return byName.or(isSynthetic());
+        }
+        return false;
     }
 }

@@ -11,6 +11,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.SelfMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -43,17 +44,17 @@ final class JvmMetricsRegistration {
     }
 
     static void register(PrometheusRegistry registry, Labels labels) {
-        JvmThreadsMetrics.builder().constLabels(labels).register(registry);
-        JvmBufferPoolMetrics.builder().constLabels(labels).register(registry);
-        JvmClassLoadingMetrics.builder().constLabels(labels).register(registry);
-        JvmCompilationMetrics.builder().constLabels(labels).register(registry);
-        JvmGarbageCollectorMetrics.builder().constLabels(labels).register(registry);
-        JvmMemoryPoolAllocationMetrics.builder().constLabels(labels).register(registry);
-        JvmMemoryMetrics.builder().constLabels(labels).register(registry);
-        JvmRuntimeInfoMetric.builder().constLabels(labels).register(registry);
-        ProcessMetrics.builder().constLabels(labels).register(registry);
+        JvmThreadsMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmBufferPoolMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmClassLoadingMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmCompilationMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmGarbageCollectorMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmMemoryPoolAllocationMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmMemoryMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmRuntimeInfoMetric.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        ProcessMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
         if (nativeMemoryTrackingOn()) {
-            JvmNativeMemoryMetrics.builder().constLabels(labels).register(registry);
+            JvmNativeMemoryMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
         }
     }
 

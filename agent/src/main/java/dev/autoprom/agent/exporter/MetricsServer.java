@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import com.sun.net.httpserver.spi.HttpServerProvider;
 import dev.autoprom.agent.config.AgentConfig;
-import io.prometheus.metrics.config.PrometheusProperties;
+import dev.autoprom.api.AgentMetrics;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.expositionformats.internal.PrometheusProtobufWriterImpl;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -75,7 +75,7 @@ public final class MetricsServer implements IntSupplier, AutoCloseable {
         server.setExecutor(executor);
 
         BasicAuthenticator authenticator = authenticator(config);
-        PrometheusScrapeHandler scrapeHandler = new PrometheusScrapeHandler(PrometheusProperties.get(), registry);
+        PrometheusScrapeHandler scrapeHandler = new PrometheusScrapeHandler(AgentMetrics.PROPERTIES, registry);
         HttpHandler metrics = exchange -> {
             ScrapeExchange scrape = new ScrapeExchange(exchange);
             try {

@@ -1,5 +1,6 @@
 package dev.autoprom.api;
 
+import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -18,6 +19,13 @@ import io.prometheus.metrics.model.snapshots.Labels;
 public final class AgentMetrics {
 
     private static final PrometheusRegistry REGISTRY = new PrometheusRegistry();
+    /**
+     * The Prometheus client's settings for every agent metric and the exporter: its defaults, never the ones
+     * its {@code PrometheusProperties.get()} reads from {@code io.prometheus.*} system properties, environment
+     * variables or {@code prometheus.properties}. Those configure the application's own Prometheus client (the
+     * relocated copy reads the same names), not the agent, which has its own settings.
+     */
+    public static final PrometheusProperties PROPERTIES = PrometheusProperties.builder().build();
 
     private static volatile int seriesLimit = 2000;
     private static volatile boolean nativeHistograms = false;
@@ -50,7 +58,7 @@ public final class AgentMetrics {
      * {@code autoprom.histogram.native=true}. Exemplars are off: sampling them costs time on every observation.
      */
     public static Histogram.Builder histogram(String name, String help, double... buckets) {
-        Histogram.Builder builder = Histogram.builder().name(name).help(help).classicUpperBounds(buckets)
+        Histogram.Builder builder = Histogram.builder(PROPERTIES).name(name).help(help).classicUpperBounds(buckets)
                 .constLabels(constLabels);
         if (!nativeHistograms) {
             builder.classicOnly();
@@ -60,13 +68,13 @@ public final class AgentMetrics {
     }
 
     public static Counter.Builder counter(String name, String help) {
-        Counter.Builder builder = Counter.builder().name(name).help(help).constLabels(constLabels);
+        Counter.Builder builder = Counter.builder(PROPERTIES).name(name).help(help).constLabels(constLabels);
         builder.withoutExemplars();
         return builder;
     }
 
     public static Gauge.Builder gauge(String name, String help) {
-        Gauge.Builder builder = Gauge.builder().name(name).help(help).constLabels(constLabels);
+        Gauge.Builder builder = Gauge.builder(PROPERTIES).name(name).help(help).constLabels(constLabels);
         builder.withoutExemplars();
         return builder;
     }

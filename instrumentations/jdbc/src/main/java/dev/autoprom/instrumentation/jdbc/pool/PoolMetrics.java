@@ -24,7 +24,7 @@ final class PoolMetrics {
             "Time between borrowing a connection and returning it to the pool.");
 
     static {
-        GaugeWithCallback.builder().name(JdbcMetricNames.CONNECTION_USAGE)
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(JdbcMetricNames.CONNECTION_USAGE)
                 .help("Connections in the pool, by state (idle or used).")
                 .constLabels(AgentMetrics.constLabels())
                 .labelNames(JdbcMetricNames.POOL_NAME, JdbcMetricNames.STATE)
@@ -40,7 +40,7 @@ final class PoolMetrics {
         perPool(JdbcMetricNames.CONNECTION_IDLE_MIN, "Minimum number of idle connections kept.",
                 PoolGauges::idleMin);
         perPool(JdbcMetricNames.CONNECTION_MAX, "Maximum number of connections allowed.", PoolGauges::max);
-        GaugeWithCallback.builder().name(JdbcMetricNames.CONNECTION_PENDING)
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(JdbcMetricNames.CONNECTION_PENDING)
                 .help("Requests waiting for a connection from the pool.")
                 .constLabels(AgentMetrics.constLabels())
                 .labelNames(JdbcMetricNames.POOL_NAME)
@@ -60,7 +60,7 @@ final class PoolMetrics {
     }
 
     private static void perPool(String name, String help, ToIntFunction<PoolGauges> read) {
-        GaugeWithCallback.builder().name(name).help(help)
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(name).help(help)
                 .constLabels(AgentMetrics.constLabels())
                 .labelNames(JdbcMetricNames.POOL_NAME)
                 .callback(callback -> {
