@@ -75,12 +75,6 @@ final class ClassTransformer implements ClassFileTransformer {
         }
     }
 
-    @Override
-    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classFile) {
-        return transform(null, loader, internalName, classBeingRedefined, protectionDomain, classFile);
-    }
-
     private byte[] rewrite(Module module, ClassLoader loader, String name, byte[] classFile) {
         ClassFileLocator loaderClasses = loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
                 : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader);

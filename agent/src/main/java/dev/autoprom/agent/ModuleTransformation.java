@@ -30,11 +30,11 @@ final class ModuleTransformation implements AdviceTarget {
     private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
     private final List<String> adviceClasses = new ArrayList<>();
     /**
-     * Resolved advice per class loader (the bootstrap loader is the null key). Weak keys; the values reach their
-     * loader only through ByteBuddy's weakly referencing class-file locator, so a redeployed application's
-     * loader is still collected.
+     * The resolved advice per class loader, as one visitor (the bootstrap loader is the null key). Weak keys;
+     * the values reach their loader only through ByteBuddy's weakly referencing class-file locator, so a
+     * redeployed application's loader is still collected.
      */
-    private final Map<ClassLoader, Advice[]> resolved = new WeakHashMap<>();
+    private final Map<ClassLoader, AsmVisitorWrapper> resolved = new WeakHashMap<>();
 
     ModuleTransformation(InstallReport.Entry entry, ElementMatcher<ClassLoader> loaders,
             ElementMatcher<? super TypeDescription> types, boolean faultInjection) {
@@ -74,26 +74,24 @@ final class ModuleTransformation implements AdviceTarget {
      */
     AsmVisitorWrapper advice(ClassLoader loader, ClassFileLocator loaderClasses, ClassFileLocator agentClasses,
             Advice.ExceptionHandler exceptionHandler) {
-        Advice[] advice;
+        AsmVisitorWrapper visitor;
         synchronized (resolved) {
-            advice = resolved.get(loader);
+            visitor = resolved.get(loader);
         }
-        if (advice == null) {
+        if (visitor == null) {
             ClassFileLocator locator = new ClassFileLocator.Compound(agentClasses, loaderClasses);
             TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
                     locator, TypePool.Default.ReaderMode.FAST);
-            advice = new Advice[adviceClasses.size()];
-            for (int i = 0; i < advice.length; i++) {
-                advice[i] = Advice.to(pool.describe(adviceClasses.get(i)).resolve(), locator)
-                        .withExceptionHandler(exceptionHandler);
+            AsmVisitorWrapper.ForDeclaredMethods methodsVisitor = new AsmVisitorWrapper.ForDeclaredMethods();
+            for (int i = 0; i < adviceClasses.size(); i++) {
+                methodsVisitor = methodsVisitor.invokable(methods.get(i),
+                        Advice.to(pool.describe(adviceClasses.get(i)).resolve(), locator)
+                                .withExceptionHandler(exceptionHandler));
             }
+            visitor = methodsVisitor;
             synchronized (resolved) {
-                resolved.put(loader, advice);
+                resolved.put(loader, visitor);
             }
-        }
-        AsmVisitorWrapper.ForDeclaredMethods visitor = new AsmVisitorWrapper.ForDeclaredMethods();
-        for (int i = 0; i < advice.length; i++) {
-            visitor = visitor.invokable(methods.get(i), advice[i]);
         }
         return visitor;
     }

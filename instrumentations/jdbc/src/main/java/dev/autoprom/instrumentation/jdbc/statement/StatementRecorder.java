@@ -123,9 +123,10 @@ public final class StatementRecorder {
                 series = database(connection).statement(sql == null ? null : SqlKeyword.of(sql));
             }
             if (level > 1) {
-                // a driver statement that a pool's proxy is about to wrap: only the proxy is handed to the
+                // a driver statement that a wrapper (P6Spy, datasource-proxy, the application's own; the known
+                // pools' wrappers are not instrumented) is about to wrap: only the wrapper is handed to the
                 // application (its executes record; the driver's nested ones never do), so only it is mapped,
-                // halving the weak references a pooled prepare creates
+                // halving the weak references a wrapped prepare creates
                 calls.innerSeries = series;
                 calls.innerSql = sql;
             } else {
