@@ -14,9 +14,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * HikariCP 5–7: the pool registers when {@code HikariPool} is constructed and unregisters on {@code shutdown()}.
- * Events come through Hikari's own extension point, a {@code MetricsTrackerFactory} (a bridge class), installed
- * on the pool unless the application configured its own tracker factory or metric registry; gauges are read
- * from the pool at scrape time.
+ * Events come through Hikari's own extension point, a {@code MetricsTrackerFactory}: every factory given to the
+ * pool ({@code setMetricsTrackerFactory}, which the constructor, {@code setMetricRegistry} and a running
+ * {@code HikariDataSource} all go through) is replaced by a chain that records for the agent and then calls the
+ * application's factory, so a tracker set later (Spring Boot actuator sets one on the running pool) never
+ * silences the agent. Gauges are read from the pool at scrape time.
  */
 public final class HikariInstrumentation implements InstrumentationModule {
 
@@ -50,6 +52,9 @@ public final class HikariInstrumentation implements InstrumentationModule {
         target.advise(isConstructor().and(takesArguments(1))
                         .and(takesArgument(0, named("com.zaxxer.hikari.HikariConfig"))),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolStartAdvice")
+                .advise(named("setMetricsTrackerFactory").and(takesArguments(1))
+                        .and(takesArgument(0, named("com.zaxxer.hikari.metrics.MetricsTrackerFactory"))),
+                        "dev.autoprom.instrumentation.jdbc.hikari.TrackerFactoryAdvice")
                 .advise(named("shutdown").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolShutdownAdvice");
     }

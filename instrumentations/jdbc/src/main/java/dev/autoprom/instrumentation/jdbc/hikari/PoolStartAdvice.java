@@ -11,6 +11,6 @@ public final class PoolStartAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
-        PoolLifecycle.started(pool, "dev.autoprom.instrumentation.jdbc.hikari.bridge.HikariPoolBridge");
+        PoolLifecycle.started(pool, HikariTrackers.POOL_BRIDGE);
     }
 }
