@@ -15,7 +15,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * c3p0 0.9.5 / 0.10 / 0.11 data sources ({@code ComboPooledDataSource} and every
  * {@code AbstractPoolBackedDataSource}): c3p0 builds its pool on first use, so the pool registers when getConnection is
  * first called (unless the data source is closed), and unregisters on close(). Use time runs to the proxy connection's close(); create time is the
- * default user's pool's {@code acquireResource()}.
+ * {@code acquireResource()} of any of its pools, attributed through its {@code ConnectionPoolDataSource} (see
+ * {@link C3p0CreateAdvice}).
  */
 public final class C3p0Instrumentation implements InstrumentationModule {
 
