@@ -15,7 +15,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Agroal 2.x / 3.x {@code io.agroal.pool.ConnectionPool} (Quarkus' pool): registers after {@code init()}, closes
  * with {@code close()}; use time to the {@code ConnectionWrapper}'s close(); create time from the pool's
- * connection-creation task. Agroal's own metrics need not be enabled: counts are read from the pool.
+ * {@code CreateConnectionTask.call()} in 2.x and 3.0, from {@code ConnectionPool.createAndPoolConnection()} in 3.2
+ * (each version has exactly one of them). Agroal's own metrics need not be enabled: counts are read from the pool.
  */
 public final class AgroalInstrumentation implements InstrumentationModule {
 
@@ -60,6 +61,9 @@ public final class AgroalInstrumentation implements InstrumentationModule {
                         POOL_ADVICE + "ConnectionCloseAdvice")
                 .advise(isDeclaredBy(named(CREATE_TASK)).and(named("call")).and(takesArguments(0))
                         .and(returns(named("io.agroal.pool.ConnectionHandler"))),
-                        "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAdvice");
+                        "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAdvice")
+                .advise(isDeclaredBy(named(POOL)).and(named("createAndPoolConnection")).and(takesArguments(0))
+                        .and(returns(named("io.agroal.pool.ConnectionHandler"))),
+                        "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAndPoolAdvice");
     }
 }
