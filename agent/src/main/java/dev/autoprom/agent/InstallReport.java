@@ -6,22 +6,30 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the installer did, per instrumentation: enabled or not, and which classes it transformed. Feeds
- * {@code autoprom_instrumented_classes{instrumentation}} and the {@code /autoprom} page.
+ * What the installer did, per instrumentation: enabled or not, which classes it transformed, which library
+ * versions it saw and whether each of its hooks matched. Feeds {@code autoprom_instrumented_classes} and
+ * {@code autoprom_instrumentation_hooks_missed} (both by {@code instrumentation}) and the {@code /autoprom} page.
  */
 final class InstallReport {
 
     static final InstallReport EMPTY = new InstallReport();
     static final String INSTRUMENTED_CLASSES = "autoprom_instrumented_classes";
+    static final String HOOKS_MISSED = "autoprom_instrumentation_hooks_missed";
     /** Class names kept per instrumentation for /autoprom; the count goes on past it. */
     private static final int MAX_NAMES = 200;
+    /** Library versions kept per instrumentation (one per class loader that has the library, normally one). */
+    private static final int MAX_LIBRARIES = 10;
 
     private static Gauge gauge;
+    private static Gauge missedGauge;
 
     /** One instrumentation's state. */
     static final class Entry {
@@ -31,13 +39,70 @@ final class InstallReport {
         final Set<String> classes = new ConcurrentSkipListSet<>();
         final AtomicInteger transformed = new AtomicInteger();
         final AtomicInteger errors = new AtomicInteger();
+        /** Library versions seen, in the order seen. */
+        final Set<String> libraries = new CopyOnWriteArraySet<>();
+        /** Classes a matched module could not be rewritten into: their advice is not in effect. */
+        final Map<String, String> failedClasses = new ConcurrentSkipListMap<>();
+        private volatile List<Need> needs = Collections.emptyList();
+        private volatile boolean hooksCheckable;
         private final GaugeDataPoint count;
+        private final GaugeDataPoint missed;
 
-        Entry(String family, String name, boolean enabled, GaugeDataPoint count) {
+        Entry(String family, String name, boolean enabled, GaugeDataPoint count, GaugeDataPoint missed) {
             this.family = family;
             this.name = name;
             this.enabled = enabled;
             this.count = count;
+            this.missed = missed;
+        }
+
+        void needs(List<Need> moduleNeeds, boolean checkable) {
+            this.needs = moduleNeeds;
+            this.hooksCheckable = checkable;
+        }
+
+        List<Need> needs() {
+            return needs;
+        }
+
+        /** Whether its hooks are all needed and checked against the library (the module names its classes). */
+        boolean hooksCheckable() {
+            return hooksCheckable;
+        }
+
+        void library(String library) {
+            if (library != null && libraries.size() < MAX_LIBRARIES) {
+                libraries.add(library);
+            }
+        }
+
+        /** A check of the library finished: the missed-hooks gauge follows. */
+        void hooksChecked() {
+            if (missed != null) {
+                missed.set(missedNeeds());
+            }
+        }
+
+        int missedNeeds() {
+            int n = 0;
+            for (Need need : needs) {
+                if (need.missed()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** The class was matched but could not be rewritten: nothing of this module is in effect in it. */
+        void failed(String className, Throwable failure) {
+            if (failedClasses.size() < MAX_NAMES) {
+                failedClasses.put(className, String.valueOf(failure));
+            }
+        }
+
+        /** In effect: classes transformed, every needed hook found, no class that failed. */
+        boolean applied() {
+            return transformed.get() > 0 && missedNeeds() == 0 && failedClasses.isEmpty();
         }
 
         void transformed(String className) {
@@ -55,10 +120,12 @@ final class InstallReport {
 
     Entry add(String family, String name, boolean enabled) {
         GaugeDataPoint count = null;
+        GaugeDataPoint missed = null;
         if (enabled) {
             count = gauge().labelValues(name);
+            missed = missedGauge().labelValues(name);
         }
-        Entry entry = new Entry(family, name, enabled, count);
+        Entry entry = new Entry(family, name, enabled, count, missed);
         entries.add(entry);
         return entry;
     }
@@ -73,5 +140,14 @@ final class InstallReport {
                     .labelNames("instrumentation").register(AgentMetrics.registry());
         }
         return gauge;
+    }
+
+    private static synchronized Gauge missedGauge() {
+        if (missedGauge == null) {
+            missedGauge = AgentMetrics.gauge(HOOKS_MISSED, "Hooks an instrumentation needs that matched no method of "
+                    + "the library version seen; see /autoprom for which.").labelNames("instrumentation")
+                    .register(AgentMetrics.registry());
+        }
+        return missedGauge;
     }
 }

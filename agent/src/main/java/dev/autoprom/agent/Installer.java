@@ -39,11 +39,13 @@ final class Installer {
             }
             // failSafe: a hierarchy naming a type this loader cannot resolve (spring-web's filters without the
             // servlet API) means the library is absent there: no match, not an error
+            CandidateTypes moduleCandidates = module.candidates();
             ModuleTransformation transformation = new ModuleTransformation(entry, module.classLoaderMatcher(),
-                    failSafe(module.typeMatcher()), config.faultInjection());
+                    failSafe(module.typeMatcher()), moduleCandidates, config.faultInjection());
             module.adviseMethods(transformation);
+            entry.needs(transformation.needs(), transformation.checksHooks());
             enabled.add(transformation);
-            candidates.add(module.candidates());
+            candidates.add(moduleCandidates);
         }
         if (!enabled.isEmpty()) {
             ClassTransformer transformer = new ClassTransformer(enabled, CandidateFilter.of(candidates),

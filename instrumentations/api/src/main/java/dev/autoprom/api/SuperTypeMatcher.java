@@ -75,4 +75,10 @@ public final class SuperTypeMatcher extends ElementMatcher.Junction.AbstractBase
         }
         return found;
     }
+
+    /** As /autoprom shows it in a hook's matcher. */
+    @Override
+    public String toString() {
+        return "hasSuperType(anyOf(" + String.join(", ", targets) + "))";
+    }
 }

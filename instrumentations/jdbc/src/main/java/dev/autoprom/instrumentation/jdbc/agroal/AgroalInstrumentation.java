@@ -6,7 +6,6 @@ import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
@@ -24,6 +23,7 @@ public final class AgroalInstrumentation implements InstrumentationModule {
     private static final String CREATE_TASK = "io.agroal.pool.ConnectionPool$CreateConnectionTask";
     private static final String WRAPPER = "io.agroal.pool.wrapper.ConnectionWrapper";
     private static final String POOL_ADVICE = "dev.autoprom.instrumentation.jdbc.pool.";
+    private static final String CREATED = "connection created";
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
@@ -51,18 +51,19 @@ public final class AgroalInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(POOL)).and(named("init")).and(takesArguments(0)),
+        target.advise(POOL, named("init").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalStartAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("close")).and(takesArguments(0)),
+                .advise(POOL, named("close").and(takesArguments(0)),
                         POOL_ADVICE + "PoolCloseAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("getConnection")).and(takesArguments(0)),
+                .advise(POOL, named("getConnection").and(takesArguments(0)),
                         POOL_ADVICE + "GetConnectionAdvice")
-                .advise(isDeclaredBy(named(WRAPPER)).and(named("close")).and(takesArguments(0)),
+                .advise(WRAPPER, named("close").and(takesArguments(0)),
                         POOL_ADVICE + "ConnectionCloseAdvice")
-                .advise(isDeclaredBy(named(CREATE_TASK)).and(named("call")).and(takesArguments(0))
+                // connection creation moved in 3.2; each version has one of these
+                .adviseOneOf(CREATED, CREATE_TASK, named("call").and(takesArguments(0))
                         .and(returns(named("io.agroal.pool.ConnectionHandler"))),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("createAndPoolConnection")).and(takesArguments(0))
+                .adviseOneOf(CREATED, POOL, named("createAndPoolConnection").and(takesArguments(0))
                         .and(returns(named("io.agroal.pool.ConnectionHandler"))),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAndPoolAdvice");
     }

@@ -6,7 +6,6 @@ import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -52,15 +51,18 @@ public final class C3p0Instrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(DATA_SOURCE)).and(named("getConnection"))
+        target.advise(DATA_SOURCE, named("getConnection")
                         .and(takesArguments(0).or(takesArguments(2))),
                         "dev.autoprom.instrumentation.jdbc.c3p0.C3p0GetConnectionAdvice")
-                .advise(isDeclaredBy(named(DATA_SOURCE)).and(named("close"))
+                .advise(DATA_SOURCE, named("close")
                         .and(takesArguments(0).or(takesArguments(1))),
                         "dev.autoprom.instrumentation.jdbc.pool.PoolCloseAdvice")
-                .advise(isDeclaredBy(namedOneOf(PROXY_CONNECTIONS)).and(named("close")).and(takesArguments(0)),
+                // the proxy connection's class differs by version (see PROXY_CONNECTIONS)
+                .adviseOneOf("connection returned", PROXY_CONNECTIONS[0], named("close").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.pool.ConnectionCloseAdvice")
-                .advise(isDeclaredBy(named(ACQUIRER)).and(named("acquireResource")).and(takesArguments(0)),
+                .adviseOneOf("connection returned", PROXY_CONNECTIONS[1], named("close").and(takesArguments(0)),
+                        "dev.autoprom.instrumentation.jdbc.pool.ConnectionCloseAdvice")
+                .advise(ACQUIRER, named("acquireResource").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.c3p0.C3p0CreateAdvice");
     }
 }

@@ -6,7 +6,6 @@ import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -22,6 +21,7 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
     private static final String GUARD = "org.apache.commons.dbcp2.PoolingDataSource$PoolGuardConnectionWrapper";
     private static final String FACTORY = "org.apache.commons.dbcp2.PoolableConnectionFactory";
     private static final String POOL_ADVICE = "dev.autoprom.instrumentation.jdbc.pool.";
+    private static final String CREATED = "connection created";
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
@@ -49,15 +49,15 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(DATA_SOURCE)).and(named("createDataSource")).and(takesArguments(0)),
+        target.advise(DATA_SOURCE, named("createDataSource").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.dbcp2.Dbcp2StartAdvice")
-                .advise(isDeclaredBy(named(DATA_SOURCE)).and(named("close")).and(takesArguments(0)),
+                .advise(DATA_SOURCE, named("close").and(takesArguments(0)),
                         POOL_ADVICE + "PoolCloseAdvice")
-                .advise(isDeclaredBy(named(DATA_SOURCE)).and(named("getConnection")).and(takesArguments(0)),
+                .advise(DATA_SOURCE, named("getConnection").and(takesArguments(0)),
                         POOL_ADVICE + "GetConnectionAdvice")
-                .advise(isDeclaredBy(named(GUARD)).and(named("close")).and(takesArguments(0)),
+                .advise(GUARD, named("close").and(takesArguments(0)),
                         POOL_ADVICE + "ConnectionCloseAdvice")
-                .advise(isDeclaredBy(named(FACTORY)).and(named("makeObject")).and(takesArguments(0)),
+                .advise(FACTORY, named("makeObject").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.dbcp2.Dbcp2CreateAdvice");
     }
 }

@@ -49,13 +49,13 @@ public final class HikariInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isConstructor().and(takesArguments(1))
+        target.advise(POOL, isConstructor().and(takesArguments(1))
                         .and(takesArgument(0, named("com.zaxxer.hikari.HikariConfig"))),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolStartAdvice")
-                .advise(named("setMetricsTrackerFactory").and(takesArguments(1))
+                .advise(POOL, named("setMetricsTrackerFactory").and(takesArguments(1))
                         .and(takesArgument(0, named("com.zaxxer.hikari.metrics.MetricsTrackerFactory"))),
                         "dev.autoprom.instrumentation.jdbc.hikari.TrackerFactoryAdvice")
-                .advise(named("shutdown").and(takesArguments(0)),
+                .advise(POOL, named("shutdown").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolShutdownAdvice");
     }
 }

@@ -6,7 +6,6 @@ import dev.autoprom.api.InstrumentationModule;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -51,19 +50,19 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(POOL)).and(named("init")).and(takesArguments(1)),
+        target.advise(POOL, named("init").and(takesArguments(1)),
                         ADVICE + "TomcatStartAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("close")).and(takesArguments(1)),
+                .advise(POOL, named("close").and(takesArguments(1)),
                         "dev.autoprom.instrumentation.jdbc.pool.PoolCloseAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("getConnection"))
+                .advise(POOL, named("getConnection")
                         .and(takesArguments(0).or(takesArguments(2))),
                         ADVICE + "TomcatGetConnectionAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("borrowConnection")).and(takesArguments(3))
+                .advise(POOL, named("borrowConnection").and(takesArguments(3))
                         .and(takesArgument(0, int.class)),
                         ADVICE + "TomcatBorrowAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("returnConnection")).and(takesArguments(1)),
+                .advise(POOL, named("returnConnection").and(takesArguments(1)),
                         ADVICE + "TomcatReturnAdvice")
-                .advise(isDeclaredBy(named(POOLED)).and(named("connect")).and(takesArguments(0)),
+                .advise(POOLED, named("connect").and(takesArguments(0)),
                         ADVICE + "TomcatCreateAdvice");
     }
 }
