@@ -29,7 +29,8 @@ public interface AdviceTarget {
     /**
      * One of several hooks that meet the same {@code need} in different library versions (a method that moved
      * between releases): the need is met when any of the hooks declared with that need matches, and the others
-     * are not misses.
+     * are not misses. {@code className} may be null: any type the module matches. Every alternative's advice
+     * is applied wherever it matches, so alternatives must not both match where one calls the other.
      */
     AdviceTarget adviseOneOf(String need, String className, ElementMatcher<? super MethodDescription> methods,
             String adviceClassName);

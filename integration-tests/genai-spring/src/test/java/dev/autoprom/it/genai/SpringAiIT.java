@@ -12,6 +12,7 @@ import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import dev.autoprom.it.harness.HookCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,12 @@ class SpringAiIT {
                 "spring.main.banner-mode=off").run();
         chat = context.getBean(ChatModel.class);
         embeddings = context.getBean(EmbeddingModel.class);
+    }
+
+    /** After the tests used Spring AI over the OpenAI SDK: both instrumentations' hooks matched. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(PORT).assertHooksMatchedClasses("springai", "SpringAiCallAdvice", "SpringAiStreamAdvice");
     }
 
     @AfterAll

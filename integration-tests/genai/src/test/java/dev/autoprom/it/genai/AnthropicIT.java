@@ -20,6 +20,7 @@ import dev.autoprom.it.harness.Scrape;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import dev.autoprom.it.harness.HookCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,12 @@ class AnthropicIT {
     static void start() throws Exception {
         fake = AnthropicWire.install(new FakeProvider());
         client = AnthropicOkHttpClient.builder().apiKey(API_KEY).baseUrl(fake.url()).maxRetries(0).build();
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT).assertAllHooksMatched("anthropic", "anthropic-java-core 3.14.0");
     }
 
     @AfterAll

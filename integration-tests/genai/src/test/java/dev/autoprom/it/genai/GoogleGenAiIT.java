@@ -14,6 +14,7 @@ import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import dev.autoprom.it.harness.Scrape;
 import java.util.concurrent.TimeUnit;
+import dev.autoprom.it.harness.HookCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,12 @@ class GoogleGenAiIT {
         fake = GeminiWire.install(new FakeProvider());
         client = Client.builder().apiKey(API_KEY).httpOptions(HttpOptions.builder().baseUrl(fake.url())
                 .retryOptions(HttpRetryOptions.builder().attempts(1).build()).build()).build();
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT).assertAllHooksMatched("googlegenai", "google-genai 2.0.0");
     }
 
     @AfterAll

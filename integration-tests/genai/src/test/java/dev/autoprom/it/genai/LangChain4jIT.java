@@ -22,6 +22,7 @@ import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import dev.autoprom.it.harness.HookCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,13 @@ class LangChain4jIT {
     @BeforeAll
     static void start() throws Exception {
         fake = OpenAiWire.install(new FakeProvider());
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT).assertHooksMatchedClasses("langchain4j", "chat", "embedding",
+                "streaming chat");
     }
 
     @AfterAll

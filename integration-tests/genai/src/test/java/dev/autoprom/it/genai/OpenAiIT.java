@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import dev.autoprom.it.harness.HookCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,12 @@ class OpenAiIT {
         fake = OpenAiWire.install(new FakeProvider());
         client = OpenAIOkHttpClient.builder().apiKey(API_KEY).organization("org-SECRET-ORG")
                 .baseUrl(fake.url() + "/v1").maxRetries(0).build();
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT).assertAllHooksMatched("openai", "openai-java-core 4.49.0");
     }
 
     @AfterAll

@@ -2,7 +2,9 @@ package dev.autoprom.it.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The per-module proof that every hook of an instrumentation matches the library version a test module runs:
@@ -44,18 +46,21 @@ public final class HookCoverage {
     }
 
     /**
-     * For a hierarchy module (hooks optional, counted): applied, and each hook named matched at least one class.
+     * For a hierarchy module (hooks optional, counted): applied, and every hook with one of these names matched
+     * at least one class.
      */
     public HookCoverage assertHooksMatchedClasses(String instrumentation, String... hookNames) {
         AgentStatus status = AgentStatus.port(port);
         assertThat(status.applied(instrumentation)).as("%s applied", instrumentation).isTrue();
         for (String name : hookNames) {
-            Map<String, Object> hook = status.hooks(instrumentation).stream()
-                    .filter(h -> name.equals(h.get("hook"))).findFirst()
-                    .orElseThrow(() -> new AssertionError("no hook " + name + " in " + status.hooks(instrumentation)));
-            assertThat(hook.get("state")).isEqualTo("optional");
-            assertThat(((Number) hook.get("matchedClasses")).intValue()).as("classes with hook %s of %s: %s", name,
-                    instrumentation, hook).isPositive();
+            List<Map<String, Object>> named = status.hooks(instrumentation).stream()
+                    .filter(h -> name.equals(h.get("hook"))).collect(Collectors.toList());
+            assertThat(named).as("hooks %s of %s", name, instrumentation).isNotEmpty();
+            for (Map<String, Object> hook : named) {
+                assertThat(hook.get("state")).isEqualTo("optional");
+                assertThat(((Number) hook.get("matchedClasses")).intValue()).as("classes with hook %s of %s: %s",
+                        name, instrumentation, hook).isPositive();
+            }
         }
         return this;
     }

@@ -3,6 +3,7 @@ package dev.autoprom.it.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.ChildJvm;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -42,6 +43,12 @@ class BootJdbcIT {
         try {
             Scrape agent = app.scrape();
             assertThat(agent.sum("autoprom_agent_errors_total")).as("agent errors").isZero();
+            // after the requests: every hook matched this Boot's HikariCP, Tomcat and H2
+            HookCoverage.port(app.metricsPort())
+                    .assertAllHooksMatched("hikaricp", System.getProperty("expected.hikaricp"))
+                    .assertHooksMatchedClasses("servlet", "JakartaServletAdvice")
+                    .assertHooksMatchedClasses("jdbc-statement", "ExecuteSqlAdvice", "ExecuteAdvice",
+                            "PrepareAdvice", "CreateStatementAdvice");
             assertThat(app.output()).doesNotContain(LINKAGE_PROBLEMS);
         } finally {
             app.close();

@@ -56,16 +56,17 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(not(isAbstract()).and(named("doChat")).and(takesArguments(1))
+        target.adviseOneOf("chat", null, not(isAbstract()).and(named("doChat")).and(takesArguments(1))
                         .and(takesArgument(0, named(CHAT_REQUEST))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(not(isAbstract()).and(named("doEmbed")).and(takesArguments(1))
+        // embedding models override doEmbed (1.x providers, as the tests run them) or only embedAll (others)
+        target.adviseOneOf("embedding", null, not(isAbstract()).and(named("doEmbed")).and(takesArguments(1))
                         .and(takesArgument(0, named("dev.langchain4j.model.embedding.request.EmbeddingRequest"))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(not(isAbstract()).and(named("embedAll")).and(takesArguments(1))
+        target.adviseOneOf("embedding", null, not(isAbstract()).and(named("embedAll")).and(takesArguments(1))
                         .and(takesArgument(0, named("java.util.List"))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(not(isAbstract()).and(named("doChat")).and(takesArguments(2))
+        target.adviseOneOf("streaming chat", null, not(isAbstract()).and(named("doChat")).and(takesArguments(2))
                         .and(takesArgument(0, named(CHAT_REQUEST)))
                         .and(takesArgument(1, named(
                                 "dev.langchain4j.model.chat.response.StreamingChatResponseHandler"))),

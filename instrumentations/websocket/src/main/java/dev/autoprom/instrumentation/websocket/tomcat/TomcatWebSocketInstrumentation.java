@@ -1,8 +1,11 @@
 package dev.autoprom.instrumentation.websocket.tomcat;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -12,6 +15,7 @@ import dev.autoprom.api.InstrumentationModule;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -19,7 +23,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * The Jakarta WebSocket client as implemented by Tomcat ({@code org.apache.tomcat.websocket},
  * {@code websocket_library="jakarta"}). {@code WsWebSocketContainer.connectToServerRecursive} runs the whole
  * handshake on the caller's thread, so the client {@code WsSession} constructed inside it is tied to it through
- * a thread-local. Frames: {@code WsRemoteEndpointImplBase.startMessage} and {@code sendMessageBlockInternal}
+ * a thread-local. Frames: {@code WsRemoteEndpointImplBase.startMessage} (its 5-argument form in Tomcat 11, the
+ * 4-argument one in 10.1) and {@code sendMessageBlockInternal}
  * (every part sent, asynchronously or blocking; Tomcat itself splits
  * long texts into continuation frames) and {@code WsFrameBase.processRemainingHeader} (every frame header read).
  * Ends: {@code WsSession.fireEndpointOnClose}. Server sessions are never registered, so they are not counted.
@@ -33,6 +38,12 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     private static final String[] TYPES = {
             PACKAGE + "WsWebSocketContainer", PACKAGE + "WsSession",
             PACKAGE + "WsRemoteEndpointImplBase", PACKAGE + "WsFrameBase"};
+
+    private static final String ASYNC_SEND = "asynchronous send";
+
+    private static ElementMatcher.Junction<MethodDescription> startMessage() {
+        return named("startMessage").and(takesArgument(0, byte.class)).and(takesArgument(1, ByteBuffer.class));
+    }
 
     @Override
     public String family() {
@@ -62,8 +73,12 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
                         .and(takesArgument(0, named(PACKAGE + "ClientEndpointHolder"))), ADVICE + "NewClientSession")
                 .advise(named("fireEndpointOnClose").and(takesArguments(1)), ADVICE + "Closed")
                 // asynchronous sends, and blocking ones (getBasicRemote(), pings, close), which bypass startMessage
-                .advise(named("startMessage").and(takesArguments(5)).and(takesArgument(0, byte.class))
-                        .and(takesArgument(1, ByteBuffer.class)), ADVICE + "SendPart")
+                // Tomcat 11 sends every asynchronous part through startMessage(.., SendHandler, long), which its
+                // 4-argument form calls; 10.1 has the 4-argument form only: advised only where the other is absent
+                .adviseOneOf(ASYNC_SEND, null, startMessage().and(takesArguments(5)), ADVICE + "SendPart")
+                .adviseOneOf(ASYNC_SEND, null, startMessage().and(takesArguments(4))
+                        .and(not(isDeclaredBy(declaresMethod(startMessage().and(takesArguments(5)))))),
+                        ADVICE + "SendPart")
                 .advise(named("sendMessageBlockInternal").and(takesArguments(4)).and(takesArgument(0, byte.class))
                         .and(takesArgument(1, ByteBuffer.class)), ADVICE + "SendPart")
                 .advise(named("processRemainingHeader").and(takesArguments(0)), ADVICE + "FrameHeader");
