@@ -98,7 +98,7 @@ final class ClassTransformer implements ClassFileTransformer {
             }
             // a type the module names but in which none of its hooks matches (another version of the library)
             // is left as it is; the module's hook check reports what is missing
-            if (!transformation.inspect(loader, type, locator)) {
+            if (!transformation.inspect(loader, type)) {
                 AgentLog.debug("instrumentation " + transformation.entry.name + " matched " + name
                         + " but none of its hooks applies to it");
                 continue;

@@ -9,9 +9,9 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Checks, once per class loader, that a library has every method a module needs: each hook's class (or each of
  * the module's classes) is read from its class file through a type pool, nothing is loaded, and each need is
- * found matched (where) or missed (why: class absent, or no method of the class matches). Run when one of the
- * module's classes is first transformed in that loader, so a library that changed is reported at once, not when
- * a method that no longer exists would have been called.
+ * found matched (where) or missed (why: class absent, or no method of the class matches). Run for each loader in
+ * which one of the module's classes was transformed, at the next scrape or {@code /autoprom} request, so a
+ * library that changed is reported within seconds of its loading, not when a missing method would have run.
  */
 final class HookAudit {
 

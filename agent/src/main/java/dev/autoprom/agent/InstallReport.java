@@ -2,7 +2,9 @@ package dev.autoprom.agent;
 
 import dev.autoprom.api.AgentMetrics;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import dev.autoprom.api.SelfMetrics;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +31,6 @@ final class InstallReport {
     private static final int MAX_LIBRARIES = 10;
 
     private static Gauge gauge;
-    private static Gauge missedGauge;
 
     /** One instrumentation's state. */
     static final class Entry {
@@ -45,20 +46,21 @@ final class InstallReport {
         final Map<String, String> failedClasses = new ConcurrentSkipListMap<>();
         private volatile List<Need> needs = Collections.emptyList();
         private volatile boolean hooksCheckable;
+        /** Runs the hook checks of libraries seen since the last run (the module's). */
+        private volatile Runnable pendingChecks;
         private final GaugeDataPoint count;
-        private final GaugeDataPoint missed;
 
-        Entry(String family, String name, boolean enabled, GaugeDataPoint count, GaugeDataPoint missed) {
+        Entry(String family, String name, boolean enabled, GaugeDataPoint count) {
             this.family = family;
             this.name = name;
             this.enabled = enabled;
             this.count = count;
-            this.missed = missed;
         }
 
-        void needs(List<Need> moduleNeeds, boolean checkable) {
+        void needs(List<Need> moduleNeeds, boolean checkable, Runnable checks) {
             this.needs = moduleNeeds;
             this.hooksCheckable = checkable;
+            this.pendingChecks = checks;
         }
 
         List<Need> needs() {
@@ -73,13 +75,6 @@ final class InstallReport {
         void library(String library) {
             if (library != null && libraries.size() < MAX_LIBRARIES) {
                 libraries.add(library);
-            }
-        }
-
-        /** A check of the library finished: the missed-hooks gauge follows. */
-        void hooksChecked() {
-            if (missed != null) {
-                missed.set(missedNeeds());
             }
         }
 
@@ -120,12 +115,10 @@ final class InstallReport {
 
     Entry add(String family, String name, boolean enabled) {
         GaugeDataPoint count = null;
-        GaugeDataPoint missed = null;
         if (enabled) {
             count = gauge().labelValues(name);
-            missed = missedGauge().labelValues(name);
         }
-        Entry entry = new Entry(family, name, enabled, count, missed);
+        Entry entry = new Entry(family, name, enabled, count);
         entries.add(entry);
         return entry;
     }
@@ -142,12 +135,37 @@ final class InstallReport {
         return gauge;
     }
 
-    private static synchronized Gauge missedGauge() {
-        if (missedGauge == null) {
-            missedGauge = AgentMetrics.gauge(HOOKS_MISSED, "Hooks an instrumentation needs that matched no method of "
-                    + "the library version seen; see /autoprom for which.").labelNames("instrumentation")
-                    .register(AgentMetrics.registry());
+    /** Runs the hook checks still to do (libraries seen since the last call); on the caller's thread. */
+    void checkPendingHooks() {
+        for (Entry entry : entries) {
+            Runnable checks = entry.pendingChecks;
+            if (checks != null) {
+                try {
+                    checks.run();
+                } catch (Throwable t) {
+                    SelfMetrics.recordError("installer", t);
+                }
+            }
         }
-        return missedGauge;
+    }
+
+    /**
+     * {@code autoprom_instrumentation_hooks_missed}, read at scrape time: the scrape first runs the pending hook
+     * checks (on the exporter's thread), then reports each enabled instrumentation's missed hooks.
+     */
+    void registerHooksMissedGauge() {
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(HOOKS_MISSED)
+                .help("Hooks an instrumentation needs that matched no method of the library version seen; see "
+                        + "/autoprom for which.")
+                .constLabels(AgentMetrics.constLabels()).labelNames("instrumentation")
+                .callback(callback -> {
+                    checkPendingHooks();
+                    for (Entry entry : entries) {
+                        if (entry.enabled) {
+                            callback.call(entry.missedNeeds(), entry.name);
+                        }
+                    }
+                })
+                .register(AgentMetrics.registry());
     }
 }

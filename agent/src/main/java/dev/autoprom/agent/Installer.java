@@ -43,10 +43,11 @@ final class Installer {
             ModuleTransformation transformation = new ModuleTransformation(entry, module.classLoaderMatcher(),
                     failSafe(module.typeMatcher()), moduleCandidates, config.faultInjection());
             module.adviseMethods(transformation);
-            entry.needs(transformation.needs(), transformation.checksHooks());
+            entry.needs(transformation.needs(), transformation.checksHooks(), transformation::checkPendingHooks);
             enabled.add(transformation);
             candidates.add(moduleCandidates);
         }
+        report.registerHooksMissedGauge();
         if (!enabled.isEmpty()) {
             ClassTransformer transformer = new ClassTransformer(enabled, CandidateFilter.of(candidates),
                     ClassFileLocator.ForJarFile.of(agentJar), countFailures(), inst);

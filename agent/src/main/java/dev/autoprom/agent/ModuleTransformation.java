@@ -3,6 +3,7 @@ package dev.autoprom.agent;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.CandidateTypes;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -48,8 +49,11 @@ final class ModuleTransformation implements AdviceTarget {
     private final Map<String, Need> needsByName = new LinkedHashMap<>();
     /** The module's classes (binary names) when its candidates name them all, else null: a hierarchy. */
     private final Collection<String> moduleClasses;
-    /** Loaders whose copy of the library was checked (weak keys; the bootstrap loader is the null key). */
+    /** Loaders whose copy of the library was seen (weak keys; the bootstrap loader is the null key). */
     private final Map<ClassLoader, Boolean> audited = new WeakHashMap<>();
+    /** Seen loaders whose library awaits its hook check, held weakly; the bootstrap loader is {@link #bootPending}. */
+    private final List<WeakReference<ClassLoader>> pending = new ArrayList<>();
+    private boolean bootPending;
 
     ModuleTransformation(InstallReport.Entry entry, ElementMatcher<ClassLoader> loaders,
             ElementMatcher<? super TypeDescription> types, CandidateTypes candidates, boolean faultInjection) {
@@ -129,11 +133,11 @@ final class ModuleTransformation implements AdviceTarget {
     }
 
     /**
-     * A type this module matched: counts the hooks that apply to it, checks the library the first time one of
-     * the module's types is seen in {@code loader} ({@code classes} reads the loader's class files), and says
-     * whether any hook applies to the type at all (if none does, there is nothing to rewrite).
+     * A type this module matched: counts the hooks that apply to it, queues the library's hook check the first
+     * time one of the module's types is seen in {@code loader}, and says whether any hook applies to the type at
+     * all (if none does, there is nothing to rewrite).
      */
-    boolean inspect(ClassLoader loader, TypeDescription type, ClassFileLocator classes) {
+    boolean inspect(ClassLoader loader, TypeDescription type) {
         boolean advised = false;
         for (Hook hook : hooks) {
             if (hook.firstMatch(type) != null) {
@@ -141,19 +145,54 @@ final class ModuleTransformation implements AdviceTarget {
                 advised = true;
             }
         }
-        if (moduleClasses != null && firstSight(loader)) {
-            audit(loader, classes);
+        if (moduleClasses != null) {
+            firstSight(loader);
         }
         return advised;
     }
 
-    private boolean firstSight(ClassLoader loader) {
+    private void firstSight(ClassLoader loader) {
         synchronized (audited) {
-            return audited.put(loader, Boolean.TRUE) == null;
+            if (audited.put(loader, Boolean.TRUE) == null) {
+                if (loader == null) {
+                    bootPending = true;
+                } else {
+                    pending.add(new WeakReference<>(loader));
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks the hooks against each library seen since the last call. Called from the exporter's thread (a
+     * scrape, {@code /autoprom}), never from the thread loading a class: the check reads class files and a jar
+     * manifest, a few milliseconds the application's start-up should not pay.
+     */
+    void checkPendingHooks() {
+        synchronized (pending) {
+            List<ClassLoader> loaders = new ArrayList<>();
+            synchronized (audited) {
+                for (WeakReference<ClassLoader> reference : pending) {
+                    ClassLoader loader = reference.get();
+                    if (loader != null) {
+                        loaders.add(loader);
+                    }
+                }
+                pending.clear();
+                if (bootPending) {
+                    loaders.add(null);
+                    bootPending = false;
+                }
+            }
+            for (ClassLoader loader : loaders) {
+                audit(loader, loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                        : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+            }
         }
     }
 
     private void audit(ClassLoader loader, ClassFileLocator classes) {
+        long start = System.nanoTime();
         TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
                 classes, TypePool.Default.ReaderMode.FAST);
         String library = null;
@@ -171,7 +210,10 @@ final class ModuleTransformation implements AdviceTarget {
                         + "); what it records stays empty (see /autoprom, autoprom_instrumentation_hooks_missed)");
             }
         }
-        entry.hooksChecked();
+        if (AgentLog.isDebugEnabled()) {
+            AgentLog.debug("instrumentation " + entry.name + ": " + needs.size() + " hooks checked against " + library
+                    + " in " + (System.nanoTime() - start) / 1000 + " us, " + entry.missedNeeds() + " missed");
+        }
     }
 
     /** Loader first: it is answered from a per-loader cache, the type matcher may walk a hierarchy. */

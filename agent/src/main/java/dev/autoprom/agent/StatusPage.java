@@ -25,6 +25,8 @@ final class StatusPage implements Supplier<String> {
 
     @Override
     public String get() {
+        // libraries seen since the last request or scrape get their hooks checked now, on this (exporter) thread
+        report.checkPendingHooks();
         StringBuilder json = new StringBuilder(4096).append('{');
         field(json, "version", AgentInfo.version()).append(',');
         json.append("\"configuration\":{");

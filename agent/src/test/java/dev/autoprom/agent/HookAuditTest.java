@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autoprom.api.CandidateTypes;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatchers;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +26,16 @@ class HookAuditTest {
         InstallReport.Entry entry = report.add("test", name, true);
         ModuleTransformation module = new ModuleTransformation(entry, ElementMatchers.any(), ElementMatchers.any(),
                 CandidateTypes.named(LIST, GONE), false);
-        entry.needs(module.needs(), module.checksHooks());
+        entry.needs(module.needs(), module.checksHooks(), module::checkPendingHooks);
         return module;
     }
 
-    private static void seeLibrary(ModuleTransformation module) {
-        module.inspect(HookAuditTest.class.getClassLoader(), TypeDescription.ForLoadedType.of(java.util.ArrayList.class),
-                ClassFileLocator.ForClassLoader.ofSystemLoader());
+    /** One of the module's classes is transformed, then the exporter asks (a scrape, /autoprom). */
+    private void seeLibrary(ModuleTransformation module) {
+        module.inspect(HookAuditTest.class.getClassLoader(),
+                TypeDescription.ForLoadedType.of(java.util.ArrayList.class));
+        assertThat(module.needs()).allSatisfy(n -> assertThat(n.matched()).as("checked only when asked").isNull());
+        report.checkPendingHooks();
     }
 
     @Test

@@ -7,8 +7,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * What an {@link InstrumentationModule} fills in: methods (or constructors) and the advice class for them. Each
  * call declares one hook. The installer reports every hook in {@code /autoprom}: for a module whose
  * {@link InstrumentationModule#candidates()} name its classes, every hook is needed, and is checked against
- * the library's class files the first time one of its classes loads (a hook that matches nothing makes the
- * module "not applied", is logged and counted in {@code autoprom_instrumentation_hooks_missed}); for a module
+ * the library's class files once one of its classes has loaded (at the next scrape; a hook that matches nothing
+ * makes the module "not applied", is logged and counted in {@code autoprom_instrumentation_hooks_missed}); for a module
  * matching a hierarchy (any JDBC driver, any servlet), the classes each hook matched are counted.
  */
 public interface AdviceTarget {

@@ -31,7 +31,8 @@ class UnsupportedVersionIT {
             assertThat(status.applied("okhttp")).isFalse();
             List<Map<String, Object>> hooks = status.hooks("okhttp");
             assertThat(hooks).extracting(h -> h.get("hook")).containsExactly("OkHttpAdvice$NewWebSocket",
-                    "OkHttpAdvice$SendText", "OkHttpAdvice$SendBinary", "OkHttpAdvice$ReadPing", "OkHttpAdvice$ReadPong");
+                    "OkHttpAdvice$SendText", "OkHttpAdvice$SendBinary", "OkHttpAdvice$ReadPing",
+                    "OkHttpAdvice$ReadPong");
             assertThat(hooks).allSatisfy(h -> assertThat(h.get("state")).isEqualTo("missed"));
             assertThat((String) hooks.get(0).get("reason"))
                     .contains("no method of okhttp3.OkHttpClient matches")
@@ -39,8 +40,8 @@ class UnsupportedVersionIT {
             assertThat(status.instrumentation("okhttp").get("transformedClasses")).isEqualTo(0.0);
             assertThat(scrape.value("autoprom_instrumentation_hooks_missed", "instrumentation", "okhttp"))
                     .isEqualTo(5.0);
-            assertThat(app.output()).contains("[autoprom] WARN instrumentation okhttp: hook OkHttpAdvice$NewWebSocket "
-                    + "matches nothing in ");
+            app.awaitOutput("\\[autoprom\\] WARN instrumentation okhttp: hook OkHttpAdvice\\$NewWebSocket "
+                    + "matches nothing in ", Duration.ofSeconds(10));
         }
     }
 }
