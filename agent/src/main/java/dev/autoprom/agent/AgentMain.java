@@ -74,7 +74,7 @@ public final class AgentMain {
             report = InstallReport.EMPTY;
         }
         StatusPage status = new StatusPage(config, report);
-        Runnable rest = () -> startJvmMetricsAndExporter(config, agentJar, status, startNanos);
+        Runnable rest = () -> startJvmMetricsAndExporter(config, status, startNanos);
         if (config.failFast()) {
             rest.run(); // a refusal to start must happen before main
         } else {
@@ -89,7 +89,7 @@ public final class AgentMain {
                 + millis(metricsNanos, end) + ")");
     }
 
-    private static void startJvmMetricsAndExporter(AgentConfig config, File agentJar, StatusPage status,
+    private static void startJvmMetricsAndExporter(AgentConfig config, StatusPage status,
             long startNanos) {
         try {
             if (config.jvmEnabled()) {
@@ -99,7 +99,7 @@ public final class AgentMain {
             failed(config, "cannot register the JVM metrics", t);
         }
         try {
-            ExporterLauncher.start(config, agentJar, status);
+            ExporterLauncher.start(config, status);
         } catch (Throwable t) {
             // ExporterLauncher has logged the cause with the setting to change
             if (config.failFast()) {

@@ -57,8 +57,8 @@ final class ClassTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        // hidden classes (lambdas) have no name; the exporter's private copy of the JDK server is the agent's own
-        if (internalName == null || loader instanceof ExporterClassLoader || IgnoredTypes.ignores(internalName)
+        // hidden classes (lambdas) have no name
+        if (internalName == null || IgnoredTypes.ignores(internalName)
                 || !candidates.isCandidate(internalName, classFile) || BUSY.get() != null) {
             return null;
         }
@@ -144,7 +144,7 @@ final class ClassTransformer implements ClassFileTransformer {
         try {
             String name = loaded.getName();
             if (loaded.isArray() || loaded.isPrimitive() || name.indexOf('/') >= 0 // hidden classes
-                    || !inst.isModifiableClass(loaded) || loaded.getClassLoader() instanceof ExporterClassLoader
+                    || !inst.isModifiableClass(loaded)
                     || IgnoredTypes.ignores(name.replace('.', '/'))) {
                 return false;
             }
