@@ -33,10 +33,7 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
         return "jdk-httpserver";
     }
 
-    /**
-     * Only the JDK's own copy (platform loader). The agent's exporter runs a private copy of these classes in its
-     * own loader; its scrapes must not count as application requests.
-     */
+    /** Only the JDK's own classes (the platform loader, or the bootstrap loader on an exploded image). */
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return loader -> loader == null || loader == ClassLoader.getPlatformClassLoader();

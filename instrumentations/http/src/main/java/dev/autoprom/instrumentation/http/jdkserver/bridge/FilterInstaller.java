@@ -14,9 +14,6 @@ public final class FilterInstaller implements Consumer<Object> {
             return;
         }
         HttpContext context = (HttpContext) value;
-        if (isAgentExporter(context)) {
-            return;
-        }
         List<Filter> filters = context.getFilters();
         for (Filter f : filters) {
             if (f instanceof MetricsFilter) {
@@ -24,14 +21,5 @@ public final class FilterInstaller implements Consumer<Object> {
             }
         }
         filters.add(0, new MetricsFilter(context.getPath()));
-    }
-
-    /** The agent's own exporter, when it runs on the JDK's shared server classes: its scrapes are not app requests. */
-    private static boolean isAgentExporter(HttpContext context) {
-        if (context.getHandler() == null) {
-            return false;
-        }
-        String handler = context.getHandler().getClass().getName();
-        return handler.startsWith("dev.autoprom.agent.") || handler.startsWith("dev.autoprom.shaded.");
     }
 }
