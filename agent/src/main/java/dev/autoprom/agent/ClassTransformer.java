@@ -1,6 +1,7 @@
 package dev.autoprom.agent;
 
 import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.CandidateFilter;
 import dev.autoprom.api.SelfMetrics;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;

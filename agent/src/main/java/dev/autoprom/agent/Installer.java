@@ -2,6 +2,7 @@ package dev.autoprom.agent;
 
 import dev.autoprom.agent.config.AgentConfig;
 import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.CandidateFilter;
 import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import java.io.File;
@@ -40,10 +41,10 @@ final class Installer {
             // failSafe: a hierarchy naming a type this loader cannot resolve (spring-web's filters without the
             // servlet API) means the library is absent there: no match, not an error
             ModuleTransformation transformation = new ModuleTransformation(entry, module.classLoaderMatcher(),
-                    failSafe(module.typeMatcher()), config.faultInjection());
+                    failSafe(module.targets().typeMatcher()), config.faultInjection());
             module.adviseMethods(transformation);
             enabled.add(transformation);
-            candidates.add(module.candidates());
+            candidates.add(module.targets().candidates());
         }
         if (!enabled.isEmpty()) {
             ClassTransformer transformer = new ClassTransformer(enabled, CandidateFilter.of(candidates),

@@ -28,7 +28,7 @@ public final class GenAiCalls {
 
     /** As {@link #enter(GenAiAdapter, Object, Object)}, with the operation name known from the hooked method. */
     public static GenAiCall enter(GenAiAdapter adapter, Object client, Object request, String operation) {
-        if (adapter == null) {
+        if (adapter == null || adapter == GenAiAdapter.NONE) {
             return null;
         }
         CallerThread thread = THREAD.get();

@@ -1,7 +1,6 @@
 package dev.autoprom.instrumentation.genai.anthropic;
 
 import com.anthropic.core.ClientOptions;
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiCalls;
 import net.bytebuddy.asm.Advice;
@@ -16,7 +15,7 @@ public final class AnthropicCallAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.FieldValue("clientOptions") Object clientOptions,
             @Advice.Argument(0) Object params) {
-        return GenAiCalls.enter(GenAiAdapters.get(ClientOptions.class, AnthropicInstrumentation.ADAPTER),
+        return GenAiCalls.enter(AnthropicInstrumentation.ADAPTER.get(ClientOptions.class),
                 clientOptions, params);
     }
 

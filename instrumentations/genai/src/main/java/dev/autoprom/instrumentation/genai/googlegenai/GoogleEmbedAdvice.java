@@ -1,7 +1,6 @@
 package dev.autoprom.instrumentation.genai.googlegenai;
 
 import com.google.genai.ApiClient;
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiCalls;
 import dev.autoprom.instrumentation.genai.GenAiMetricNames;
@@ -15,7 +14,7 @@ public final class GoogleEmbedAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.FieldValue("apiClient") Object apiClient, @Advice.Argument(0) String model) {
-        return GenAiCalls.enter(GenAiAdapters.get(ApiClient.class, GoogleGenAiInstrumentation.ADAPTER), apiClient,
+        return GenAiCalls.enter(GoogleGenAiInstrumentation.ADAPTER.get(ApiClient.class), apiClient,
                 model, GenAiMetricNames.EMBEDDINGS);
     }
 

@@ -1,6 +1,5 @@
 package dev.autoprom.instrumentation.genai.langchain4j;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiCalls;
 import dev.langchain4j.model.chat.ChatModel;
@@ -14,7 +13,7 @@ public final class LangChain4jCallAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request) {
-        return GenAiCalls.enter(GenAiAdapters.get(ChatModel.class, LangChain4jInstrumentation.ADAPTER), model,
+        return GenAiCalls.enter(LangChain4jInstrumentation.ADAPTER.get(ChatModel.class), model,
                 request);
     }
 

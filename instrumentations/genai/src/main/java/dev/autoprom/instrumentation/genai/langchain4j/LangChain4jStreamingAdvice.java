@@ -1,6 +1,5 @@
 package dev.autoprom.instrumentation.genai.langchain4j;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiCalls;
 import dev.langchain4j.model.chat.ChatModel;
@@ -19,7 +18,7 @@ public final class LangChain4jStreamingAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request,
             @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object handler) {
-        GenAiCall call = GenAiCalls.enter(GenAiAdapters.get(ChatModel.class, LangChain4jInstrumentation.ADAPTER),
+        GenAiCall call = GenAiCalls.enter(LangChain4jInstrumentation.ADAPTER.get(ChatModel.class),
                 model, request);
         handler = GenAiCalls.wrapCallback(call, handler);
         return call;

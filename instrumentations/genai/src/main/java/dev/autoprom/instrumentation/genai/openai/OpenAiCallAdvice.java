@@ -1,7 +1,6 @@
 package dev.autoprom.instrumentation.genai.openai;
 
 import com.openai.core.ClientOptions;
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiCalls;
 import net.bytebuddy.asm.Advice;
@@ -16,7 +15,7 @@ public final class OpenAiCallAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.FieldValue("clientOptions") Object clientOptions,
             @Advice.Argument(0) Object params) {
-        return GenAiCalls.enter(GenAiAdapters.get(ClientOptions.class, OpenAiInstrumentation.ADAPTER),
+        return GenAiCalls.enter(OpenAiInstrumentation.ADAPTER.get(ClientOptions.class),
                 clientOptions, params);
     }
 

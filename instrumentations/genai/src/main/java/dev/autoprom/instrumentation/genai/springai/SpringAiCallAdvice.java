@@ -1,6 +1,5 @@
 package dev.autoprom.instrumentation.genai.springai;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiCalls;
 import net.bytebuddy.asm.Advice;
@@ -14,7 +13,7 @@ public final class SpringAiCallAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request) {
-        return GenAiCalls.enter(GenAiAdapters.get(ModelRequest.class, SpringAiInstrumentation.ADAPTER), model,
+        return GenAiCalls.enter(SpringAiInstrumentation.ADAPTER.get(ModelRequest.class), model,
                 request);
     }
 

@@ -1,6 +1,5 @@
 package dev.autoprom.instrumentation.genai.springai;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiCalls;
 import net.bytebuddy.asm.Advice;
@@ -18,7 +17,7 @@ public final class SpringAiStreamAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object prompt) {
-        return GenAiCalls.enter(GenAiAdapters.get(ModelRequest.class, SpringAiInstrumentation.ADAPTER), model,
+        return GenAiCalls.enter(SpringAiInstrumentation.ADAPTER.get(ModelRequest.class), model,
                 prompt);
     }
 

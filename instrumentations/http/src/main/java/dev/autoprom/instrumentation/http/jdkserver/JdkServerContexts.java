@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.http.jdkserver;
 
-import dev.autoprom.api.BridgeClasses;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
 import java.util.function.Consumer;
 
@@ -10,23 +10,23 @@ import java.util.function.Consumer;
  */
 public final class JdkServerContexts {
 
-    private static final String INSTALLER = "dev.autoprom.instrumentation.http.jdkserver.bridge.FilterInstaller";
-    private static volatile Consumer<Object> installer;
+    private static final String COMPONENT = "http.jdk-httpserver";
+    private static final Bridge<Consumer<Object>> FILTER_INSTALLER = Bridge.of(consumerOfObject(),
+            "dev.autoprom.instrumentation.http.jdkserver.bridge.FilterInstaller", COMPONENT, context -> { });
 
     private JdkServerContexts() {
     }
 
-    @SuppressWarnings("unchecked")
     public static void created(Class<?> httpServerClass, Object context) {
         try {
-            Consumer<Object> install = installer;
-            if (install == null) {
-                install = (Consumer<Object>) BridgeClasses.newInstance(httpServerClass, INSTALLER);
-                installer = install;
-            }
-            install.accept(context);
+            FILTER_INSTALLER.get(httpServerClass).accept(context);
         } catch (Throwable t) {
-            SelfMetrics.recordError("http.jdk-httpserver", t);
+            SelfMetrics.recordError(COMPONENT, t);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Consumer<Object>> consumerOfObject() {
+        return (Class<Consumer<Object>>) (Class<?>) Consumer.class;
     }
 }

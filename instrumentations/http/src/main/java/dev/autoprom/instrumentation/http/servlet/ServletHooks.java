@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.http.servlet;
 
-import dev.autoprom.api.BridgeClasses;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.http.HttpMethods;
 import dev.autoprom.instrumentation.http.HttpServerRecorder;
@@ -15,23 +15,17 @@ public final class ServletHooks {
 
     static final String COMPONENT = "http.servlet";
 
-    /** The bridge for each {@code ServletRequest} interface class (javax or jakarta, per class loader). */
-    private static final ClassValue<ServletApi> APIS = new ClassValue<>() {
-        @Override
-        protected ServletApi computeValue(Class<?> servletRequestClass) {
-            String bridge = servletRequestClass.getName().startsWith("jakarta.")
-                    ? "dev.autoprom.instrumentation.http.servlet.bridge.JakartaServletApi"
-                    : "dev.autoprom.instrumentation.http.servlet.bridge.JavaxServletApi";
-            try {
-                return (ServletApi) BridgeClasses.newInstance(servletRequestClass, bridge);
-            } catch (Throwable t) {
-                SelfMetrics.recordError(COMPONENT, t);
-                return null;
-            }
-        }
-    };
+    /** One bridge per servlet namespace, anchored on its {@code ServletRequest} interface (one per loader). */
+    private static final Bridge<ServletApi> JAKARTA = Bridge.of(ServletApi.class,
+            "dev.autoprom.instrumentation.http.servlet.bridge.JakartaServletApi", COMPONENT, ServletApi.NONE);
+    private static final Bridge<ServletApi> JAVAX = Bridge.of(ServletApi.class,
+            "dev.autoprom.instrumentation.http.servlet.bridge.JavaxServletApi", COMPONENT, ServletApi.NONE);
 
     private ServletHooks() {
+    }
+
+    private static ServletApi api(Class<?> servletRequestClass) {
+        return (servletRequestClass.getName().startsWith("jakarta.") ? JAKARTA : JAVAX).get(servletRequestClass);
     }
 
     /** Returns the start time when this call is the request's outermost, else {@link HttpServerRecorder#NOT_RECORDING}. */
@@ -42,10 +36,10 @@ public final class ServletHooks {
         }
         scope.frameworkRoute = null;
         try {
-            ServletApi api = APIS.get(servletRequestClass);
-            if (api == null || !api.isNewHttpRequest(request)) {
+            if (!api(servletRequestClass).isNewHttpRequest(request)) {
                 return HttpServerRecorder.NOT_RECORDING;
             }
+            ServletApi api = api(servletRequestClass);
             return HttpServerRecorder.start(HttpMethods.index(api.method(request)), api.https(request));
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
@@ -65,7 +59,7 @@ public final class ServletHooks {
         }
         String frameworkRoute = scope.frameworkRoute;
         scope.frameworkRoute = null;
-        ServletApi api = APIS.get(servletRequestClass);
+        ServletApi api = api(servletRequestClass);
         int method = HttpMethods.index(null);
         boolean https = false;
         String route = "";

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.websocket.jetty;
 
-import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
@@ -12,8 +12,8 @@ import java.net.URI;
  */
 public final class JettyHooks {
 
-    private static final ConnectionRegistry REQUESTS = new ConnectionRegistry();
-    private static final ConnectionRegistry SESSIONS = new ConnectionRegistry();
+    private static final WeakIdentityMap<WsConnection> REQUESTS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
     /** The connection whose upgrade runs on this thread: the session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> UPGRADING = new ThreadLocal<>();
 

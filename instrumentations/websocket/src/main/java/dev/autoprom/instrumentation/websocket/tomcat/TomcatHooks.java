@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.websocket.tomcat;
 
-import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
@@ -12,7 +12,7 @@ import java.util.Set;
 public final class TomcatHooks {
 
     static final String LIBRARY = "jakarta";
-    private static final ConnectionRegistry SESSIONS = new ConnectionRegistry();
+    private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
     /** The handshake running on this thread: the client session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> CONNECTING = new ThreadLocal<>();
 

@@ -4,6 +4,7 @@ import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.Utf8;
+import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -115,5 +116,13 @@ public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<W
             }
         }
         return ErrorTypes.of(t);
+    }
+
+    /** Made once per library class loader by the hooks' {@code Bridge}; makes one listener bridge per connection. */
+    public static final class Wrapper implements ListenerWrapper {
+        @Override
+        public Object wrap(Object listener, WsConnection connection) {
+            return new JdkListenerBridge(listener, connection);
+        }
     }
 }

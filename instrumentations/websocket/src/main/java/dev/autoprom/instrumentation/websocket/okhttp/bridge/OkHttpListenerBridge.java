@@ -4,6 +4,7 @@ import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.Utf8;
+import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -88,5 +89,13 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
     @Override
     public String toString() {
         return delegate.toString();
+    }
+
+    /** Made once per library class loader by the hooks' {@code Bridge}; makes one listener bridge per connection. */
+    public static final class Wrapper implements ListenerWrapper {
+        @Override
+        public Object wrap(Object listener, WsConnection connection) {
+            return new OkHttpListenerBridge(listener, connection);
+        }
     }
 }

@@ -1,6 +1,5 @@
-package dev.autoprom.agent;
+package dev.autoprom.api;
 
-import dev.autoprom.api.CandidateTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,7 +13,7 @@ import java.util.Set;
  * candidate). No allocation, no class parsing, no class loader lookups; a class file this code does not
  * understand is passed on (a candidate), never dropped.
  */
-final class CandidateFilter {
+public final class CandidateFilter {
 
     private static final int UTF8 = 1;
     /** Constant-pool indices of method-name matches remembered per class; more means "candidate". */
@@ -34,7 +33,7 @@ final class CandidateFilter {
         this.poolStrings = byLength(poolStrings);
     }
 
-    static CandidateFilter of(Iterable<CandidateTypes> candidates) {
+    public static CandidateFilter of(Iterable<CandidateTypes> candidates) {
         Set<String> names = new HashSet<>();
         Set<String> methods = new HashSet<>();
         Set<String> strings = new HashSet<>();
@@ -65,7 +64,7 @@ final class CandidateFilter {
     }
 
     /** Whether any enabled module could transform this class. {@code internalName} uses slashes. */
-    boolean isCandidate(String internalName, byte[] classFile) {
+    public boolean isCandidate(String internalName, byte[] classFile) {
         if (everyClass || internalNames.contains(internalName)) {
             return true;
         }

@@ -1,4 +1,4 @@
-package dev.autoprom.instrumentation.jdbc.common;
+package dev.autoprom.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

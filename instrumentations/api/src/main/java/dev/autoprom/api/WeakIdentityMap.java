@@ -1,4 +1,4 @@
-package dev.autoprom.instrumentation.jdbc.common;
+package dev.autoprom.api;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A concurrent map keyed by object identity that holds its keys weakly, for state the agent attaches to
- * application objects it cannot change (statements, connections, pools). Lookups allocate nothing: they go
- * through a per-thread reusable probe key. Entries of collected keys are purged on the next {@link #put}.
+ * The agent's one map for state it attaches to application objects it cannot change (JDBC statements,
+ * connections and pools, WebSocket clients and sessions, SDK streams): concurrent, keyed by object identity
+ * (an application's {@code equals} is never called), keys held weakly so nothing the application drops is kept.
+ * Lookups take no lock and allocate nothing: they go through a per-thread reusable probe key. Entries of
+ * collected keys are purged on the next {@link #put} or {@link #remove}.
  */
 public final class WeakIdentityMap<V> {
 

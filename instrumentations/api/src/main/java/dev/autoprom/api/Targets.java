@@ -1,0 +1,84 @@
+package dev.autoprom.api;
+
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import java.util.Arrays;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Which classes a module instruments, declared once. Both the installer's byte-level pre-filter
+ * ({@link #candidates()}) and the type matcher ByteBuddy runs on the candidates ({@link #typeMatcher()}) are
+ * derived from the one declaration, so the rule that the pre-filter never rejects what the matcher would accept
+ * holds by construction: every matcher built here requires what its candidates test for (the class's name, a
+ * method it declares, an annotation in its constant pool). {@link #and} only narrows the matcher, which keeps
+ * the rule.
+ */
+public final class Targets {
+
+    private final CandidateTypes candidates;
+    private final ElementMatcher.Junction<TypeDescription> typeMatcher;
+
+    private Targets(CandidateTypes candidates, ElementMatcher.Junction<TypeDescription> typeMatcher) {
+        this.candidates = candidates;
+        this.typeMatcher = typeMatcher;
+    }
+
+    /** Exactly the classes with these binary names ({@code com.zaxxer.hikari.pool.HikariPool}, {@code a.B$C}). */
+    public static Targets named(String... binaryNames) {
+        return new Targets(CandidateTypes.named(binaryNames), namedOneOf(binaryNames));
+    }
+
+    /** Concrete classes that are, extend or implement one of {@code typeNames}: finish with {@link Subtypes#declaring}. */
+    public static Subtypes subtypesOf(String... typeNames) {
+        return new Subtypes(typeNames);
+    }
+
+    /** Concrete classes that declare a method carrying one of these annotations (binary names). */
+    public static Targets declaringMethodsAnnotatedWith(String... annotationNames) {
+        return new Targets(CandidateTypes.annotatedWith(annotationNames),
+                not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(annotationNames)))));
+    }
+
+    /** A class targeted by either. */
+    public Targets or(Targets other) {
+        return new Targets(candidates.or(other.candidates), typeMatcher.or(other.typeMatcher));
+    }
+
+    /** The same candidates, fewer matches: {@code narrowing} is also required of a matched type. */
+    public Targets and(ElementMatcher<? super TypeDescription> narrowing) {
+        return new Targets(candidates, typeMatcher.and(narrowing));
+    }
+
+    /** What the installer's pre-filter asks of the raw class file. */
+    public CandidateTypes candidates() {
+        return candidates;
+    }
+
+    /** What ByteBuddy asks of a candidate's type description. */
+    public ElementMatcher<? super TypeDescription> typeMatcher() {
+        return typeMatcher;
+    }
+
+    /** The first half of {@link #subtypesOf}: the methods the advice goes on complete it. */
+    public static final class Subtypes {
+        private final String[] typeNames;
+
+        private Subtypes(String[] typeNames) {
+            this.typeNames = Arrays.copyOf(typeNames, typeNames.length);
+        }
+
+        /**
+         * ... that declare a method with one of these names: all the names the module's advice is put on (advice
+         * only ever applies to a declared method, so a class declaring none of them has nothing to instrument).
+         */
+        public Targets declaring(String... methodNames) {
+            return new Targets(CandidateTypes.declaringMethod(methodNames), not(isInterface())
+                    .and(declaresMethod(namedOneOf(methodNames))).and(SuperTypeMatcher.anyOf(typeNames)));
+        }
+    }
+}
