@@ -3,13 +3,13 @@ package dev.autoprom.instrumentation.genai;
 /**
  * What one library contributes: reading labels and token counts out of its own request and response types.
  * Implementations are bridge classes (they name library types), loaded next to the library through a
- * {@link dev.autoprom.api.Bridge}; {@link GenAiCalls} calls them and catches whatever they throw.
+ * {@link dev.autoprom.api.Bridge}; {@link GenAiHooks} calls them and catches whatever they throw.
  *
  * <p>Never read prompts, completions, tool arguments, keys or organisation ids here: only model names and counts.
  */
 public interface GenAiAdapter {
 
-    /** A library whose adapter cannot be made: {@link GenAiCalls} records nothing for it. */
+    /** A library whose adapter cannot be made: {@link GenAiHooks} records nothing for it. */
     GenAiAdapter NONE = new GenAiAdapter() {
         @Override
         public String component() {

@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.http.servlet;
 
 import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.api.Timing;
 import dev.autoprom.instrumentation.http.HttpMethods;
 import dev.autoprom.instrumentation.http.HttpServerRecorder;
 import dev.autoprom.instrumentation.http.ServerRequestScope;
@@ -28,22 +29,22 @@ public final class ServletHooks {
         return (servletRequestClass.getName().startsWith("jakarta.") ? JAKARTA : JAVAX).get(servletRequestClass);
     }
 
-    /** Returns the start time when this call is the request's outermost, else {@link HttpServerRecorder#NOT_RECORDING}. */
+    /** Returns the start time when this call is the request's outermost, else {@link Timing#NOT_STARTED}. */
     public static long enter(Class<?> servletRequestClass, Object request) {
         ServerRequestScope scope = ServerRequestScope.current();
         if (scope.depth++ > 0) {
-            return HttpServerRecorder.NOT_RECORDING;
+            return Timing.NOT_STARTED;
         }
         scope.frameworkRoute = null;
         try {
             if (!api(servletRequestClass).isNewHttpRequest(request)) {
-                return HttpServerRecorder.NOT_RECORDING;
+                return Timing.NOT_STARTED;
             }
             ServletApi api = api(servletRequestClass);
             return HttpServerRecorder.start(HttpMethods.index(api.method(request)), api.https(request));
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
-            return HttpServerRecorder.NOT_RECORDING;
+            return Timing.NOT_STARTED;
         }
     }
 
@@ -53,8 +54,8 @@ public final class ServletHooks {
         if (scope.depth > 0) {
             scope.depth--;
         }
-        // 0 is what the advice passes when its enter part failed (suppressed): nothing was started then
-        if (start == HttpServerRecorder.NOT_RECORDING || start == 0L) {
+        // also what the advice passes when its enter part failed (suppressed): nothing was started then
+        if (start == Timing.NOT_STARTED) {
             return;
         }
         String frameworkRoute = scope.frameworkRoute;

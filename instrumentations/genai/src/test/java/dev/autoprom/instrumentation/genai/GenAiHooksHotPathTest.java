@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
  * A blocking call with known labels allocates nothing: the thread's ended operation is reused and the label
  * values go through arrays the operation owns. A stream keeps its operation, so the next call gets a new one.
  */
-class GenAiCallsHotPathTest {
+class GenAiHooksHotPathTest {
 
     private static final int CALLS = Integer.getInteger("hotpath.calls", 200_000);
 
     /** Sets the labels and token counts the way the SDK adapters do, from plain objects. */
-    static class FixedAdapter extends GenAiCallsTest.CountingAdapter {
+    static class FixedAdapter extends GenAiHooksTest.CountingAdapter {
         @Override
         public void onStart(GenAiCall call, Object client, Object request) {
             call.operation("chat");
@@ -42,7 +42,7 @@ class GenAiCallsHotPathTest {
             long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
             long start = System.nanoTime();
             for (int i = 0; i < CALLS; i++) {
-                GenAiCalls.exit(GenAiCalls.enter(adapter, "client", "request"), "response", null);
+                GenAiHooks.exit(GenAiHooks.enter(adapter, "client", "request"), "response", null);
             }
             nanosPerCall = (System.nanoTime() - start) / CALLS;
             allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
@@ -55,13 +55,13 @@ class GenAiCallsHotPathTest {
     @Test
     void aBlockingCallsObjectIsReusedAndAStreamsIsNot() {
         GenAiAdapter blocking = new FixedAdapter();
-        GenAiCall first = GenAiCalls.enter(blocking, "client", "a");
-        GenAiCalls.exit(first, "response", null);
-        GenAiCall second = GenAiCalls.enter(blocking, "client", "b");
+        GenAiCall first = GenAiHooks.enter(blocking, "client", "a");
+        GenAiHooks.exit(first, "response", null);
+        GenAiCall second = GenAiHooks.enter(blocking, "client", "b");
         assertThat(second).isSameAs(first);
         assertThat(second.isEnded()).isFalse();
         assertThat(second.inputTokens).isEqualTo(-1);
-        GenAiCalls.exit(second, "response", null);
+        GenAiHooks.exit(second, "response", null);
 
         Object stream = new Object();
         GenAiAdapter streaming = new FixedAdapter() {
@@ -70,14 +70,14 @@ class GenAiCallsHotPathTest {
                 return result == stream ? "wrapped" : null;
             }
         };
-        GenAiCall streamed = GenAiCalls.enter(streaming, "client", "c");
-        assertThat(GenAiCalls.exit(streamed, stream, null)).isEqualTo("wrapped");
-        GenAiCall next = GenAiCalls.enter(blocking, "client", "d");
+        GenAiCall streamed = GenAiHooks.enter(streaming, "client", "c");
+        assertThat(GenAiHooks.exit(streamed, stream, null)).isEqualTo("wrapped");
+        GenAiCall next = GenAiHooks.enter(blocking, "client", "d");
         // the stream still owns its operation (it ends when the application finishes reading)
         assertThat(streamed.isEnded()).isFalse();
-        GenAiCalls.exit(next, "response", null);
-        GenAiCall after = GenAiCalls.enter(blocking, "client", "e");
-        GenAiCalls.exit(after, "response", null);
+        GenAiHooks.exit(next, "response", null);
+        GenAiCall after = GenAiHooks.enter(blocking, "client", "e");
+        GenAiHooks.exit(after, "response", null);
         assertThat(after).isSameAs(next).isNotSameAs(streamed);
     }
 }

@@ -9,13 +9,13 @@ import java.util.concurrent.CompletableFuture;
  * is one operation (per-thread depth). The synchronous part of a call ends at method exit; a future or a stream
  * keeps the operation open until it completes.
  */
-public final class GenAiCalls {
+public final class GenAiHooks {
 
     private static final ThreadLocal<CallerThread> THREAD = ThreadLocal.withInitial(CallerThread::new);
     /** Returned for a call nested in another one on the same thread: exit only unwinds the depth. */
     private static final GenAiCall NESTED = new GenAiCall(null, 0);
 
-    private GenAiCalls() {
+    private GenAiHooks() {
     }
 
     /**

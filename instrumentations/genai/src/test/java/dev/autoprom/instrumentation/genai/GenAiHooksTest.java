@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GenAiCallsTest {
+class GenAiHooksTest {
 
     /** Counts starts and results, to see which calls are recorded. */
     static class CountingAdapter implements GenAiAdapter {
@@ -43,30 +43,30 @@ class GenAiCallsTest {
     @Test
     void aCallInsideAnotherOnTheSameThreadIsNotAnOperation() {
         CountingAdapter adapter = new CountingAdapter();
-        GenAiCall outer = GenAiCalls.enter(adapter, null, "outer");
-        GenAiCall inner = GenAiCalls.enter(adapter, null, "inner");
-        GenAiCalls.exit(inner, "inner-result", null);
-        assertThat(GenAiCalls.insideOperation()).isTrue();
-        GenAiCalls.exit(outer, "outer-result", null);
-        assertThat(GenAiCalls.insideOperation()).isFalse();
+        GenAiCall outer = GenAiHooks.enter(adapter, null, "outer");
+        GenAiCall inner = GenAiHooks.enter(adapter, null, "inner");
+        GenAiHooks.exit(inner, "inner-result", null);
+        assertThat(GenAiHooks.insideOperation()).isTrue();
+        GenAiHooks.exit(outer, "outer-result", null);
+        assertThat(GenAiHooks.insideOperation()).isFalse();
         assertThat(adapter.started).containsExactly("outer");
         assertThat(adapter.results).containsExactly("outer-result");
 
         // the next call on this thread is an operation again
-        GenAiCalls.exit(GenAiCalls.enter(adapter, null, "next"), "next-result", null);
+        GenAiHooks.exit(GenAiHooks.enter(adapter, null, "next"), "next-result", null);
         assertThat(adapter.started).containsExactly("outer", "next");
     }
 
     @Test
     void anUnpairedExitNeverDrivesTheDepthNegative() {
         CountingAdapter adapter = new CountingAdapter();
-        GenAiCall call = GenAiCalls.enter(adapter, null, "a");
-        GenAiCalls.exit(call, "r", null);
-        GenAiCalls.exit(call, "r", null);
-        GenAiCalls.exitOpen(call, null);
-        GenAiCalls.exit(GenAiCalls.enter(adapter, null, "b"), "r", null);
+        GenAiCall call = GenAiHooks.enter(adapter, null, "a");
+        GenAiHooks.exit(call, "r", null);
+        GenAiHooks.exit(call, "r", null);
+        GenAiHooks.exitOpen(call, null);
+        GenAiHooks.exit(GenAiHooks.enter(adapter, null, "b"), "r", null);
         assertThat(adapter.started).containsExactly("a", "b");
-        assertThat(GenAiCalls.insideOperation()).isFalse();
+        assertThat(GenAiHooks.insideOperation()).isFalse();
     }
 
     @Test
@@ -82,8 +82,8 @@ class GenAiCallsTest {
                 throw new IllegalStateException("adapter bug");
             }
         };
-        GenAiCall call = GenAiCalls.enter(broken, null, "x");
-        assertThat(GenAiCalls.exit(call, "result", null)).isEqualTo("result");
-        assertThat(GenAiCalls.insideOperation()).isFalse();
+        GenAiCall call = GenAiHooks.enter(broken, null, "x");
+        assertThat(GenAiHooks.exit(call, "result", null)).isEqualTo("result");
+        assertThat(GenAiHooks.insideOperation()).isFalse();
     }
 }

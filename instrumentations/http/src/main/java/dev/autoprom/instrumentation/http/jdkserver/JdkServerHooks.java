@@ -8,13 +8,13 @@ import java.util.function.Consumer;
  * Hands each new {@code HttpContext} to the bridge that installs the metrics filter. The bridge is loaded next
  * to {@code jdk.httpserver} (the platform loader), which this bootstrap-loaded class cannot see.
  */
-public final class JdkServerContexts {
+public final class JdkServerHooks {
 
     private static final String COMPONENT = "http.jdk-httpserver";
     private static final Bridge<Consumer<Object>> FILTER_INSTALLER = Bridge.of(consumerOfObject(),
             "dev.autoprom.instrumentation.http.jdkserver.bridge.FilterInstaller", COMPONENT, context -> { });
 
-    private JdkServerContexts() {
+    private JdkServerHooks() {
     }
 
     public static void created(Class<?> httpServerClass, Object context) {

@@ -1,7 +1,7 @@
 package dev.autoprom.instrumentation.http;
 
 /** Names, labels and buckets of the HTTP server family, as the design's metric catalog fixes them. */
-public final class HttpServerMetrics {
+public final class HttpServerMetricNames {
 
     public static final String REQUEST_DURATION = "http_server_request_duration_seconds";
     public static final String ACTIVE_REQUESTS = "http_server_active_requests";
@@ -15,6 +15,6 @@ public final class HttpServerMetrics {
     public static final double[] DURATION_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5,
             5, 7.5, 10};
 
-    private HttpServerMetrics() {
+    private HttpServerMetricNames() {
     }
 }

@@ -1,0 +1,89 @@
+package dev.autoprom.instrumentation.websocket;
+
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+
+/**
+ * One direction (sent or received) of one connection: the message-size children of its four message types,
+ * resolved on first use, and the message in progress when a library reports fragments.
+ *
+ * <p>Data frames of different messages cannot interleave within a direction (RFC 6455 5.4), so while a
+ * fragmented message is in progress only its own frames (and control frames, which never touch that state)
+ * pass; the library serialises them, so these plain fields need no synchronisation. Single-frame messages,
+ * which may be sent from several threads at once, bypass them.
+ */
+final class MessageDirection {
+
+    private static final String[] TYPE_NAMES = {"text", "binary", "ping", "pong"};
+
+    private final String library;
+    private final String serverAddress;
+    private final String direction;
+    private final DistributionDataPoint[] sizes = new DistributionDataPoint[4];
+    /** The fragmented message in progress: its type and the bytes of its frames so far. */
+    private int fragmentType = WsConnection.TEXT;
+    private long fragmentBytes;
+    /** For APIs that give every part its message's type: whether the last part seen was not the last. */
+    private boolean inTypedMessage;
+
+    MessageDirection(String library, String serverAddress, String direction) {
+        this.library = library;
+        this.serverAddress = serverAddress;
+        this.direction = direction;
+    }
+
+    /** A whole message, or a control frame. */
+    void whole(int type, long bytes) {
+        size(type).observe(bytes);
+    }
+
+    /**
+     * A frame: a message in one frame (the usual case) is recorded at once and never touches the fragment
+     * state, so threads that send whole messages concurrently on one connection cannot mix up their types or
+     * sizes; a fragmented message is recorded once, with its whole size, at its last frame.
+     */
+    void part(int type, long bytes, boolean last) {
+        if (type == WsConnection.NOT_COUNTED) {
+            return;
+        }
+        if (type != WsConnection.CONTINUATION) {
+            if (last || type == WsConnection.PING || type == WsConnection.PONG) {
+                size(type).observe(bytes);
+            } else {
+                fragmentType = type;
+                fragmentBytes = bytes;
+            }
+            return;
+        }
+        long total = fragmentBytes + bytes;
+        if (last) {
+            fragmentBytes = 0;
+            size(fragmentType).observe(total);
+        } else {
+            fragmentBytes = total;
+        }
+    }
+
+    /**
+     * A part from an API that gives every part the message's type and a last flag ({@code java.net.http}'s
+     * {@code sendText(part, last)}, {@code onText(data, last)}): the first part after a last one starts a message.
+     * Such APIs allow one outstanding part at a time.
+     */
+    void typedPart(int type, long bytes, boolean last) {
+        if (type == WsConnection.PING || type == WsConnection.PONG) {
+            part(type, bytes, true);
+            return;
+        }
+        part(inTypedMessage ? WsConnection.CONTINUATION : type, bytes, last);
+        inTypedMessage = !last;
+    }
+
+    private DistributionDataPoint size(int type) {
+        DistributionDataPoint child = sizes[type];
+        if (child == null) {
+            // a benign race: CappedSeries returns the same child to every thread
+            child = WebSocketMetrics.MESSAGES.get(library, serverAddress, direction, TYPE_NAMES[type]);
+            sizes[type] = child;
+        }
+        return child;
+    }
+}
