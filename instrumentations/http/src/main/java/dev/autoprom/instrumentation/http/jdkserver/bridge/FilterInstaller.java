@@ -14,10 +14,14 @@ public final class FilterInstaller implements Consumer<Object> {
             return;
         }
         HttpContext context = (HttpContext) value;
+        install(context, context.getFilters());
+    }
+
+    /** Adds the filter first unless the context is the agent's own or already has one. */
+    static void install(HttpContext context, List<Filter> filters) {
         if (isAgentExporter(context)) {
             return;
         }
-        List<Filter> filters = context.getFilters();
         for (Filter f : filters) {
             if (f instanceof MetricsFilter) {
                 return;
