@@ -14,12 +14,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * The JDK's built-in server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}). Every context the
  * application creates gets a metrics {@code Filter} put first in its filter list; the route is the context's
- * path. The server implementation classes are the JDK's own, so the match is by their exact names.
+ * path. A context created before the agent was attached to a running JVM gets it at its first request after the
+ * attach: the server reads a context's internal system filters just before its user filters for each exchange,
+ * so advice there adds the filter in time for that very exchange. The server implementation classes are the
+ * JDK's own, so the match is by their exact names.
  */
 public final class JdkHttpServerInstrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl"};
+            "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl",
+            "sun.net.httpserver.HttpContextImpl"};
 
     @Override
     public String family() {
@@ -48,6 +52,9 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
                         .and(takesArguments(1).or(takesArguments(2).and(
                                 takesArgument(1, named("com.sun.net.httpserver.HttpHandler")))))
                         .and(takesArgument(0, String.class)),
-                "dev.autoprom.instrumentation.http.jdkserver.CreateContextAdvice");
+                "dev.autoprom.instrumentation.http.jdkserver.CreateContextAdvice")
+                // package-private and called only by the server, once per exchange: never by the application
+                .advise(named("getSystemFilters").and(takesArguments(0)),
+                        "dev.autoprom.instrumentation.http.jdkserver.SystemFiltersAdvice");
     }
 }

@@ -14,12 +14,28 @@ public final class JdkServerHooks {
     private static final Bridge<Consumer<Object>> FILTER_INSTALLER = Bridge.of(consumerOfObject(),
             "dev.autoprom.instrumentation.http.jdkserver.bridge.FilterInstaller", COMPONENT, context -> { });
 
+    private static final Bridge<Consumer<Object>> LATE_FILTER_INSTALLER = Bridge.of(consumerOfObject(),
+            "dev.autoprom.instrumentation.http.jdkserver.bridge.ExistingContextFilter", COMPONENT, context -> { });
+
     private JdkServerHooks() {
     }
 
     public static void created(Class<?> httpServerClass, Object context) {
         try {
             FILTER_INSTALLER.get(httpServerClass).accept(context);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    /**
+     * The server is about to build an exchange's filter chain for {@code context}: a context created before the
+     * agent was attached gets its filter now. Runs for every exchange; the check is one list read when the filter
+     * is already there.
+     */
+    public static void serving(Class<?> httpServerClass, Object context) {
+        try {
+            LATE_FILTER_INSTALLER.get(httpServerClass).accept(context);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }

@@ -14,7 +14,11 @@ public final class FilterInstaller implements Consumer<Object> {
             return;
         }
         HttpContext context = (HttpContext) value;
-        List<Filter> filters = context.getFilters();
+        install(context, context.getFilters());
+    }
+
+    /** Adds the filter first unless the context already has one. */
+    static void install(HttpContext context, List<Filter> filters) {
         for (Filter f : filters) {
             if (f instanceof MetricsFilter) {
                 return;
