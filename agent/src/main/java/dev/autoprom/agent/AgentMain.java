@@ -1,6 +1,7 @@
 package dev.autoprom.agent;
 
 import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.agent.config.ConfigKeys;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.InstrumentationModule;
@@ -155,7 +156,7 @@ public final class AgentMain {
     private static Map<String, String> systemProperties() {
         Map<String, String> result = new HashMap<>();
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith(AgentConfig.PREFIX)) {
+            if (name.startsWith(ConfigKeys.PREFIX)) {
                 result.put(name, System.getProperty(name));
             }
         }

@@ -1,6 +1,7 @@
 package dev.autoprom.agent;
 
 import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.agent.config.ConfigKeys;
 import dev.autoprom.agent.exporter.MetricsServer;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.AgentMetrics;
@@ -25,9 +26,9 @@ final class ExporterLauncher {
         try {
             ssl = sslContext(config);
         } catch (Exception e) {
-            AgentLog.error("cannot use " + AgentConfig.TLS_KEYSTORE_PATH + "=" + config.keystorePath() + " ("
+            AgentLog.error("cannot use " + ConfigKeys.TLS_KEYSTORE_PATH + "=" + config.keystorePath() + " ("
                     + e + "): expected a readable PKCS12 keystore and its password in "
-                    + AgentConfig.TLS_KEYSTORE_PASSWORD + "; the exporter is not started");
+                    + ConfigKeys.TLS_KEYSTORE_PASSWORD + "; the exporter is not started");
             SelfMetrics.recordError("exporter", e);
             throw e;
         }
@@ -36,8 +37,8 @@ final class ExporterLauncher {
             server = MetricsServer.start(config, AgentMetrics.registry(), status, ssl);
         } catch (BindException e) {
             AgentLog.error("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
-                    + "): the port is in use or the address is not local; set " + AgentConfig.PORT
-                    + " to a free port (0 picks one) or " + AgentConfig.HOST
+                    + "): the port is in use or the address is not local; set " + ConfigKeys.PORT
+                    + " to a free port (0 picks one) or " + ConfigKeys.HOST
                     + ". The application runs on without the metrics endpoint");
             SelfMetrics.recordError("exporter", e);
             throw e;
