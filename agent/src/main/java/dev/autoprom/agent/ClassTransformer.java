@@ -53,6 +53,10 @@ final class ClassTransformer implements ClassFileTransformer {
         this.agentClasses = agentClasses;
         this.adviceFailures = adviceFailures;
         this.inst = inst;
+        // Loaded here, before the transformer is registered: if the first transform() loaded IgnoredTypes, its
+        // own loading would call transform() again, which fails to resolve the half-loaded class; the JVM then
+        // records that failure against this class for good, and no class would ever be instrumented.
+        IgnoredTypes.ignores("java/lang/Object");
     }
 
     @Override
