@@ -1,6 +1,7 @@
 package dev.autoprom.agent;
 
 import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.agent.config.ConfigKeys;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.InstrumentationModule;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * The real entry point, called through the bootstrap loader by the trampoline. Order matters: configuration,
  * then metrics settings (recorders read them in their static initialisers), then the installer, then the
- * exporter. Never throws unless {@code autoprom.fail.fast=true} asks it to refuse to start.
+ * exporter. Never throws unless {@code autoprom.fail.fast=true} asks it to refuse to start. Each outcome is
+ * published as {@link AgentStatus} (a system property), which the attach command reads from outside.
  */
 public final class AgentMain {
 
@@ -42,6 +44,7 @@ public final class AgentMain {
             config = AgentConfig.load(agentArgs, systemProperties(), System.getenv(), switchNames(modules));
         } catch (Throwable t) {
             AgentLog.error("cannot read the configuration, agent not started", t);
+            AgentStatus.publish(AgentStatus.NOT_STARTED);
             return;
         }
         AgentLog.setLevel(AgentLog.Level.valueOf(config.logLevel().toUpperCase(java.util.Locale.ROOT)));
@@ -49,14 +52,17 @@ public final class AgentMain {
             AgentLog.error(problem);
         }
         if (config.failFast() && !config.problems().isEmpty()) {
+            AgentStatus.publish(AgentStatus.NOT_STARTED);
             throw new IllegalStateException("autoprom.fail.fast=true and the configuration has "
                     + config.problems().size() + " problem(s), first: " + config.problems().get(0));
         }
         if (!config.enabled()) {
             AgentLog.debug("autoprom.enabled=false: no port opened, no class transformed");
+            AgentStatus.publish(AgentStatus.DISABLED);
             return;
         }
         started = true;
+        AgentStatus.publish(AgentStatus.STARTING);
         long configNanos = System.nanoTime();
         try {
             AgentMetrics.configure(config.cardinalityLimit(), config.nativeHistograms(), constLabels(config));
@@ -74,7 +80,7 @@ public final class AgentMain {
             report = InstallReport.EMPTY;
         }
         StatusPage status = new StatusPage(config, report);
-        Runnable rest = () -> startJvmMetricsAndExporter(config, agentJar, status, startNanos);
+        Runnable rest = () -> startJvmMetricsAndExporter(config, status, startNanos);
         if (config.failFast()) {
             rest.run(); // a refusal to start must happen before main
         } else {
@@ -89,7 +95,7 @@ public final class AgentMain {
                 + millis(metricsNanos, end) + ")");
     }
 
-    private static void startJvmMetricsAndExporter(AgentConfig config, File agentJar, StatusPage status,
+    private static void startJvmMetricsAndExporter(AgentConfig config, StatusPage status,
             long startNanos) {
         try {
             if (config.jvmEnabled()) {
@@ -99,14 +105,21 @@ public final class AgentMain {
             failed(config, "cannot register the JVM metrics", t);
         }
         try {
-            ExporterLauncher.start(config, agentJar, status);
+            int port = ExporterLauncher.start(config, status);
+            AgentStatus.publish(AgentStatus.SERVING, port, isEmpty(config.keystorePath()) ? "http" : "https");
         } catch (Throwable t) {
             // ExporterLauncher has logged the cause with the setting to change
+            AgentStatus.publishFailure(AgentStatus.EXPORTER_FAILED, config.host() + ":" + config.port() + " ("
+                    + t + ")");
             if (config.failFast()) {
                 throw new IllegalStateException("autoprom.fail.fast=true and the exporter did not start: " + t, t);
             }
         }
         AgentLog.debug("started in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 
     private static long millis(long from, long to) {
@@ -130,7 +143,8 @@ public final class AgentMain {
         return modules;
     }
 
-    private static Set<String> switchNames(List<InstrumentationModule> modules) {
+    /** The families and libraries that have an {@code autoprom.instrumentation.<name>.enabled} switch. */
+    static Set<String> switchNames(List<InstrumentationModule> modules) {
         Set<String> names = new LinkedHashSet<>(List.of("http", "jdbc", "websocket", "genai"));
         for (InstrumentationModule module : modules) {
             names.add(module.family());
@@ -142,7 +156,7 @@ public final class AgentMain {
     private static Map<String, String> systemProperties() {
         Map<String, String> result = new HashMap<>();
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith(AgentConfig.PREFIX)) {
+            if (name.startsWith(ConfigKeys.PREFIX)) {
                 result.put(name, System.getProperty(name));
             }
         }

@@ -1,6 +1,7 @@
 package dev.autoprom.agent;
 
 import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.CandidateFilter;
 import dev.autoprom.api.SelfMetrics;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -53,13 +54,17 @@ final class ClassTransformer implements ClassFileTransformer {
         this.agentClasses = agentClasses;
         this.adviceFailures = adviceFailures;
         this.inst = inst;
+        // Loaded here, before the transformer is registered: if the first transform() loaded IgnoredTypes, its
+        // own loading would call transform() again, which fails to resolve the half-loaded class; the JVM then
+        // records that failure against this class for good, and no class would ever be instrumented.
+        IgnoredTypes.ignores("java/lang/Object");
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        // hidden classes (lambdas) have no name; the exporter's private copy of the JDK server is the agent's own
-        if (internalName == null || loader instanceof ExporterClassLoader || IgnoredTypes.ignores(internalName)
+        // hidden classes (lambdas) have no name
+        if (internalName == null || IgnoredTypes.ignores(internalName)
                 || !candidates.isCandidate(internalName, classFile) || BUSY.get() != null) {
             return null;
         }
@@ -168,7 +173,7 @@ final class ClassTransformer implements ClassFileTransformer {
         try {
             String name = loaded.getName();
             if (loaded.isArray() || loaded.isPrimitive() || name.indexOf('/') >= 0 // hidden classes
-                    || !inst.isModifiableClass(loaded) || loaded.getClassLoader() instanceof ExporterClassLoader
+                    || !inst.isModifiableClass(loaded)
                     || IgnoredTypes.ignores(name.replace('.', '/'))) {
                 return false;
             }

@@ -1,75 +1,52 @@
 package dev.autoprom.agent;
 
 import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.agent.config.ConfigKeys;
+import dev.autoprom.agent.exporter.MetricsServer;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.SelfMetrics;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.File;
 import java.io.InputStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.security.KeyStore;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import java.util.jar.JarFile;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** Starts the exporter in its own class loader and turns every failure into one clear log line. */
+/** Starts the exporter and turns every failure into one clear log line. */
 final class ExporterLauncher {
-
-    private static final String SERVER_CLASS = ExporterClassLoader.EXPORTER_PACKAGE + "MetricsServer";
-    private static final String PRIVATE_PROVIDER = "sun.net.httpserver.DefaultHttpServerProvider";
-
-    private static volatile AutoCloseable running;
 
     private ExporterLauncher() {
     }
 
-    static int start(AgentConfig config, File agentJar, Supplier<String> status) throws Exception {
+    static int start(AgentConfig config, Supplier<String> status) throws Exception {
         SSLContext ssl;
         try {
             ssl = sslContext(config);
         } catch (Exception e) {
-            AgentLog.error("cannot use " + AgentConfig.TLS_KEYSTORE_PATH + "=" + config.keystorePath() + " ("
+            AgentLog.error("cannot use " + ConfigKeys.TLS_KEYSTORE_PATH + "=" + config.keystorePath() + " ("
                     + e + "): expected a readable PKCS12 keystore and its password in "
-                    + AgentConfig.TLS_KEYSTORE_PASSWORD + "; the exporter is not started");
+                    + ConfigKeys.TLS_KEYSTORE_PASSWORD + "; the exporter is not started");
             SelfMetrics.recordError("exporter", e);
             throw e;
         }
-        Object server;
+        MetricsServer server;
         try {
-            server = startServer(config, agentJar, status, ssl, true);
-        } catch (Exception e) {
-            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
-            if (cause instanceof BindException) {
-                AgentLog.error("cannot listen on " + config.host() + ":" + config.port() + " (" + cause.getMessage()
-                        + "): the port is in use or the address is not local; set " + AgentConfig.PORT
-                        + " to a free port (0 picks one) or " + AgentConfig.HOST
-                        + ". The application runs on without the metrics endpoint");
-                SelfMetrics.recordError("exporter", cause);
-                throw e;
-            }
-            ExporterClassLoader.logFallback(cause);
-            server = startServer(config, agentJar, status, ssl, false);
+            server = MetricsServer.start(config, AgentMetrics.registry(), status, ssl);
+        } catch (BindException e) {
+            AgentLog.error("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
+                    + "): the port is in use or the address is not local; set " + ConfigKeys.PORT
+                    + " to a free port (0 picks one) or " + ConfigKeys.HOST
+                    + ". The application runs on without the metrics endpoint");
+            SelfMetrics.recordError("exporter", e);
+            throw e;
         }
-        running = (AutoCloseable) server;
-        int port = ((IntSupplier) server).getAsInt();
+        int port = server.port();
         AgentLog.info("serving metrics on " + (ssl != null ? "https" : "http") + "://" + config.host() + ":" + port
                 + config.metricsPath());
         return port;
-    }
-
-    private static Object startServer(AgentConfig config, File agentJar, Supplier<String> status, SSLContext ssl,
-            boolean privateJdkServer) throws Exception {
-        ClassLoader loader = new ExporterClassLoader(new JarFile(agentJar), privateJdkServer);
-        PrometheusRegistry registry = AgentMetrics.registry();
-        return Class.forName(SERVER_CLASS, true, loader)
-                .getMethod("start", AgentConfig.class, PrometheusRegistry.class, Supplier.class, String.class,
-                        SSLContext.class)
-                .invoke(null, config, registry, status, privateJdkServer ? PRIVATE_PROVIDER : null, ssl);
     }
 
     private static SSLContext sslContext(AgentConfig config) throws Exception {
@@ -87,17 +64,5 @@ final class ExporterLauncher {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), null, null);
         return context;
-    }
-
-    /** Stops the exporter (used by tests and on agent shutdown). */
-    static void stop() {
-        AutoCloseable server = running;
-        if (server != null) {
-            try {
-                server.close();
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
     }
 }

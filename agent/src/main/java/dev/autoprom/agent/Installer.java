@@ -2,6 +2,7 @@ package dev.autoprom.agent;
 
 import dev.autoprom.agent.config.AgentConfig;
 import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.CandidateFilter;
 import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
 import java.io.File;
@@ -39,9 +40,9 @@ final class Installer {
             }
             // failSafe: a hierarchy naming a type this loader cannot resolve (spring-web's filters without the
             // servlet API) means the library is absent there: no match, not an error
-            CandidateTypes moduleCandidates = module.candidates();
+            CandidateTypes moduleCandidates = module.targets().candidates();
             ModuleTransformation transformation = new ModuleTransformation(entry, module.classLoaderMatcher(),
-                    failSafe(module.typeMatcher()), moduleCandidates, config.faultInjection());
+                    failSafe(module.targets().typeMatcher()), moduleCandidates, config.faultInjection());
             module.adviseMethods(transformation);
             entry.needs(transformation.needs(), transformation.checksHooks(), transformation::checkPendingHooks);
             enabled.add(transformation);

@@ -1,29 +1,37 @@
 package dev.autoprom.agent.exporter;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.autoprom.api.SelfMetrics;
 import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
 import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
 import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
 /**
- * Adapts a JDK {@link HttpExchange} to the Prometheus client's exporter-common scrape handler, which does the
- * content negotiation (text, OpenMetrics, protobuf), gzip and {@code name[]} filtering. This replaces
- * {@code prometheus-metrics-exporter-httpserver}'s own adapter only because that one holds a static
- * {@code java.util.logging.Logger}, which would initialise the JDK log manager from premain.
+ * Adapts one request to the Prometheus client's exporter-common scrape handler, which does the content
+ * negotiation (text, OpenMetrics, protobuf), gzip and {@code name[]} filtering. The body is collected in memory;
+ * the I/O thread writes it out, so a slow client never holds a worker.
  */
 final class ScrapeExchange implements PrometheusHttpExchange {
 
-    private final HttpExchange exchange;
+    private final RequestHead request;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+    private final List<String[]> headers = new ArrayList<>(4);
+    private Response response;
 
-    ScrapeExchange(HttpExchange exchange) {
-        this.exchange = exchange;
+    ScrapeExchange(RequestHead request) {
+        this.request = request;
+    }
+
+    /** What the handler answered; a 500 if it answered nothing. */
+    Response response() {
+        return response != null ? response.body(body.toByteArray())
+                : Response.text(500, "error collecting metrics\n");
     }
 
     @Override
@@ -31,44 +39,49 @@ final class ScrapeExchange implements PrometheusHttpExchange {
         return new PrometheusHttpRequest() {
             @Override
             public String getQueryString() {
-                return exchange.getRequestURI().getRawQuery();
+                return request.query;
             }
 
             @Override
             public Enumeration<String> getHeaders(String name) {
-                List<String> values = exchange.getRequestHeaders().get(name);
-                return values == null ? Collections.emptyEnumeration() : Collections.enumeration(values);
+                return Collections.enumeration(request.headers(name));
             }
 
             @Override
             public String getMethod() {
-                return exchange.getRequestMethod();
+                return request.method;
             }
 
             @Override
             public String getRequestPath() {
-                return exchange.getRequestURI().getPath();
+                return request.path;
             }
         };
     }
 
     @Override
     public PrometheusHttpResponse getResponse() {
-        return new PrometheusHttpResponse() {
-            @Override
-            public void setHeader(String name, String value) {
-                exchange.getResponseHeaders().set(name, value);
-            }
-
-            @Override
-            public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) throws IOException {
-                // the JDK server reads 0 as "chunked" and -1 as "no body"
-                boolean head = "HEAD".equals(exchange.getRequestMethod());
-                exchange.sendResponseHeaders(statusCode, head ? -1 : contentLength);
-                return exchange.getResponseBody();
-            }
-        };
+        return responseSide;
     }
+
+    private final PrometheusHttpResponse responseSide = new PrometheusHttpResponse() {
+        @Override
+        public void setHeader(String name, String value) {
+            // the length is the encoder's to write, from the body actually produced
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                headers.add(new String[] {name, value});
+            }
+        }
+
+        @Override
+        public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) {
+            response = new Response(statusCode);
+            for (String[] header : headers) {
+                response.header(header[0], header[1]);
+            }
+            return body;
+        }
+    };
 
     @Override
     public void handleException(IOException e) throws IOException {
@@ -83,19 +96,12 @@ final class ScrapeExchange implements PrometheusHttpExchange {
 
     private void fail(Exception e) {
         SelfMetrics.recordError("exporter", e);
-        try {
-            byte[] body = ("error collecting metrics: " + e.getClass().getSimpleName() + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            exchange.sendResponseHeaders(500, body.length);
-            exchange.getResponseBody().write(body);
-        } catch (IOException | RuntimeException ignored) {
-            // headers may already be sent; the client sees a truncated response
-        }
+        body.reset();
+        response = Response.text(500, "error collecting metrics: " + e.getClass().getSimpleName() + "\n");
     }
 
     @Override
     public void close() {
-        exchange.close();
+        // nothing to release: the body is in memory
     }
 }

@@ -1,6 +1,5 @@
 package dev.autoprom.api;
 
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
@@ -35,16 +34,11 @@ public interface InstrumentationModule {
     }
 
     /**
-     * The cheap pre-filter run on the raw class file before any matcher: which classes could this module
-     * possibly transform? Must never reject a class {@link #typeMatcher()} and the advised methods would
-     * accept. The default, every class, makes the agent parse each class the application loads.
+     * Which classes get advice, declared once ({@link Targets}): the installer's pre-filter on the raw class file
+     * and the type matcher are both derived from it. Name-based first; strict enough that an unknown version is
+     * skipped.
      */
-    default CandidateTypes candidates() {
-        return CandidateTypes.any();
-    }
-
-    /** Which types get advice. Name-based matchers first; strict enough that an unknown version is skipped. */
-    ElementMatcher<? super TypeDescription> typeMatcher();
+    Targets targets();
 
     /** Declares which methods of a matched type get which advice class. */
     void adviseMethods(AdviceTarget target);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.description.type.TypeList;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -13,8 +14,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  * application loads is asked, and without memory each question walks the whole hierarchy again (for a Spring
  * Boot application, most of the agent's start-up cost). Only super types are remembered, not the classes asked
  * about, so the memory grows with the number of distinct base classes and interfaces and is capped
- * ({@value #MAX_REMEMBERED}; past it, it starts over). A hierarchy that cannot be resolved (an optional
- * dependency missing) means no match.
+ * ({@value #MAX_REMEMBERED}; past it, it starts over). A part of the hierarchy that cannot be resolved (an
+ * optional dependency missing: Spring's servlet filters without a servlet API) is no match for that branch, and
+ * the other branches are still asked, so an unrelated missing type neither hides a target nor becomes an error.
  *
  * <p>Types are remembered by name, across class loaders: two libraries with one fully qualified name but
  * different hierarchies would share an answer, which is accepted for the cost it saves.
@@ -55,18 +57,7 @@ public final class SuperTypeMatcher extends ElementMatcher.Junction.AbstractBase
                 return known;
             }
         }
-        boolean found = false;
-        TypeDescription.Generic superClass = type.getSuperClass();
-        if (superClass != null && inHierarchy(superClass.asErasure(), true)) {
-            found = true;
-        } else {
-            for (TypeDescription implemented : type.getInterfaces().asErasures()) {
-                if (inHierarchy(implemented, true)) {
-                    found = true;
-                    break;
-                }
-            }
-        }
+        boolean found = superClassMatches(type) || anInterfaceMatches(type);
         if (remember) {
             if (superTypes.size() >= MAX_REMEMBERED) {
                 superTypes.clear();
@@ -74,6 +65,34 @@ public final class SuperTypeMatcher extends ElementMatcher.Junction.AbstractBase
             superTypes.put(name, found);
         }
         return found;
+    }
+
+    private boolean superClassMatches(TypeDescription type) {
+        try {
+            TypeDescription.Generic superClass = type.getSuperClass();
+            return superClass != null && inHierarchy(superClass.asErasure(), true);
+        } catch (RuntimeException | LinkageError unresolvable) {
+            return false;
+        }
+    }
+
+    private boolean anInterfaceMatches(TypeDescription type) {
+        TypeList.Generic interfaces;
+        try {
+            interfaces = type.getInterfaces();
+        } catch (RuntimeException | LinkageError unresolvable) {
+            return false;
+        }
+        for (TypeDescription.Generic implemented : interfaces) {
+            try {
+                if (inHierarchy(implemented.asErasure(), true)) {
+                    return true;
+                }
+            } catch (RuntimeException | LinkageError unresolvable) {
+                // this interface cannot be one of ours: go on with the next
+            }
+        }
+        return false;
     }
 
     /** As /autoprom shows it in a hook's matcher. */

@@ -2,12 +2,42 @@ package dev.autoprom.instrumentation.genai;
 
 /**
  * What one library contributes: reading labels and token counts out of its own request and response types.
- * Implementations are bridge classes (they name library types), loaded next to the library by
- * {@link GenAiAdapters}; {@link GenAiCalls} calls them and catches whatever they throw.
+ * Implementations are bridge classes (they name library types), loaded next to the library through a
+ * {@link dev.autoprom.api.Bridge}; {@link GenAiHooks} calls them and catches whatever they throw.
  *
  * <p>Never read prompts, completions, tool arguments, keys or organisation ids here: only model names and counts.
  */
 public interface GenAiAdapter {
+
+    /** A library whose adapter cannot be made: {@link GenAiHooks} records nothing for it. */
+    GenAiAdapter NONE = new GenAiAdapter() {
+        @Override
+        public String component() {
+            return "genai.adapter";
+        }
+
+        @Override
+        public void onStart(GenAiCall call, Object client, Object request) {
+        }
+
+        @Override
+        public void onResult(GenAiCall call, Object result) {
+        }
+
+        @Override
+        public Object wrapStream(GenAiCall call, Object result) {
+            return null;
+        }
+
+        @Override
+        public void onEvent(GenAiCall call, Object event) {
+        }
+    };
+
+    /** The adapter of one library, in its {@code bridge} package: made once per loader, {@link #NONE} if not. */
+    static dev.autoprom.api.Bridge<GenAiAdapter> bridge(String className) {
+        return dev.autoprom.api.Bridge.of(GenAiAdapter.class, className, "genai.adapter", NONE);
+    }
 
     /** For {@code autoprom_agent_errors_total{component}}, e.g. {@code genai.openai}. */
     String component();

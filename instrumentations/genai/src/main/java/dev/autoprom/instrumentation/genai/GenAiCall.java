@@ -42,7 +42,7 @@ public final class GenAiCall {
 
     /**
      * Makes an ended operation a new one, so that a thread's synchronous calls reuse one object (see
-     * {@link GenAiCalls}). Only for an operation nothing else refers to any more.
+     * {@link GenAiHooks}). Only for an operation nothing else refers to any more.
      */
     void reset(GenAiAdapter newAdapter, long newStartNanos) {
         adapter = newAdapter;

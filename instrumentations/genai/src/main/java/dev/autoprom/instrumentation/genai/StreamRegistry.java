@@ -1,8 +1,7 @@
 package dev.autoprom.instrumentation.genai;
 
+import dev.autoprom.api.WeakIdentityMap;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * For SDK stream classes that cannot be wrapped (a concrete class the application holds, such as google-genai's
@@ -12,16 +11,13 @@ import java.util.WeakHashMap;
  */
 public final class StreamRegistry {
 
-    private static final Map<Object, Tracker> STREAMS = new WeakHashMap<>();
+    private static final WeakIdentityMap<Tracker> STREAMS = new WeakIdentityMap<>();
 
     private StreamRegistry() {
     }
 
-    /** Keys are SDK stream objects, which do not override equals/hashCode: the weak map is by identity. */
     public static void register(Object stream, GenAiCall call) {
-        synchronized (STREAMS) {
-            STREAMS.put(stream, new Tracker(call));
-        }
+        STREAMS.put(stream, new Tracker(call));
     }
 
     /**
@@ -32,19 +28,13 @@ public final class StreamRegistry {
         if (!(iterator instanceof Iterator)) {
             return iterator;
         }
-        Tracker tracker;
-        synchronized (STREAMS) {
-            tracker = STREAMS.get(stream);
-        }
+        Tracker tracker = STREAMS.get(stream);
         return tracker == null ? iterator : tracker.wrapOnce((Iterator<?>) iterator);
     }
 
     /** The application closed the stream: its operation ends (if it had not already). */
     public static void closed(Object stream) {
-        Tracker tracker;
-        synchronized (STREAMS) {
-            tracker = STREAMS.remove(stream);
-        }
+        Tracker tracker = STREAMS.remove(stream);
         if (tracker != null) {
             tracker.call.closed();
         }

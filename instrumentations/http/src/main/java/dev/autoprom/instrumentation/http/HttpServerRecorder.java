@@ -3,6 +3,7 @@ package dev.autoprom.instrumentation.http;
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.CappedSeries;
 import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.api.Timing;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -20,27 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HttpServerRecorder {
 
-    /** Returned by callers' enter hooks when a request is not recorded (nested or container re-dispatch). */
-    public static final long NOT_RECORDING = Long.MIN_VALUE;
-
     private static final String COMPONENT = "http";
     private static final String HTTP = "http";
     private static final String HTTPS = "https";
 
     static final Histogram DURATION = AgentMetrics
-            .histogram(HttpServerMetrics.REQUEST_DURATION, "Duration of HTTP server requests.",
-                    HttpServerMetrics.DURATION_BUCKETS)
+            .histogram(HttpServerMetricNames.REQUEST_DURATION, "Duration of HTTP server requests.",
+                    HttpServerMetricNames.DURATION_BUCKETS)
             .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
-            .labelNames(HttpServerMetrics.METHOD, HttpServerMetrics.STATUS, HttpServerMetrics.ROUTE,
-                    HttpServerMetrics.SCHEME, HttpServerMetrics.ERROR_TYPE)
+            .labelNames(HttpServerMetricNames.METHOD, HttpServerMetricNames.STATUS, HttpServerMetricNames.ROUTE,
+                    HttpServerMetricNames.SCHEME, HttpServerMetricNames.ERROR_TYPE)
             .register(AgentMetrics.registry());
     static final Gauge ACTIVE = AgentMetrics
-            .gauge(HttpServerMetrics.ACTIVE_REQUESTS, "Number of HTTP server requests in flight.")
-            .labelNames(HttpServerMetrics.METHOD, HttpServerMetrics.SCHEME)
+            .gauge(HttpServerMetricNames.ACTIVE_REQUESTS, "Number of HTTP server requests in flight.")
+            .labelNames(HttpServerMetricNames.METHOD, HttpServerMetricNames.SCHEME)
             .register(AgentMetrics.registry());
 
     static final CappedSeries<DistributionDataPoint> DURATION_SERIES =
-            new CappedSeries<>(DURATION, HttpServerMetrics.REQUEST_DURATION, 5);
+            new CappedSeries<>(DURATION, HttpServerMetricNames.REQUEST_DURATION, 5);
 
     /** Active-request children by method index * 2 + (https ? 1 : 0); at most 20, created on first use. */
     private static final GaugeDataPoint[] ACTIVE_CHILDREN = new GaugeDataPoint[HttpMethods.COUNT * 2];
@@ -57,7 +55,7 @@ public final class HttpServerRecorder {
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }
-        return System.nanoTime();
+        return Timing.start();
     }
 
     /**

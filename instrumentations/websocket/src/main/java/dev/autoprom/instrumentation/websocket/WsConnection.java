@@ -1,7 +1,6 @@
 package dev.autoprom.instrumentation.websocket;
 
 import dev.autoprom.api.SelfMetrics;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,11 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * happens at most once whatever order the library's callbacks arrive in (a CAS on {@link #state}), so an
  * instrumentation may report an end from several places (close callback, error callback, abort) safely.
  *
- * <p>Fragmented messages: each direction keeps the type and running size of the message in progress. Data
- * frames of different messages cannot interleave within a direction (RFC 6455 5.4), so while a fragmented
- * message is in progress only its own frames (and control frames, which never touch that state) pass; the
- * library serialises them, so these plain fields need no synchronisation. Single-frame messages, which may
- * be sent from several threads at once, bypass them.
+ * <p>Messages: one {@link MessageDirection} each way ({@link #sent()}, {@link #received()}), with its label
+ * children and fragment state; hooks call it directly, so a message costs one call and an {@code observe}.
  *
  * <p>Only {@code java.base} types in the signatures: this class lives on the bootstrap class path.
  */
@@ -37,7 +33,6 @@ public final class WsConnection {
     /** A frame the message metric does not count (close frames, reserved opcodes). */
     public static final int NOT_COUNTED = -2;
 
-    private static final String[] TYPE_NAMES = {"text", "binary", "ping", "pong"};
     private static final int CONNECTING = 0;
     private static final int OPEN = 1;
     private static final int ENDED = 2;
@@ -49,21 +44,15 @@ public final class WsConnection {
     private volatile long openNanos;
     private volatile GaugeDataPoint active;
 
-    /** sent[type], received[type]: resolved on first use, then reused for every message. */
-    private final DistributionDataPoint[] sent = new DistributionDataPoint[4];
-    private final DistributionDataPoint[] received = new DistributionDataPoint[4];
-
-    private int sendingType = TEXT;
-    private long sendingBytes;
-    private boolean sendingMessage;
-    private int receivingType = TEXT;
-    private long receivingBytes;
-    private boolean receivingMessage;
+    private final MessageDirection sent;
+    private final MessageDirection received;
 
     private WsConnection(String library, String serverAddress) {
         this.library = library;
         this.serverAddress = serverAddress == null ? "" : serverAddress;
         this.connectStartNanos = System.nanoTime();
+        this.sent = new MessageDirection(library, this.serverAddress, "sent");
+        this.received = new MessageDirection(library, this.serverAddress, "received");
     }
 
     /** The message type of an RFC 6455 frame opcode (continuation 0, text 1, binary 2, ping 9, pong 10). */
@@ -167,124 +156,14 @@ public final class WsConnection {
         }
     }
 
-    /** A whole message (or a control frame) was sent. */
-    public void sent(int type, long bytes) {
-        try {
-            sentChild(type).observe(bytes);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
+    /** The messages this connection sent. */
+    public MessageDirection sent() {
+        return sent;
     }
 
-    /**
-     * A frame of a message was sent; a fragmented message is recorded once, with its whole size, at its last
-     * frame. A message in one frame (the usual case) never touches the shared fragment state, so threads that
-     * send whole messages concurrently on one connection (which several libraries allow) cannot mix up their
-     * types or sizes.
-     */
-    public void sentPart(int type, long bytes, boolean last) {
-        try {
-            if (type == NOT_COUNTED) {
-                return;
-            }
-            if (type != CONTINUATION) {
-                if (last || type == PING || type == PONG) {
-                    sentChild(type).observe(bytes);
-                } else {
-                    sendingType = type;
-                    sendingBytes = bytes;
-                }
-                return;
-            }
-            long total = sendingBytes + bytes;
-            if (last) {
-                sendingBytes = 0;
-                sentChild(sendingType).observe(total);
-            } else {
-                sendingBytes = total;
-            }
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
-    }
-
-    /**
-     * A part of a message sent through an API that gives every part the message's type and a last flag
-     * ({@code java.net.http}: {@code sendText(part, last)}): the first part after a last one starts a message.
-     * Such APIs allow one outstanding send at a time.
-     */
-    public void sentTypedPart(int type, long bytes, boolean last) {
-        if (type == PING || type == PONG) {
-            sentPart(type, bytes, true);
-            return;
-        }
-        sentPart(sendingMessage ? CONTINUATION : type, bytes, last);
-        sendingMessage = !last;
-    }
-
-    /** As {@link #sentTypedPart}, received ({@code java.net.http}'s {@code onText(data, last)}). */
-    public void receivedTypedPart(int type, long bytes, boolean last) {
-        if (type == PING || type == PONG) {
-            receivedPart(type, bytes, true);
-            return;
-        }
-        receivedPart(receivingMessage ? CONTINUATION : type, bytes, last);
-        receivingMessage = !last;
-    }
-
-    /** A whole message (or a control frame) was received. */
-    public void received(int type, long bytes) {
-        try {
-            receivedChild(type).observe(bytes);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
-    }
-
-    /** A frame of a received message; as {@link #sentPart}. */
-    public void receivedPart(int type, long bytes, boolean last) {
-        try {
-            if (type == NOT_COUNTED) {
-                return;
-            }
-            if (type != CONTINUATION) {
-                if (last || type == PING || type == PONG) {
-                    receivedChild(type).observe(bytes);
-                } else {
-                    receivingType = type;
-                    receivingBytes = bytes;
-                }
-                return;
-            }
-            long total = receivingBytes + bytes;
-            if (last) {
-                receivingBytes = 0;
-                receivedChild(receivingType).observe(total);
-            } else {
-                receivingBytes = total;
-            }
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
-    }
-
-    private DistributionDataPoint sentChild(int type) {
-        DistributionDataPoint child = sent[type];
-        if (child == null) {
-            // a benign race: CappedSeries returns the same child to every thread
-            child = WebSocketMetrics.MESSAGES.get(library, serverAddress, "sent", TYPE_NAMES[type]);
-            sent[type] = child;
-        }
-        return child;
-    }
-
-    private DistributionDataPoint receivedChild(int type) {
-        DistributionDataPoint child = received[type];
-        if (child == null) {
-            child = WebSocketMetrics.MESSAGES.get(library, serverAddress, "received", TYPE_NAMES[type]);
-            received[type] = child;
-        }
-        return child;
+    /** The messages this connection received. */
+    public MessageDirection received() {
+        return received;
     }
 
     private static double seconds(long nanos) {

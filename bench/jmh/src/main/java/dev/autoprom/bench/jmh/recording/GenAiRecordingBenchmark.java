@@ -4,7 +4,7 @@ import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.CappedSeries;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -93,9 +93,9 @@ public class GenAiRecordingBenchmark {
 
     /**
      * The real recorder for one finished, non-streamed call, as every SDK advice calls it
-     * ({@code OpenAiCallAdvice}, {@code AnthropicCallAdvice}, ...): {@code GenAiCalls.enter(adapter, client,
+     * ({@code OpenAiCallAdvice}, {@code AnthropicCallAdvice}, ...): {@code GenAiHooks.enter(adapter, client,
      * request)} (thread-local depth, a new {@code GenAiCall}, the adapter's {@code onStart}), then
-     * {@code GenAiCalls.exit(call, response, null)} (not a future, not a stream: the adapter's {@code onResult},
+     * {@code GenAiHooks.exit(call, response, null)} (not a future, not a stream: the adapter's {@code onResult},
      * then {@code GenAiCall.end}: one duration and two token observations through {@code CappedSeries}).
      * The adapter is a test double ({@link FakeAdapter}) that reads the same fields from plain objects that the
      * SDK adapters read through the SDK's accessors; the cost of those accessors is not in this number.
@@ -104,8 +104,8 @@ public class GenAiRecordingBenchmark {
     public Object recorder() {
         int i = next;
         nextLabels();
-        GenAiCall call = GenAiCalls.enter(ADAPTER, clients[(i >> 1) & 1], requests[i]);
-        return GenAiCalls.exit(call, responses[i], null);
+        GenAiCall call = GenAiHooks.enter(ADAPTER, clients[(i >> 1) & 1], requests[i]);
+        return GenAiHooks.exit(call, responses[i], null);
     }
 
     private static final GenAiAdapter ADAPTER = new FakeAdapter();

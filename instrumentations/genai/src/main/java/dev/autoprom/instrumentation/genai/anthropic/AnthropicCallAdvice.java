@@ -1,9 +1,8 @@
 package dev.autoprom.instrumentation.genai.anthropic;
 
 import com.anthropic.core.ClientOptions;
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -16,7 +15,7 @@ public final class AnthropicCallAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.FieldValue("clientOptions") Object clientOptions,
             @Advice.Argument(0) Object params) {
-        return GenAiCalls.enter(GenAiAdapters.get(ClientOptions.class, AnthropicInstrumentation.ADAPTER),
+        return GenAiHooks.enter(AnthropicInstrumentation.ADAPTER.get(ClientOptions.class),
                 clientOptions, params);
     }
 
@@ -25,6 +24,6 @@ public final class AnthropicCallAdvice {
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
             @Advice.Thrown Throwable thrown) {
         // the same object, except a stream, which is returned wrapped so that its end can be seen
-        result = GenAiCalls.exit(call, result, thrown);
+        result = GenAiHooks.exit(call, result, thrown);
     }
 }

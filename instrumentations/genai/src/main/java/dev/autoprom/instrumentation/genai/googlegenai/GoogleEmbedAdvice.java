@@ -1,9 +1,8 @@
 package dev.autoprom.instrumentation.genai.googlegenai;
 
 import com.google.genai.ApiClient;
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import dev.autoprom.instrumentation.genai.GenAiMetricNames;
 import net.bytebuddy.asm.Advice;
 
@@ -15,7 +14,7 @@ public final class GoogleEmbedAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.FieldValue("apiClient") Object apiClient, @Advice.Argument(0) String model) {
-        return GenAiCalls.enter(GenAiAdapters.get(ApiClient.class, GoogleGenAiInstrumentation.ADAPTER), apiClient,
+        return GenAiHooks.enter(GoogleGenAiInstrumentation.ADAPTER.get(ApiClient.class), apiClient,
                 model, GenAiMetricNames.EMBEDDINGS);
     }
 
@@ -23,6 +22,6 @@ public final class GoogleEmbedAdvice {
     public static void exit(@Advice.Enter GenAiCall call, @Advice.Return Object result,
             @Advice.Thrown Throwable thrown) {
 
-        GenAiCalls.exit(call, result, thrown);
+        GenAiHooks.exit(call, result, thrown);
     }
 }

@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.genai.googlegenai;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -8,10 +10,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.autoprom.api.Targets;
 
 /**
  * Google's Gen AI SDK ({@code com.google.genai:google-genai} 2.x): {@code Models} and {@code AsyncModels}
@@ -20,7 +20,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class GoogleGenAiInstrumentation implements InstrumentationModule {
 
-    static final String ADAPTER = "dev.autoprom.instrumentation.genai.googlegenai.bridge.GoogleGenAiAdapter";
+    /** Public: inlined advice in the library reads it. */
+    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
+            "dev.autoprom.instrumentation.genai.googlegenai.bridge.GoogleGenAiAdapter");
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
@@ -37,13 +39,8 @@ public final class GoogleGenAiInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.named(TYPES);
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf(TYPES);
+    public Targets targets() {
+        return Targets.named(TYPES);
     }
 
     @Override

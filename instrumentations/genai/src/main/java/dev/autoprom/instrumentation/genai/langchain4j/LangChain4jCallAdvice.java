@@ -1,8 +1,7 @@
 package dev.autoprom.instrumentation.genai.langchain4j;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import dev.langchain4j.model.chat.ChatModel;
 import net.bytebuddy.asm.Advice;
 
@@ -14,13 +13,13 @@ public final class LangChain4jCallAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request) {
-        return GenAiCalls.enter(GenAiAdapters.get(ChatModel.class, LangChain4jInstrumentation.ADAPTER), model,
+        return GenAiHooks.enter(LangChain4jInstrumentation.ADAPTER.get(ChatModel.class), model,
                 request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter GenAiCall call, @Advice.Return Object result,
             @Advice.Thrown Throwable thrown) {
-        GenAiCalls.exit(call, result, thrown);
+        GenAiHooks.exit(call, result, thrown);
     }
 }

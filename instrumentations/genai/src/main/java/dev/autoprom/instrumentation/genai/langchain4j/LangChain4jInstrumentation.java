@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.genai.langchain4j;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -7,11 +9,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.instrumentation.genai.ImplementsInterface;
+import dev.autoprom.api.Targets;
 import dev.autoprom.api.LoaderHasClass;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -23,7 +23,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class LangChain4jInstrumentation implements InstrumentationModule {
 
-    static final String ADAPTER = "dev.autoprom.instrumentation.genai.langchain4j.bridge.LangChain4jAdapter";
+    /** Public: inlined advice in the library reads it. */
+    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
+            "dev.autoprom.instrumentation.genai.langchain4j.bridge.LangChain4jAdapter");
 
     private static final String CHAT_REQUEST = "dev.langchain4j.model.chat.request.ChatRequest";
 
@@ -43,15 +45,10 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.declaringMethod("doChat", "doEmbed", "embedAll");
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return ImplementsInterface.anyOf(null, "dev.langchain4j.model.chat.ChatModel",
-                "dev.langchain4j.model.chat.StreamingChatModel",
-                "dev.langchain4j.model.embedding.EmbeddingModel");
+    public Targets targets() {
+        return Targets.subtypesOf("dev.langchain4j.model.chat.ChatModel",
+                "dev.langchain4j.model.chat.StreamingChatModel", "dev.langchain4j.model.embedding.EmbeddingModel")
+                .declaring("doChat", "doEmbed", "embedAll");
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.autoprom.instrumentation.genai.langchain4j;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import dev.langchain4j.model.chat.ChatModel;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -19,14 +18,14 @@ public final class LangChain4jStreamingAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request,
             @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object handler) {
-        GenAiCall call = GenAiCalls.enter(GenAiAdapters.get(ChatModel.class, LangChain4jInstrumentation.ADAPTER),
+        GenAiCall call = GenAiHooks.enter(LangChain4jInstrumentation.ADAPTER.get(ChatModel.class),
                 model, request);
-        handler = GenAiCalls.wrapCallback(call, handler);
+        handler = GenAiHooks.wrapCallback(call, handler);
         return call;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter GenAiCall call, @Advice.Thrown Throwable thrown) {
-        GenAiCalls.exitOpen(call, thrown);
+        GenAiHooks.exitOpen(call, thrown);
     }
 }

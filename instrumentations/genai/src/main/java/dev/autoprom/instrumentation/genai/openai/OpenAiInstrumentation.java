@@ -1,15 +1,15 @@
 package dev.autoprom.instrumentation.genai.openai;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.autoprom.api.Targets;
 
 /**
  * The OpenAI Java SDK ({@code com.openai:openai-java} 4.x): chat completions, embeddings and the responses API,
@@ -18,7 +18,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class OpenAiInstrumentation implements InstrumentationModule {
 
-    static final String ADAPTER = "dev.autoprom.instrumentation.genai.openai.bridge.OpenAiAdapter";
+    /** Public: inlined advice in the library reads it. */
+    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
+            "dev.autoprom.instrumentation.genai.openai.bridge.OpenAiAdapter");
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
@@ -40,13 +42,8 @@ public final class OpenAiInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.named(TYPES);
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf(TYPES);
+    public Targets targets() {
+        return Targets.named(TYPES);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.autoprom.instrumentation.genai.springai;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import net.bytebuddy.asm.Advice;
 import org.springframework.ai.model.ModelRequest;
 
@@ -14,13 +13,13 @@ public final class SpringAiCallAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request) {
-        return GenAiCalls.enter(GenAiAdapters.get(ModelRequest.class, SpringAiInstrumentation.ADAPTER), model,
+        return GenAiHooks.enter(SpringAiInstrumentation.ADAPTER.get(ModelRequest.class), model,
                 request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter GenAiCall call, @Advice.Return Object result,
             @Advice.Thrown Throwable thrown) {
-        GenAiCalls.exit(call, result, thrown);
+        GenAiHooks.exit(call, result, thrown);
     }
 }

@@ -1,6 +1,9 @@
 package dev.autoprom.instrumentation.genai.springai;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -9,11 +12,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.instrumentation.genai.ImplementsInterface;
+import dev.autoprom.api.Targets;
 import dev.autoprom.api.LoaderHasClass;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -24,7 +25,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class SpringAiInstrumentation implements InstrumentationModule {
 
-    static final String ADAPTER = "dev.autoprom.instrumentation.genai.springai.bridge.SpringAiAdapter";
+    /** Public: inlined advice in the library reads it. */
+    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
+            "dev.autoprom.instrumentation.genai.springai.bridge.SpringAiAdapter");
 
     @Override
     public String family() {
@@ -42,16 +45,12 @@ public final class SpringAiInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.declaringMethod("call", "stream");
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return ImplementsInterface.anyOf("org.springframework.ai.",
-                "org.springframework.ai.chat.model.StreamingChatModel",
-                "org.springframework.ai.chat.model.ChatModel",
-                "org.springframework.ai.embedding.EmbeddingModel");
+    public Targets targets() {
+        // Spring's own packages other than Spring AI's implement none of these
+        return Targets.subtypesOf("org.springframework.ai.chat.model.StreamingChatModel",
+                "org.springframework.ai.chat.model.ChatModel", "org.springframework.ai.embedding.EmbeddingModel")
+                .declaring("call", "stream").and(not(nameStartsWith("org.springframework."))
+                        .or(nameStartsWith("org.springframework.ai.")));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.autoprom.instrumentation.genai.springai;
 
-import dev.autoprom.instrumentation.genai.GenAiAdapters;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import org.springframework.ai.model.ModelRequest;
@@ -18,7 +17,7 @@ public final class SpringAiStreamAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object prompt) {
-        return GenAiCalls.enter(GenAiAdapters.get(ModelRequest.class, SpringAiInstrumentation.ADAPTER), model,
+        return GenAiHooks.enter(SpringAiInstrumentation.ADAPTER.get(ModelRequest.class), model,
                 prompt);
     }
 
@@ -26,6 +25,6 @@ public final class SpringAiStreamAdvice {
     public static void exit(@Advice.Enter GenAiCall call,
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object flux,
             @Advice.Thrown Throwable thrown) {
-        flux = GenAiCalls.exit(call, flux, thrown);
+        flux = GenAiHooks.exit(call, flux, thrown);
     }
 }

@@ -1,17 +1,15 @@
 package dev.autoprom.instrumentation.http.jaxrs;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
 import dev.autoprom.api.LoaderHasClass;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
@@ -57,14 +55,9 @@ public final class JaxRsInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.annotatedWith(httpMethodAnnotations());
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
+    public Targets targets() {
         // an unresolvable annotation or hierarchy is no match: the installer wraps every type matcher fail-safe
-        return not(isInterface()).and(declaresMethod(RESOURCE_METHOD));
+        return Targets.declaringMethodsAnnotatedWith(httpMethodAnnotations()).and(declaresMethod(RESOURCE_METHOD));
     }
 
     @Override

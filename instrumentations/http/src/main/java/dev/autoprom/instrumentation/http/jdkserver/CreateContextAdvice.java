@@ -11,6 +11,6 @@ public final class CreateContextAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.Return(readOnly = true) Object context) {
-        JdkServerContexts.created(HttpServer.class, context);
+        JdkServerHooks.created(HttpServer.class, context);
     }
 }

@@ -1,14 +1,12 @@
 package dev.autoprom.instrumentation.http.jdkserver;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import net.bytebuddy.description.type.TypeDescription;
+import dev.autoprom.api.Targets;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -16,12 +14,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * The JDK's built-in server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}). Every context the
  * application creates gets a metrics {@code Filter} put first in its filter list; the route is the context's
- * path. The server implementation classes are the JDK's own, so the match is by their exact names.
+ * path. A context created before the agent was attached to a running JVM gets it at its first request after the
+ * attach: the server reads a context's internal system filters just before its user filters for each exchange,
+ * so advice there adds the filter in time for that very exchange. The server implementation classes are the
+ * JDK's own, so the match is by their exact names.
  */
 public final class JdkHttpServerInstrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl"};
+            "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl",
+            "sun.net.httpserver.HttpContextImpl"};
 
     @Override
     public String family() {
@@ -33,23 +35,15 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
         return "jdk-httpserver";
     }
 
-    /**
-     * Only the JDK's own copy (platform loader). The agent's exporter runs a private copy of these classes in its
-     * own loader; its scrapes must not count as application requests.
-     */
+    /** Only the JDK's own classes (the platform loader, or the bootstrap loader on an exploded image). */
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return loader -> loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.named(TYPES);
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf(TYPES);
+    public Targets targets() {
+        return Targets.named(TYPES);
     }
 
     @Override
@@ -58,6 +52,9 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
                         .and(takesArguments(1).or(takesArguments(2).and(
                                 takesArgument(1, named("com.sun.net.httpserver.HttpHandler")))))
                         .and(takesArgument(0, String.class)),
-                "dev.autoprom.instrumentation.http.jdkserver.CreateContextAdvice");
+                "dev.autoprom.instrumentation.http.jdkserver.CreateContextAdvice")
+                // package-private and called only by the server, once per exchange: never by the application
+                .advise(named("getSystemFilters").and(takesArguments(0)),
+                        "dev.autoprom.instrumentation.http.jdkserver.SystemFiltersAdvice");
     }
 }

@@ -7,6 +7,45 @@ package dev.autoprom.instrumentation.http.servlet;
  */
 public interface ServletApi {
 
+    /** What a servlet namespace whose bridge cannot be made gets: no request is ever recorded. */
+    ServletApi NONE = new ServletApi() {
+        @Override
+        public boolean isNewHttpRequest(Object request) {
+            return false;
+        }
+
+        @Override
+        public String method(Object request) {
+            return null;
+        }
+
+        @Override
+        public boolean https(Object request) {
+            return false;
+        }
+
+        @Override
+        public int status(Object response) {
+            return 0;
+        }
+
+        @Override
+        public boolean committed(Object response) {
+            return false;
+        }
+
+        @Override
+        public String route(Object request, String frameworkRoute) {
+            return "";
+        }
+
+        @Override
+        public boolean recordWhenAsyncCompletes(Object request, Object response, long start, int method,
+                boolean https, String route, Throwable thrown) {
+            return false;
+        }
+    };
+
     /** An {@code HttpServletRequest} on its first dispatch (not an async or error re-dispatch). */
     boolean isNewHttpRequest(Object request);
 

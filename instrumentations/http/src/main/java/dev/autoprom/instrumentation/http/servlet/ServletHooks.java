@@ -1,7 +1,8 @@
 package dev.autoprom.instrumentation.http.servlet;
 
-import dev.autoprom.api.BridgeClasses;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.api.Timing;
 import dev.autoprom.instrumentation.http.HttpMethods;
 import dev.autoprom.instrumentation.http.HttpServerRecorder;
 import dev.autoprom.instrumentation.http.ServerRequestScope;
@@ -15,41 +16,35 @@ public final class ServletHooks {
 
     static final String COMPONENT = "http.servlet";
 
-    /** The bridge for each {@code ServletRequest} interface class (javax or jakarta, per class loader). */
-    private static final ClassValue<ServletApi> APIS = new ClassValue<>() {
-        @Override
-        protected ServletApi computeValue(Class<?> servletRequestClass) {
-            String bridge = servletRequestClass.getName().startsWith("jakarta.")
-                    ? "dev.autoprom.instrumentation.http.servlet.bridge.JakartaServletApi"
-                    : "dev.autoprom.instrumentation.http.servlet.bridge.JavaxServletApi";
-            try {
-                return (ServletApi) BridgeClasses.newInstance(servletRequestClass, bridge);
-            } catch (Throwable t) {
-                SelfMetrics.recordError(COMPONENT, t);
-                return null;
-            }
-        }
-    };
+    /** One bridge per servlet namespace, anchored on its {@code ServletRequest} interface (one per loader). */
+    private static final Bridge<ServletApi> JAKARTA = Bridge.of(ServletApi.class,
+            "dev.autoprom.instrumentation.http.servlet.bridge.JakartaServletApi", COMPONENT, ServletApi.NONE);
+    private static final Bridge<ServletApi> JAVAX = Bridge.of(ServletApi.class,
+            "dev.autoprom.instrumentation.http.servlet.bridge.JavaxServletApi", COMPONENT, ServletApi.NONE);
 
     private ServletHooks() {
     }
 
-    /** Returns the start time when this call is the request's outermost, else {@link HttpServerRecorder#NOT_RECORDING}. */
+    private static ServletApi api(Class<?> servletRequestClass) {
+        return (servletRequestClass.getName().startsWith("jakarta.") ? JAKARTA : JAVAX).get(servletRequestClass);
+    }
+
+    /** Returns the start time when this call is the request's outermost, else {@link Timing#NOT_STARTED}. */
     public static long enter(Class<?> servletRequestClass, Object request) {
         ServerRequestScope scope = ServerRequestScope.current();
         if (scope.depth++ > 0) {
-            return HttpServerRecorder.NOT_RECORDING;
+            return Timing.NOT_STARTED;
         }
         scope.frameworkRoute = null;
         try {
-            ServletApi api = APIS.get(servletRequestClass);
-            if (api == null || !api.isNewHttpRequest(request)) {
-                return HttpServerRecorder.NOT_RECORDING;
+            if (!api(servletRequestClass).isNewHttpRequest(request)) {
+                return Timing.NOT_STARTED;
             }
+            ServletApi api = api(servletRequestClass);
             return HttpServerRecorder.start(HttpMethods.index(api.method(request)), api.https(request));
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
-            return HttpServerRecorder.NOT_RECORDING;
+            return Timing.NOT_STARTED;
         }
     }
 
@@ -59,13 +54,13 @@ public final class ServletHooks {
         if (scope.depth > 0) {
             scope.depth--;
         }
-        // 0 is what the advice passes when its enter part failed (suppressed): nothing was started then
-        if (start == HttpServerRecorder.NOT_RECORDING || start == 0L) {
+        // also what the advice passes when its enter part failed (suppressed): nothing was started then
+        if (start == Timing.NOT_STARTED) {
             return;
         }
         String frameworkRoute = scope.frameworkRoute;
         scope.frameworkRoute = null;
-        ServletApi api = APIS.get(servletRequestClass);
+        ServletApi api = api(servletRequestClass);
         int method = HttpMethods.index(null);
         boolean https = false;
         String route = "";

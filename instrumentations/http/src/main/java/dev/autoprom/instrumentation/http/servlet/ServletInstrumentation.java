@@ -1,16 +1,13 @@
 package dev.autoprom.instrumentation.http.servlet;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
 import dev.autoprom.api.LoaderHasClass;
-import dev.autoprom.api.SuperTypeMatcher;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -42,14 +39,9 @@ public final class ServletInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.declaringMethod("service", "doFilter");
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return not(isInterface()).and(SuperTypeMatcher.anyOf("jakarta.servlet.Servlet", "jakarta.servlet.Filter",
-                "javax.servlet.Servlet", "javax.servlet.Filter"));
+    public Targets targets() {
+        return Targets.subtypesOf("jakarta.servlet.Servlet", "jakarta.servlet.Filter", "javax.servlet.Servlet",
+                "javax.servlet.Filter").declaring("service", "doFilter");
     }
 
     @Override

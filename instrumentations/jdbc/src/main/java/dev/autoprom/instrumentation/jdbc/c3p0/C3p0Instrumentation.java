@@ -1,10 +1,8 @@
 package dev.autoprom.instrumentation.jdbc.c3p0;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.autoprom.api.Targets;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -40,13 +38,8 @@ public final class C3p0Instrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.named(DATA_SOURCE, ACQUIRER).or(CandidateTypes.named(PROXY_CONNECTIONS));
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return named(DATA_SOURCE).or(namedOneOf(PROXY_CONNECTIONS)).or(named(ACQUIRER));
+    public Targets targets() {
+        return Targets.named(DATA_SOURCE, ACQUIRER).or(Targets.named(PROXY_CONNECTIONS));
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.autoprom.api.Targets;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -38,13 +35,8 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.named(TYPES);
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf(TYPES);
+    public Targets targets() {
+        return Targets.named(TYPES);
     }
 
     @Override

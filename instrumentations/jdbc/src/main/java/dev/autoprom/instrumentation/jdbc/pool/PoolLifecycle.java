@@ -2,7 +2,7 @@ package dev.autoprom.instrumentation.jdbc.pool;
 
 import dev.autoprom.api.BridgeClasses;
 import dev.autoprom.api.SelfMetrics;
-import dev.autoprom.instrumentation.jdbc.common.WeakIdentityMap;
+import dev.autoprom.api.WeakIdentityMap;
 import java.util.function.Consumer;
 
 /**

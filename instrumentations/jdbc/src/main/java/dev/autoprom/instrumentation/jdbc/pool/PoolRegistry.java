@@ -2,7 +2,7 @@ package dev.autoprom.instrumentation.jdbc.pool;
 
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.SelfMetrics;
-import dev.autoprom.instrumentation.jdbc.common.WeakIdentityMap;
+import dev.autoprom.api.WeakIdentityMap;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.autoprom.instrumentation.jdbc.statement;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
 import dev.autoprom.api.SuperTypeMatcher;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -10,7 +10,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -55,16 +54,12 @@ public final class StatementInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.declaringMethod("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
-                "executeBatch", "executeLargeBatch", "prepareStatement", "prepareCall", "createStatement");
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        // SuperTypeMatcher remembers the answers for base types (start-up cost) and treats a class whose super
-        // types cannot be resolved (an optional dependency missing) as not a statement
-        return not(isInterface()).and(not(poolWrapper())).and(SuperTypeMatcher.anyOf(STATEMENT, CONNECTION));
+    public Targets targets() {
+        // SuperTypeMatcher remembers the answers for base types (start-up cost); a pool's own wrappers are left
+        // to the driver objects they delegate to
+        return Targets.subtypesOf(STATEMENT, CONNECTION).declaring("execute", "executeQuery", "executeUpdate",
+                "executeLargeUpdate", "executeBatch", "executeLargeBatch", "prepareStatement", "prepareCall",
+                "createStatement").and(not(poolWrapper()));
     }
 
     private static ElementMatcher.Junction<TypeDescription> poolWrapper() {

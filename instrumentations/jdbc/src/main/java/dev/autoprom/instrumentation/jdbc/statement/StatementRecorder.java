@@ -2,7 +2,7 @@ package dev.autoprom.instrumentation.jdbc.statement;
 
 import dev.autoprom.api.BridgeClasses;
 import dev.autoprom.api.SelfMetrics;
-import dev.autoprom.instrumentation.jdbc.common.WeakIdentityMap;
+import dev.autoprom.api.WeakIdentityMap;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.function.Function;
 

@@ -1,16 +1,16 @@
 package dev.autoprom.instrumentation.websocket.javawebsocket;
 
-import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 
-/** What the Java-WebSocket advice calls: client objects map to their connection in a {@link ConnectionRegistry}. */
+/** What the Java-WebSocket advice calls: client objects map to their connection in a {@link WeakIdentityMap}. */
 public final class JavaWebSocketHooks {
 
     static final String LIBRARY = "java-websocket";
-    private static final ConnectionRegistry CONNECTIONS = new ConnectionRegistry();
+    private static final WeakIdentityMap<WsConnection> CONNECTIONS = new WeakIdentityMap<>();
     private static final String STATUS_PREFIX = "Invalid status code received: ";
 
     private JavaWebSocketHooks() {
@@ -60,14 +60,14 @@ public final class JavaWebSocketHooks {
     public static void frameSent(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {
         int type = type(opcode);
         if (type != WsConnection.NOT_COUNTED) {
-            connection.sentPart(type, payloadBytes, fin);
+            connection.sent().part(type, payloadBytes, fin);
         }
     }
 
     public static void frameReceived(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {
         int type = type(opcode);
         if (type != WsConnection.NOT_COUNTED) {
-            connection.receivedPart(type, payloadBytes, fin);
+            connection.received().part(type, payloadBytes, fin);
         }
     }
 

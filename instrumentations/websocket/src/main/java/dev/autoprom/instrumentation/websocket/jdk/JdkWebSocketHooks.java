@@ -1,7 +1,8 @@
 package dev.autoprom.instrumentation.websocket.jdk;
 
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
-import dev.autoprom.instrumentation.websocket.BridgeFactory;
+import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.Utf8;
@@ -21,8 +22,9 @@ public final class JdkWebSocketHooks {
 
     static final String LIBRARY = "jdk";
     private static final String COMPONENT = "websocket.jdk";
-    private static final BridgeFactory BRIDGES =
-            new BridgeFactory("dev.autoprom.instrumentation.websocket.jdk.bridge.JdkListenerBridge");
+    private static final Bridge<ListenerWrapper> WRAPPERS = Bridge.of(ListenerWrapper.class,
+            "dev.autoprom.instrumentation.websocket.jdk.bridge.JdkListenerBridge$Wrapper", COMPONENT,
+            ListenerWrapper.NONE);
 
     private JdkWebSocketHooks() {
     }
@@ -36,7 +38,7 @@ public final class JdkWebSocketHooks {
             return listener;
         }
         try {
-            return BRIDGES.wrap(anchor, listener, WsConnection.connecting(LIBRARY, ServerAddress.of(uri)));
+            return WRAPPERS.get(anchor).wrap(listener, WsConnection.connecting(LIBRARY, ServerAddress.of(uri)));
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
             return listener;
@@ -67,7 +69,7 @@ public final class JdkWebSocketHooks {
         }
         WsConnection connection = ConnectionHolder.of(listener);
         if (connection != null) {
-            connection.sentTypedPart(type, bytes, last);
+            connection.sent().typedPart(type, bytes, last);
         }
     }
 

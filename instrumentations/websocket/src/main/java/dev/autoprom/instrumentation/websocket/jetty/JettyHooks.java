@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.websocket.jetty;
 
-import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
@@ -12,8 +12,8 @@ import java.net.URI;
  */
 public final class JettyHooks {
 
-    private static final ConnectionRegistry REQUESTS = new ConnectionRegistry();
-    private static final ConnectionRegistry SESSIONS = new ConnectionRegistry();
+    private static final WeakIdentityMap<WsConnection> REQUESTS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
     /** The connection whose upgrade runs on this thread: the session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> UPGRADING = new ThreadLocal<>();
 
@@ -91,14 +91,14 @@ public final class JettyHooks {
     public static void frameSent(Object session, boolean outputOpen, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = outputOpen ? SESSIONS.get(session) : null;
         if (connection != null) {
-            connection.sentPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.sent().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 
     public static void frameReceived(Object session, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
-            connection.receivedPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 }

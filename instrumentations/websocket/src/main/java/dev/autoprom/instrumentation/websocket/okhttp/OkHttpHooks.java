@@ -1,7 +1,8 @@
 package dev.autoprom.instrumentation.websocket.okhttp;
 
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
-import dev.autoprom.instrumentation.websocket.BridgeFactory;
+import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.Utf8;
@@ -11,8 +12,8 @@ import dev.autoprom.instrumentation.websocket.WsConnection;
 public final class OkHttpHooks {
 
     static final String LIBRARY = "okhttp";
-    private static final BridgeFactory BRIDGES =
-            new BridgeFactory("dev.autoprom.instrumentation.websocket.okhttp.bridge.OkHttpListenerBridge");
+    private static final Bridge<ListenerWrapper> WRAPPERS = Bridge.of(ListenerWrapper.class,
+            "dev.autoprom.instrumentation.websocket.okhttp.bridge.OkHttpListenerBridge$Wrapper", "websocket.okhttp", ListenerWrapper.NONE);
 
     private OkHttpHooks() {
     }
@@ -23,7 +24,7 @@ public final class OkHttpHooks {
             return listener;
         }
         try {
-            return BRIDGES.wrap(anchor, listener, WsConnection.connecting(LIBRARY, ServerAddress.host(host)));
+            return WRAPPERS.get(anchor).wrap(listener, WsConnection.connecting(LIBRARY, ServerAddress.host(host)));
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.okhttp", t);
             return listener;
@@ -33,21 +34,21 @@ public final class OkHttpHooks {
     public static void sentText(Object listener, boolean accepted, String text) {
         WsConnection connection = ConnectionHolder.of(listener);
         if (accepted && connection != null) {
-            connection.sent(WsConnection.TEXT, Utf8.length(text));
+            connection.sent().whole(WsConnection.TEXT, Utf8.length(text));
         }
     }
 
     public static void sentBinary(Object listener, boolean accepted, int size) {
         WsConnection connection = ConnectionHolder.of(listener);
         if (accepted && connection != null) {
-            connection.sent(WsConnection.BINARY, size);
+            connection.sent().whole(WsConnection.BINARY, size);
         }
     }
 
     public static void receivedControl(Object listener, boolean ping, int size) {
         WsConnection connection = ConnectionHolder.of(listener);
         if (connection != null) {
-            connection.received(ping ? WsConnection.PING : WsConnection.PONG, size);
+            connection.received().whole(ping ? WsConnection.PING : WsConnection.PONG, size);
         }
     }
 }

@@ -1,15 +1,12 @@
 package dev.autoprom.instrumentation.websocket.okhttp;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.CandidateTypes;
 import dev.autoprom.api.InstrumentationModule;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.autoprom.api.Targets;
 
 /**
  * OkHttp 4 and 5 WebSockets ({@code websocket_library="okhttp"}). {@code OkHttpClient.newWebSocket} gets the
@@ -37,13 +34,8 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public CandidateTypes candidates() {
-        return CandidateTypes.named(TYPES);
-    }
-
-    @Override
-    public ElementMatcher<? super TypeDescription> typeMatcher() {
-        return namedOneOf(TYPES);
+    public Targets targets() {
+        return Targets.named(TYPES);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.websocket.tomcat;
 
-import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
@@ -12,7 +12,7 @@ import java.util.Set;
 public final class TomcatHooks {
 
     static final String LIBRARY = "jakarta";
-    private static final ConnectionRegistry SESSIONS = new ConnectionRegistry();
+    private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
     /** The handshake running on this thread: the client session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> CONNECTING = new ThreadLocal<>();
 
@@ -59,7 +59,7 @@ public final class TomcatHooks {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
             // Tomcat passes the message's opcode with every part and picks CONTINUATION when it writes the frame
-            connection.sentTypedPart(WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(),
+            connection.sent().typedPart(WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(),
                     last);
         }
     }
@@ -67,7 +67,7 @@ public final class TomcatHooks {
     public static void frameReceived(Object session, int opCode, long payloadLength, boolean fin) {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
-            connection.receivedPart(WsConnection.typeOfOpcode(opCode), payloadLength, fin);
+            connection.received().part(WsConnection.typeOfOpcode(opCode), payloadLength, fin);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.websocket.tyrus;
 
-import dev.autoprom.instrumentation.websocket.ConnectionRegistry;
+import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
@@ -14,8 +14,8 @@ import java.net.URI;
 public final class TyrusHooks {
 
     static final String LIBRARY = "jakarta";
-    private static final ConnectionRegistry ENGINES = new ConnectionRegistry();
-    private static final ConnectionRegistry CONNECTIONS = new ConnectionRegistry();
+    private static final WeakIdentityMap<WsConnection> ENGINES = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<WsConnection> CONNECTIONS = new WeakIdentityMap<>();
 
     private TyrusHooks() {
     }
@@ -73,14 +73,14 @@ public final class TyrusHooks {
     public static void frameSent(Object protocolHandler, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = CONNECTIONS.get(protocolHandler);
         if (connection != null) {
-            connection.sentPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.sent().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 
     public static void frameReceived(Object protocolHandler, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = CONNECTIONS.get(protocolHandler);
         if (connection != null) {
-            connection.receivedPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 }

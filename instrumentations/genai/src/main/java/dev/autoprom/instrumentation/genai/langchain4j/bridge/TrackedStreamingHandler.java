@@ -1,7 +1,7 @@
 package dev.autoprom.instrumentation.genai.langchain4j.bridge;
 
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
@@ -71,7 +71,7 @@ final class TrackedStreamingHandler implements StreamingChatResponseHandler {
 
     @Override
     public void onCompleteResponse(ChatResponse completeResponse) {
-        GenAiCalls.completeCallback(call, completeResponse);
+        GenAiHooks.completeCallback(call, completeResponse);
         delegate.onCompleteResponse(completeResponse);
     }
 

@@ -2,7 +2,7 @@ package dev.autoprom.instrumentation.genai.springai.bridge;
 
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import dev.autoprom.instrumentation.genai.GenAiCall;
-import dev.autoprom.instrumentation.genai.GenAiCalls;
+import dev.autoprom.instrumentation.genai.GenAiHooks;
 import dev.autoprom.instrumentation.genai.GenAiMetricNames;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
@@ -146,7 +146,7 @@ public final class SpringAiAdapter implements GenAiAdapter {
                     .doOnCancel(call::closed);
             // models call their SDK when the Flux is subscribed, after stream() returned: subscribing is marked as
             // inside this operation so that an instrumented SDK underneath is not recorded again
-            return Flux.from(subscriber -> GenAiCalls.runInside(() -> tracked.subscribe(subscriber)));
+            return Flux.from(subscriber -> GenAiHooks.runInside(() -> tracked.subscribe(subscriber)));
         }
         return null;
     }

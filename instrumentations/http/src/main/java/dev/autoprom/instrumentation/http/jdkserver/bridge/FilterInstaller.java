@@ -14,24 +14,16 @@ public final class FilterInstaller implements Consumer<Object> {
             return;
         }
         HttpContext context = (HttpContext) value;
-        if (isAgentExporter(context)) {
-            return;
-        }
-        List<Filter> filters = context.getFilters();
+        install(context, context.getFilters());
+    }
+
+    /** Adds the filter first unless the context already has one. */
+    static void install(HttpContext context, List<Filter> filters) {
         for (Filter f : filters) {
             if (f instanceof MetricsFilter) {
                 return;
             }
         }
         filters.add(0, new MetricsFilter(context.getPath()));
-    }
-
-    /** The agent's own exporter, when it runs on the JDK's shared server classes: its scrapes are not app requests. */
-    private static boolean isAgentExporter(HttpContext context) {
-        if (context.getHandler() == null) {
-            return false;
-        }
-        String handler = context.getHandler().getClass().getName();
-        return handler.startsWith("dev.autoprom.agent.") || handler.startsWith("dev.autoprom.shaded.");
     }
 }

@@ -4,6 +4,7 @@ import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.Utf8;
+import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -38,7 +39,7 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
     @Override
     public void onMessage(WebSocket webSocket, String text) {
         try {
-            connection.received(WsConnection.TEXT, Utf8.length(text));
+            connection.received().whole(WsConnection.TEXT, Utf8.length(text));
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.okhttp", t);
         }
@@ -48,7 +49,7 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
     @Override
     public void onMessage(WebSocket webSocket, ByteString bytes) {
         try {
-            connection.received(WsConnection.BINARY, bytes.size());
+            connection.received().whole(WsConnection.BINARY, bytes.size());
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.okhttp", t);
         }
@@ -88,5 +89,13 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
     @Override
     public String toString() {
         return delegate.toString();
+    }
+
+    /** Made once per library class loader by the hooks' {@code Bridge}; makes one listener bridge per connection. */
+    public static final class Wrapper implements ListenerWrapper {
+        @Override
+        public Object wrap(Object listener, WsConnection connection) {
+            return new OkHttpListenerBridge(listener, connection);
+        }
     }
 }
