@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.agroal;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -19,6 +19,6 @@ public final class AgroalCreateAndPoolAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool, @Advice.Enter long start) {
-        PoolLifecycle.connectionCreated(pool, System.nanoTime() - start);
+        PoolHooks.connectionCreated(pool, System.nanoTime() - start);
     }
 }

@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.agroal;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
@@ -15,6 +17,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * (each version has exactly one of them). Agroal's own metrics need not be enabled: counts are read from the pool.
  */
 public final class AgroalInstrumentation implements InstrumentationModule {
+
+    /** Registers each pool that starts; public: inlined advice in the library reads it. */
+    public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
+            PoolRegistrar.bridge("dev.autoprom.instrumentation.jdbc.agroal.bridge.AgroalPoolBridge$Registrar");
 
     private static final String POOL = "io.agroal.pool.ConnectionPool";
     private static final String CREATE_TASK = "io.agroal.pool.ConnectionPool$CreateConnectionTask";

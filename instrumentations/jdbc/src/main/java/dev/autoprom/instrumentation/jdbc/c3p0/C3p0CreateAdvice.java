@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.c3p0;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -21,6 +21,6 @@ public final class C3p0CreateAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.FieldValue("val$cpds") Object connectionPoolDataSource, @Advice.Enter long start) {
-        PoolLifecycle.connectionCreated(connectionPoolDataSource, System.nanoTime() - start);
+        PoolHooks.connectionCreated(connectionPoolDataSource, System.nanoTime() - start);
     }
 }

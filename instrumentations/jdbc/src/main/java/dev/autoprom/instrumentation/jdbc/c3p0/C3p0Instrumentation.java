@@ -1,11 +1,12 @@
 package dev.autoprom.instrumentation.jdbc.c3p0;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -16,6 +17,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@link C3p0CreateAdvice}).
  */
 public final class C3p0Instrumentation implements InstrumentationModule {
+
+    /** Registers each pool that starts; public: inlined advice in the library reads it. */
+    public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
+            PoolRegistrar.bridge("dev.autoprom.instrumentation.jdbc.c3p0.bridge.C3p0PoolBridge$Registrar");
 
     private static final String DATA_SOURCE = "com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource";
     /** 0.9.5 and 0.10 hand out NewProxyConnection; 0.11 its AbstractNewProxyConnection subclasses. */

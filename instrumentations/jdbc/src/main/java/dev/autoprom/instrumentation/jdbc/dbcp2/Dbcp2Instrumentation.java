@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
@@ -13,6 +15,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * create time from {@code PoolableConnectionFactory.makeObject()}.
  */
 public final class Dbcp2Instrumentation implements InstrumentationModule {
+
+    /** Registers each pool that starts; public: inlined advice in the library reads it. */
+    public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
+            PoolRegistrar.bridge("dev.autoprom.instrumentation.jdbc.dbcp2.bridge.Dbcp2PoolBridge$Registrar");
 
     private static final String DATA_SOURCE = "org.apache.commons.dbcp2.BasicDataSource";
     private static final String GUARD = "org.apache.commons.dbcp2.PoolingDataSource$PoolGuardConnectionWrapper";

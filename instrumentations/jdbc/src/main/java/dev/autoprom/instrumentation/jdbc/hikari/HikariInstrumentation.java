@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.hikari;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
@@ -18,6 +20,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * silences the agent. Gauges are read from the pool at scrape time.
  */
 public final class HikariInstrumentation implements InstrumentationModule {
+
+    /** Registers each pool that starts; public: inlined advice in the library reads it. */
+    public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
+            PoolRegistrar.bridge("dev.autoprom.instrumentation.jdbc.hikari.bridge.HikariPoolBridge$Registrar");
 
     static final String POOL = "com.zaxxer.hikari.pool.HikariPool";
 

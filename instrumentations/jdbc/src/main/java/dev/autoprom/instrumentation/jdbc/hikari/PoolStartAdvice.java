@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.hikari;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code new HikariPool(config)} returned: the pool is started. */
@@ -11,6 +11,6 @@ public final class PoolStartAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
-        PoolLifecycle.started(pool, HikariTrackers.POOL_BRIDGE);
+        PoolHooks.started(pool, HikariInstrumentation.POOL_REGISTRAR);
     }
 }

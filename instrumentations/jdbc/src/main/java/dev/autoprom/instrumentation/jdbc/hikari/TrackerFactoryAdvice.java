@@ -18,6 +18,6 @@ public final class TrackerFactoryAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.This Object pool,
             @Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object factory) {
-        factory = HikariTrackers.chain(pool, factory);
+        factory = HikariHooks.chain(pool, factory);
     }
 }

@@ -16,6 +16,6 @@ public final class GetConnectionAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object pool, @Advice.Enter long start,
             @Advice.Return(readOnly = true) Object connection, @Advice.Thrown Throwable error) {
-        PoolLifecycle.getConnectionExit(pool, start, connection, error);
+        PoolHooks.getConnectionExit(pool, start, connection, error);
     }
 }

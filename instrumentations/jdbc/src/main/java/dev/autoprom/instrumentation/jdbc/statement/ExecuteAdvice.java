@@ -11,13 +11,13 @@ public final class ExecuteAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
-        return StatementRecorder.enter();
+        return StatementHooks.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object statement, @Advice.Enter long start,
             @Advice.Thrown Throwable error) {
-        StatementRecorder.exit(statement, null, false, start, error,
+        StatementHooks.exit(statement, null, false, start, error,
                 error instanceof SQLException ? ((SQLException) error).getSQLState() : null);
     }
 }

@@ -11,13 +11,13 @@ public final class ExecuteSqlAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
-        return StatementRecorder.enter();
+        return StatementHooks.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql,
             @Advice.Enter long start, @Advice.Thrown Throwable error) {
-        StatementRecorder.exit(statement, sql, false, start, error,
+        StatementHooks.exit(statement, sql, false, start, error,
                 error instanceof SQLException ? ((SQLException) error).getSQLState() : null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
+import dev.autoprom.api.Bridge;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
@@ -16,6 +18,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code borrowConnection} to its {@code returnConnection}.
  */
 public final class TomcatJdbcInstrumentation implements InstrumentationModule {
+
+    /** Registers each pool that starts; public: inlined advice in the library reads it. */
+    public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
+            PoolRegistrar.bridge("dev.autoprom.instrumentation.jdbc.tomcat.bridge.TomcatPoolBridge$Registrar");
 
     private static final String POOL = "org.apache.tomcat.jdbc.pool.ConnectionPool";
     private static final String POOLED = "org.apache.tomcat.jdbc.pool.PooledConnection";

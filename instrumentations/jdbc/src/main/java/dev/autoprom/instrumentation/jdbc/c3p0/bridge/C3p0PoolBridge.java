@@ -3,6 +3,7 @@ package dev.autoprom.instrumentation.jdbc.c3p0.bridge;
 import com.mchange.v2.c3p0.AbstractComboPooledDataSource;
 import com.mchange.v2.c3p0.PooledDataSource;
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource;
 import java.lang.ref.WeakReference;
@@ -103,5 +104,13 @@ public final class C3p0PoolBridge implements Consumer<Object>, PoolGauges {
     @Override
     public int pending() {
         return read(PooledDataSource::getNumThreadsAwaitingCheckoutDefaultUser);
+    }
+
+    /** Made once per library class loader by the instrumentation's {@code Bridge}; one bridge per pool. */
+    public static final class Registrar implements PoolRegistrar {
+        @Override
+        public void register(Object pool) {
+            new C3p0PoolBridge().accept(pool);
+        }
     }
 }

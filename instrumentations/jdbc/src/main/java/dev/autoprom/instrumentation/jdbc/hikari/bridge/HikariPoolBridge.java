@@ -3,6 +3,7 @@ package dev.autoprom.instrumentation.jdbc.hikari.bridge;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import java.lang.ref.WeakReference;
 import java.util.function.Consumer;
@@ -67,5 +68,13 @@ public final class HikariPoolBridge implements Consumer<Object>, PoolGauges {
     public int pending() {
         HikariPool p = pool();
         return p == null ? UNKNOWN : p.getThreadsAwaitingConnection();
+    }
+
+    /** Made once per library class loader by the instrumentation's {@code Bridge}; one bridge per pool. */
+    public static final class Registrar implements PoolRegistrar {
+        @Override
+        public void register(Object pool) {
+            new HikariPoolBridge().accept(pool);
+        }
     }
 }
