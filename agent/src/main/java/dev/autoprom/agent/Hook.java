@@ -13,6 +13,7 @@ final class Hook {
 
     /** The class it must be found on, or null: any class the module matches. */
     final String className;
+
     final ElementMatcher<? super MethodDescription> methods;
     final String advice;
     final AtomicInteger matchedClasses = new AtomicInteger();
@@ -37,8 +38,10 @@ final class Hook {
     }
 
     private static String describe(TypeDescription type, MethodDescription method) {
-        StringBuilder out = new StringBuilder(type.getName()).append('#')
-                .append(method.isConstructor() ? "<init>" : method.getName()).append('(');
+        StringBuilder out = new StringBuilder(type.getName())
+                .append('#')
+                .append(method.isConstructor() ? "<init>" : method.getName())
+                .append('(');
         boolean first = true;
         for (TypeDescription.Generic parameter : method.getParameters().asTypeList()) {
             if (!first) {

@@ -15,8 +15,7 @@ import net.bytebuddy.pool.TypePool;
  */
 final class HookAudit {
 
-    private HookAudit() {
-    }
+    private HookAudit() {}
 
     /** One need's result in one loader. */
     static final class Result {
@@ -37,21 +36,25 @@ final class HookAudit {
             List<String> misses = new ArrayList<>(2);
             String where = null;
             for (Hook hook : need.hooks) {
-                where = find(hook, hook.className != null ? List.of(hook.className) : moduleClasses, pool, misses,
+                where = find(
+                        hook,
+                        hook.className != null ? List.of(hook.className) : moduleClasses,
+                        pool,
+                        misses,
                         need.hooks.size() > 1);
                 if (where != null) {
                     break;
                 }
             }
-            results.add(where != null ? new Result(need, true, where)
-                    : new Result(need, false, String.join("; ", misses)));
+            results.add(
+                    where != null ? new Result(need, true, where) : new Result(need, false, String.join("; ", misses)));
         }
         return results;
     }
 
     /** Where {@code hook} matches among {@code classes}, or null with the reasons added to {@code misses}. */
-    private static String find(Hook hook, Collection<String> classes, TypePool pool, List<String> misses,
-            boolean nameTheAlternative) {
+    private static String find(
+            Hook hook, Collection<String> classes, TypePool pool, List<String> misses, boolean nameTheAlternative) {
         List<String> absent = new ArrayList<>(1);
         List<String> without = new ArrayList<>(1);
         for (String className : classes) {
@@ -76,10 +79,15 @@ final class HookAudit {
             why.append(hook.adviceName()).append(": ");
         }
         if (!without.isEmpty()) {
-            why.append("no method of ").append(String.join(", ", without)).append(" matches ").append(hook.methods);
+            why.append("no method of ")
+                    .append(String.join(", ", without))
+                    .append(" matches ")
+                    .append(hook.methods);
         }
         if (!absent.isEmpty()) {
-            why.append(without.isEmpty() ? "" : "; ").append("class not found: ").append(String.join(", ", absent));
+            why.append(without.isEmpty() ? "" : "; ")
+                    .append("class not found: ")
+                    .append(String.join(", ", absent));
         }
         misses.add(why.toString());
         return null;

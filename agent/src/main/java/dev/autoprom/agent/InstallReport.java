@@ -1,8 +1,8 @@
 package dev.autoprom.agent;
 
 import dev.autoprom.api.AgentMetrics;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import dev.autoprom.api.SelfMetrics;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import java.util.ArrayList;
@@ -44,10 +44,12 @@ final class InstallReport {
         final Set<String> libraries = new CopyOnWriteArraySet<>();
         /** Classes a matched module could not be rewritten into: their advice is not in effect. */
         final Map<String, String> failedClasses = new ConcurrentSkipListMap<>();
+
         private volatile List<Need> needs = Collections.emptyList();
         private volatile boolean hooksCheckable;
         /** Runs the hook checks of libraries seen since the last run (the module's). */
         private volatile Runnable pendingChecks;
+
         private final GaugeDataPoint count;
 
         Entry(String family, String name, boolean enabled, GaugeDataPoint count) {
@@ -130,7 +132,8 @@ final class InstallReport {
     private static synchronized Gauge gauge() {
         if (gauge == null) {
             gauge = AgentMetrics.gauge(INSTRUMENTED_CLASSES, "Classes transformed by each instrumentation.")
-                    .labelNames("instrumentation").register(AgentMetrics.registry());
+                    .labelNames("instrumentation")
+                    .register(AgentMetrics.registry());
         }
         return gauge;
     }
@@ -154,10 +157,12 @@ final class InstallReport {
      * checks (on the exporter's thread), then reports each enabled instrumentation's missed hooks.
      */
     void registerHooksMissedGauge() {
-        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(HOOKS_MISSED)
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES)
+                .name(HOOKS_MISSED)
                 .help("Hooks an instrumentation needs that matched no method of the library version seen; see "
                         + "/autoprom for which.")
-                .constLabels(AgentMetrics.constLabels()).labelNames("instrumentation")
+                .constLabels(AgentMetrics.constLabels())
+                .labelNames("instrumentation")
                 .callback(callback -> {
                     checkPendingHooks();
                     for (Entry entry : entries) {

@@ -13,8 +13,7 @@ import java.util.jar.Manifest;
  */
 final class LibraryVersion {
 
-    private LibraryVersion() {
-    }
+    private LibraryVersion() {}
 
     static String of(ClassLoader loader, String binaryName) {
         try {
@@ -31,8 +30,8 @@ final class LibraryVersion {
             }
             String jar = location.substring(0, entry);
             String jarName = jar.substring(jar.lastIndexOf('/') + 1);
-            String version = fromManifest(new URL(url, location.substring(0, entry + 2) + "META-INF/MANIFEST.MF"),
-                    jarName);
+            String version =
+                    fromManifest(new URL(url, location.substring(0, entry + 2) + "META-INF/MANIFEST.MF"), jarName);
             return version != null ? version : jarName;
         } catch (Exception | LinkageError e) {
             return "unknown";

@@ -1,5 +1,9 @@
 package dev.autoprom.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.CandidateTypes;
@@ -19,10 +23,6 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
-
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 
 /**
  * One enabled instrumentation, ready to apply: which loaders and types it wants, and which advice class goes on
@@ -44,6 +44,7 @@ final class ModuleTransformation implements AdviceTarget {
      * redeployed application's loader is still collected.
      */
     private final Map<ClassLoader, AsmVisitorWrapper> resolved = new WeakHashMap<>();
+
     private final List<Hook> hooks = new ArrayList<>();
     private final List<Need> needs = new ArrayList<>();
     private final Map<String, Need> needsByName = new LinkedHashMap<>();
@@ -53,10 +54,15 @@ final class ModuleTransformation implements AdviceTarget {
     private final Map<ClassLoader, Boolean> audited = new WeakHashMap<>();
     /** Seen loaders whose library awaits its hook check, held weakly; the bootstrap loader is {@link #bootPending}. */
     private final List<WeakReference<ClassLoader>> pending = new ArrayList<>();
+
     private boolean bootPending;
 
-    ModuleTransformation(InstallReport.Entry entry, ElementMatcher<ClassLoader> loaders,
-            ElementMatcher<? super TypeDescription> types, CandidateTypes candidates, boolean faultInjection) {
+    ModuleTransformation(
+            InstallReport.Entry entry,
+            ElementMatcher<ClassLoader> loaders,
+            ElementMatcher<? super TypeDescription> types,
+            CandidateTypes candidates,
+            boolean faultInjection) {
         this.entry = entry;
         this.loaders = loaders;
         this.types = types;
@@ -65,7 +71,9 @@ final class ModuleTransformation implements AdviceTarget {
     }
 
     private static Collection<String> namedClasses(CandidateTypes candidates) {
-        if (candidates.isAny() || !candidates.methodNames().isEmpty() || !candidates.constantPoolStrings().isEmpty()
+        if (candidates.isAny()
+                || !candidates.methodNames().isEmpty()
+                || !candidates.constantPoolStrings().isEmpty()
                 || candidates.internalNames().isEmpty()) {
             return null;
         }
@@ -82,21 +90,29 @@ final class ModuleTransformation implements AdviceTarget {
     }
 
     @Override
-    public AdviceTarget advise(String className, ElementMatcher<? super MethodDescription> methodMatcher,
-            String adviceClassName) {
+    public AdviceTarget advise(
+            String className, ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
         return hook(null, className, methodMatcher, adviceClassName);
     }
 
     @Override
-    public AdviceTarget adviseOneOf(String need, String className,
-            ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
+    public AdviceTarget adviseOneOf(
+            String need,
+            String className,
+            ElementMatcher<? super MethodDescription> methodMatcher,
+            String adviceClassName) {
         return hook(need, className, methodMatcher, adviceClassName);
     }
 
-    private AdviceTarget hook(String needName, String className, ElementMatcher<? super MethodDescription> matcher,
+    private AdviceTarget hook(
+            String needName,
+            String className,
+            ElementMatcher<? super MethodDescription> matcher,
             String adviceClassName) {
-        ElementMatcher<? super MethodDescription> methodMatcher = className == null ? matcher
-                : ElementMatchers.<MethodDescription>isDeclaredBy(named(className)).and(matcher);
+        ElementMatcher<? super MethodDescription> methodMatcher = className == null
+                ? matcher
+                : ElementMatchers.<MethodDescription>isDeclaredBy(named(className))
+                        .and(matcher);
         Hook hook = new Hook(className, methodMatcher, adviceClassName);
         hooks.add(hook);
         Need need = needName == null ? null : needsByName.get(needName);
@@ -185,16 +201,19 @@ final class ModuleTransformation implements AdviceTarget {
                 }
             }
             for (ClassLoader loader : loaders) {
-                audit(loader, loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                        : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+                audit(
+                        loader,
+                        loader == null
+                                ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                                : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
             }
         }
     }
 
     private void audit(ClassLoader loader, ClassFileLocator classes) {
         long start = System.nanoTime();
-        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
-                classes, TypePool.Default.ReaderMode.FAST);
+        TypePool pool = new TypePool.Default.WithLazyResolution(
+                TypePool.CacheProvider.Simple.withObjectType(), classes, TypePool.Default.ReaderMode.FAST);
         String library = null;
         for (String className : moduleClasses) {
             if (pool.describe(className).isResolved()) {
@@ -205,9 +224,11 @@ final class ModuleTransformation implements AdviceTarget {
         entry.library(library);
         for (HookAudit.Result result : HookAudit.check(needs, moduleClasses, pool)) {
             if (result.need.checked(result.matched, result.detail, library)) {
-                AgentLog.warnOnce("hook:" + entry.name + ':' + result.need.name, "instrumentation " + entry.name
-                        + ": hook " + result.need.name + " matches nothing in " + library + " (" + result.detail
-                        + "); what it records stays empty (see /autoprom, autoprom_instrumentation_hooks_missed)");
+                AgentLog.warnOnce(
+                        "hook:" + entry.name + ':' + result.need.name,
+                        "instrumentation " + entry.name
+                                + ": hook " + result.need.name + " matches nothing in " + library + " (" + result.detail
+                                + "); what it records stays empty (see /autoprom, autoprom_instrumentation_hooks_missed)");
             }
         }
         if (AgentLog.isDebugEnabled()) {
@@ -227,7 +248,10 @@ final class ModuleTransformation implements AdviceTarget {
      * loaderClasses}); resolved once per loader and kept (weakly), since every class a module transforms in
      * one loader gets the same advice: parsing it again was a quarter of each transformation.
      */
-    AsmVisitorWrapper advice(ClassLoader loader, ClassFileLocator loaderClasses, ClassFileLocator agentClasses,
+    AsmVisitorWrapper advice(
+            ClassLoader loader,
+            ClassFileLocator loaderClasses,
+            ClassFileLocator agentClasses,
             Advice.ExceptionHandler exceptionHandler) {
         AsmVisitorWrapper visitor;
         synchronized (resolved) {
@@ -235,11 +259,12 @@ final class ModuleTransformation implements AdviceTarget {
         }
         if (visitor == null) {
             ClassFileLocator locator = new ClassFileLocator.Compound(agentClasses, loaderClasses);
-            TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
-                    locator, TypePool.Default.ReaderMode.FAST);
+            TypePool pool = new TypePool.Default.WithLazyResolution(
+                    TypePool.CacheProvider.Simple.withObjectType(), locator, TypePool.Default.ReaderMode.FAST);
             AsmVisitorWrapper.ForDeclaredMethods methodsVisitor = new AsmVisitorWrapper.ForDeclaredMethods();
             for (int i = 0; i < adviceClasses.size(); i++) {
-                methodsVisitor = methodsVisitor.invokable(methods.get(i),
+                methodsVisitor = methodsVisitor.invokable(
+                        methods.get(i),
                         Advice.to(pool.describe(adviceClasses.get(i)).resolve(), locator)
                                 .withExceptionHandler(exceptionHandler));
             }

@@ -52,7 +52,9 @@ final class StatusPage implements Supplier<String> {
             field(json, "name", entry.name).append(',');
             json.append("\"enabled\":").append(entry.enabled).append(',');
             json.append("\"applied\":").append(entry.applied()).append(',');
-            json.append("\"transformedClasses\":").append(entry.transformed.get()).append(',');
+            json.append("\"transformedClasses\":")
+                    .append(entry.transformed.get())
+                    .append(',');
             json.append("\"classes\":");
             strings(json, entry.classes).append(',');
             json.append("\"libraries\":");
@@ -105,7 +107,8 @@ final class StatusPage implements Supplier<String> {
             json.append('{');
             field(json, "hook", need.name).append(',');
             Boolean matched = need.matched();
-            String state = !entry.hooksCheckable() ? "optional"
+            String state = !entry.hooksCheckable()
+                    ? "optional"
                     : matched == null ? "not checked" : matched ? "matched" : "missed";
             field(json, "state", state).append(',');
             if (need.detail() != null) {

@@ -24,17 +24,19 @@ class HookAuditTest {
 
     private ModuleTransformation module(String name) {
         InstallReport.Entry entry = report.add("test", name, true);
-        ModuleTransformation module = new ModuleTransformation(entry, ElementMatchers.any(), ElementMatchers.any(),
-                CandidateTypes.named(LIST, GONE), false);
+        ModuleTransformation module = new ModuleTransformation(
+                entry, ElementMatchers.any(), ElementMatchers.any(), CandidateTypes.named(LIST, GONE), false);
         entry.needs(module.needs(), module.checksHooks(), module::checkPendingHooks);
         return module;
     }
 
     /** One of the module's classes is transformed, then the exporter asks (a scrape, /autoprom). */
     private void seeLibrary(ModuleTransformation module) {
-        module.inspect(HookAuditTest.class.getClassLoader(),
-                TypeDescription.ForLoadedType.of(java.util.ArrayList.class));
-        assertThat(module.needs()).allSatisfy(n -> assertThat(n.matched()).as("checked only when asked").isNull());
+        module.inspect(
+                HookAuditTest.class.getClassLoader(), TypeDescription.ForLoadedType.of(java.util.ArrayList.class));
+        assertThat(module.needs())
+                .allSatisfy(n ->
+                        assertThat(n.matched()).as("checked only when asked").isNull());
         report.checkPendingHooks();
     }
 
@@ -65,10 +67,12 @@ class HookAuditTest {
         seeLibrary(module);
         List<Need> needs = module.needs();
         assertThat(needs).extracting(Need::missed).containsExactly(false, true, true, true);
-        assertThat(needs.get(1).detail()).startsWith("no method of java.util.ArrayList matches ")
+        assertThat(needs.get(1).detail())
+                .startsWith("no method of java.util.ArrayList matches ")
                 .contains("addEverything");
         assertThat(needs.get(2).detail()).isEqualTo("class not found: " + GONE);
-        assertThat(needs.get(3).detail()).startsWith("no method of java.util.ArrayList matches ")
+        assertThat(needs.get(3).detail())
+                .startsWith("no method of java.util.ArrayList matches ")
                 .endsWith("; class not found: " + GONE);
         assertThat(module.entry.missedNeeds()).isEqualTo(3);
         assertThat(module.entry.applied()).isFalse();
@@ -80,8 +84,9 @@ class HookAuditTest {
         module.adviseOneOf("created", GONE, named("call"), "x.TaskAdvice")
                 .adviseOneOf("created", LIST, named("createAndPool"), "x.PoolAdvice");
         seeLibrary(module);
-        assertThat(module.needs().get(0).detail()).startsWith("TaskAdvice: class not found: " + GONE
-                + "; PoolAdvice: no method of java.util.ArrayList matches ");
+        assertThat(module.needs().get(0).detail())
+                .startsWith("TaskAdvice: class not found: " + GONE
+                        + "; PoolAdvice: no method of java.util.ArrayList matches ");
     }
 
     @Test

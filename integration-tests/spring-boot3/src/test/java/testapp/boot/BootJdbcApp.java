@@ -38,8 +38,12 @@ public class BootJdbcApp implements ApplicationRunner {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(BootJdbcApp.class, "--server.port=0", "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off", "--logging.level.root=warn",
+        SpringApplication.run(
+                BootJdbcApp.class,
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn",
                 "--spring.datasource.url=jdbc:h2:mem:bootdb;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.hikari.pool-name=boot-pool",
                 "--spring.jpa.open-in-view=false",
@@ -66,15 +70,18 @@ public class BootJdbcApp implements ApplicationRunner {
                 + " hibernate=" + org.hibernate.Version.getVersionString()
                 + " tomcat=" + org.apache.catalina.util.ServerInfo.getServerNumber()
                 + " hikari=" + bundleVersion(HikariDataSource.class)
-                + " tracker=" + (dataSource.getMetricsTrackerFactory() == null ? "none"
+                + " tracker="
+                + (dataSource.getMetricsTrackerFactory() == null
+                        ? "none"
                         : dataSource.getMetricsTrackerFactory().getClass().getSimpleName()));
-        System.out.println("ready port=" + event.getApplicationContext().getEnvironment()
-                .getProperty("local.server.port"));
+        System.out.println(
+                "ready port=" + event.getApplicationContext().getEnvironment().getProperty("local.server.port"));
     }
 
     /** HikariCP's jar names its version only in its OSGi manifest. */
     private static String bundleVersion(Class<?> type) {
-        try (JarFile jar = new JarFile(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
+        try (JarFile jar = new JarFile(new File(
+                type.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
             return jar.getManifest().getMainAttributes().getValue("Bundle-Version");
         } catch (Exception e) {
             return "unknown";

@@ -9,10 +9,10 @@ public class PurchaseOrder {
 
     @Id
     private Long id;
+
     private String item;
 
-    protected PurchaseOrder() {
-    }
+    protected PurchaseOrder() {}
 
     public PurchaseOrder(Long id, String item) {
         this.id = id;

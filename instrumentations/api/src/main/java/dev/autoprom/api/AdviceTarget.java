@@ -32,6 +32,6 @@ public interface AdviceTarget {
      * are not misses. {@code className} may be null: any type the module matches. Every alternative's advice
      * is applied wherever it matches, so alternatives must not both match where one calls the other.
      */
-    AdviceTarget adviseOneOf(String need, String className, ElementMatcher<? super MethodDescription> methods,
-            String adviceClassName);
+    AdviceTarget adviseOneOf(
+            String need, String className, ElementMatcher<? super MethodDescription> methods, String adviceClassName);
 }

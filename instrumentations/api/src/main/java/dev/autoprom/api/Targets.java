@@ -27,10 +27,14 @@ public final class Targets {
     private final ElementMatcher.Junction<TypeDescription> typeMatcher;
     /** What the matcher requires a class to declare: a method with one of these names, or with one of these annotations. */
     private final Set<String> declaredMethodNames;
+
     private final Set<String> declaredMethodAnnotations;
 
-    private Targets(CandidateTypes candidates, ElementMatcher.Junction<TypeDescription> typeMatcher,
-            Set<String> declaredMethodNames, Set<String> declaredMethodAnnotations) {
+    private Targets(
+            CandidateTypes candidates,
+            ElementMatcher.Junction<TypeDescription> typeMatcher,
+            Set<String> declaredMethodNames,
+            Set<String> declaredMethodAnnotations) {
         this.candidates = candidates;
         this.typeMatcher = typeMatcher;
         this.declaredMethodNames = declaredMethodNames;
@@ -49,14 +53,18 @@ public final class Targets {
 
     /** Concrete classes that declare a method carrying one of these annotations (binary names). */
     public static Targets declaringMethodsAnnotatedWith(String... annotationNames) {
-        return new Targets(CandidateTypes.annotatedWith(annotationNames),
-                not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(annotationNames)))), Set.of(),
+        return new Targets(
+                CandidateTypes.annotatedWith(annotationNames),
+                not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(annotationNames)))),
+                Set.of(),
                 Set.of(annotationNames));
     }
 
     /** A class targeted by either. */
     public Targets or(Targets other) {
-        return new Targets(candidates.or(other.candidates), typeMatcher.or(other.typeMatcher),
+        return new Targets(
+                candidates.or(other.candidates),
+                typeMatcher.or(other.typeMatcher),
                 union(declaredMethodNames, other.declaredMethodNames),
                 union(declaredMethodAnnotations, other.declaredMethodAnnotations));
     }
@@ -105,9 +113,13 @@ public final class Targets {
          * only ever applies to a declared method, so a class declaring none of them has nothing to instrument).
          */
         public Targets declaring(String... methodNames) {
-            return new Targets(CandidateTypes.declaringMethod(methodNames), not(isInterface())
-                    .and(declaresMethod(namedOneOf(methodNames))).and(SuperTypeMatcher.anyOf(typeNames)),
-                    Set.of(methodNames), Set.of());
+            return new Targets(
+                    CandidateTypes.declaringMethod(methodNames),
+                    not(isInterface())
+                            .and(declaresMethod(namedOneOf(methodNames)))
+                            .and(SuperTypeMatcher.anyOf(typeNames)),
+                    Set.of(methodNames),
+                    Set.of());
         }
     }
 }

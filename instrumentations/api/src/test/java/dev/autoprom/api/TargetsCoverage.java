@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -11,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
@@ -42,8 +42,7 @@ public final class TargetsCoverage {
         public final List<String> rejectedByPreFilter = new ArrayList<>();
     }
 
-    private TargetsCoverage() {
-    }
+    private TargetsCoverage() {}
 
     /**
      * Checks all of a family's modules in one pass over the class path (each class is parsed once). A module
@@ -57,7 +56,8 @@ public final class TargetsCoverage {
         for (InstrumentationModule module : modules) {
             results.put(module.name(), new Result());
             CandidateTypes candidates = module.targets().candidates();
-            if (candidates.methodNames().isEmpty() && candidates.constantPoolStrings().isEmpty()) {
+            if (candidates.methodNames().isEmpty()
+                    && candidates.constantPoolStrings().isEmpty()) {
                 for (String internalName : candidates.internalNames()) {
                     byte[] bytes = classFile(internalName);
                     if (bytes != null) {
@@ -80,8 +80,8 @@ public final class TargetsCoverage {
         return results;
     }
 
-    private static void judge(InstrumentationModule module, String internalName, byte[] bytes, TypePool pool,
-            Result result) {
+    private static void judge(
+            InstrumentationModule module, String internalName, byte[] bytes, TypePool pool, Result result) {
         Targets targets = module.targets();
         if (!matches(targets.typeMatcher(), pool, internalName)) {
             return;
@@ -116,24 +116,31 @@ public final class TargetsCoverage {
         }
         boolean[] found = {false};
         try {
-            new ClassReader(bytes).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                        String[] exceptions) {
-                    if (names.contains(name)) {
-                        found[0] = true;
-                    }
-                    return new MethodVisitor(OpenedClassReader.ASM_API) {
-                        @Override
-                        public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                            if (annotations.contains(annotation)) {
-                                found[0] = true;
-                            }
-                            return null;
-                        }
-                    };
-                }
-            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            new ClassReader(bytes)
+                    .accept(
+                            new ClassVisitor(OpenedClassReader.ASM_API) {
+                                @Override
+                                public MethodVisitor visitMethod(
+                                        int access,
+                                        String name,
+                                        String descriptor,
+                                        String signature,
+                                        String[] exceptions) {
+                                    if (names.contains(name)) {
+                                        found[0] = true;
+                                    }
+                                    return new MethodVisitor(OpenedClassReader.ASM_API) {
+                                        @Override
+                                        public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                                            if (annotations.contains(annotation)) {
+                                                found[0] = true;
+                                            }
+                                            return null;
+                                        }
+                                    };
+                                }
+                            },
+                            ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         } catch (RuntimeException unreadable) {
             return true; // let the matcher decide
         }
@@ -155,7 +162,9 @@ public final class TargetsCoverage {
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")
+                if (name.endsWith(".class")
+                        && !name.startsWith("META-INF/")
+                        && !name.endsWith("module-info.class")
                         && !name.endsWith("package-info.class")) {
                     try (InputStream in = file.getInputStream(entry)) {
                         action.accept(name.substring(0, name.length() - ".class".length()), in.readAllBytes());

@@ -20,10 +20,12 @@ public final class MessageDirection {
     private final String serverAddress;
     /** For {@code autoprom_agent_errors_total}: built once, not on a failure path that may repeat. */
     private final String component;
+
     private final String direction;
     private final DistributionDataPoint[] sizes = new DistributionDataPoint[4];
     /** The fragmented message in progress: its type and the bytes of its frames so far. */
     private int fragmentType = WsConnection.TEXT;
+
     private long fragmentBytes;
     /** For APIs that give every part its message's type: whether the last part seen was not the last. */
     private boolean inTypedMessage;

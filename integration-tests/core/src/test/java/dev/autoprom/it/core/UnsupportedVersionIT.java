@@ -18,30 +18,42 @@ class UnsupportedVersionIT {
 
     @Test
     void aLookAlikeLibraryIsLeftAlone() {
-        try (ChildJvm app = ChildJvm.main(UnsupportedVersionApp.class).agentArgs("port=0,host=127.0.0.1").start()) {
+        try (ChildJvm app = ChildJvm.main(UnsupportedVersionApp.class)
+                .agentArgs("port=0,host=127.0.0.1")
+                .start()) {
             app.awaitOutput("READY", Duration.ofSeconds(30));
-            assertThat(app.output()).contains("RESULT=fake socket to ws://example.invalid/x")
+            assertThat(app.output())
+                    .contains("RESULT=fake socket to ws://example.invalid/x")
                     .doesNotContain("could not instrument");
             Scrape scrape = app.scrape();
             assertThat(scrape.sum("autoprom_agent_errors_total")).isZero();
-            assertThat(scrape.where(s -> s.name().startsWith("websocket_client_"))).isEmpty();
+            assertThat(scrape.where(s -> s.name().startsWith("websocket_client_")))
+                    .isEmpty();
 
             // and it is visible: /autoprom names each hook that matched nothing, the gauge counts them, one line each
             AgentStatus status = AgentStatus.port(app.metricsPort());
             assertThat(status.applied("okhttp")).isFalse();
             List<Map<String, Object>> hooks = status.hooks("okhttp");
-            assertThat(hooks).extracting(h -> h.get("hook")).containsExactly("OkHttpAdvice$NewWebSocket",
-                    "OkHttpAdvice$SendText", "OkHttpAdvice$SendBinary", "OkHttpAdvice$ReadPing",
-                    "OkHttpAdvice$ReadPong");
+            assertThat(hooks)
+                    .extracting(h -> h.get("hook"))
+                    .containsExactly(
+                            "OkHttpAdvice$NewWebSocket",
+                            "OkHttpAdvice$SendText",
+                            "OkHttpAdvice$SendBinary",
+                            "OkHttpAdvice$ReadPing",
+                            "OkHttpAdvice$ReadPong");
             assertThat(hooks).allSatisfy(h -> assertThat(h.get("state")).isEqualTo("missed"));
             assertThat((String) hooks.get(0).get("reason"))
                     .contains("no method of okhttp3.OkHttpClient matches")
                     .contains("class not found: okhttp3.internal.ws.RealWebSocket");
-            assertThat(status.instrumentation("okhttp").get("transformedClasses")).isEqualTo(0.0);
+            assertThat(status.instrumentation("okhttp").get("transformedClasses"))
+                    .isEqualTo(0.0);
             assertThat(scrape.value("autoprom_instrumentation_hooks_missed", "instrumentation", "okhttp"))
                     .isEqualTo(5.0);
-            app.awaitOutput("\\[autoprom\\] WARN instrumentation okhttp: hook OkHttpAdvice\\$NewWebSocket "
-                    + "matches nothing in ", Duration.ofSeconds(10));
+            app.awaitOutput(
+                    "\\[autoprom\\] WARN instrumentation okhttp: hook OkHttpAdvice\\$NewWebSocket "
+                            + "matches nothing in ",
+                    Duration.ofSeconds(10));
         }
     }
 }

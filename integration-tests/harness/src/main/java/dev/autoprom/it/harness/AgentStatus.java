@@ -15,8 +15,8 @@ public final class AgentStatus {
 
     @SuppressWarnings("unchecked")
     public static AgentStatus port(int port) {
-        return new AgentStatus((Map<String, Object>) Json.parse(Scrape.get("http://127.0.0.1:" + port + "/autoprom")
-                .body()));
+        return new AgentStatus((Map<String, Object>)
+                Json.parse(Scrape.get("http://127.0.0.1:" + port + "/autoprom").body()));
     }
 
     /** The page's entry for one instrumentation ({@code hikaricp}); fails if there is none. */

@@ -30,18 +30,22 @@ public final class HookCoverage {
     public HookCoverage assertAllHooksMatched(String instrumentation, String library) {
         AgentStatus status = AgentStatus.port(port);
         Map<String, Object> entry = status.instrumentation(instrumentation);
-        assertThat(status.libraries(instrumentation)).as("libraries seen by %s: %s", instrumentation, entry)
+        assertThat(status.libraries(instrumentation))
+                .as("libraries seen by %s: %s", instrumentation, entry)
                 .anySatisfy(seen -> assertThat(seen).contains(library));
         for (Map<String, Object> hook : status.hooks(instrumentation)) {
-            assertThat(hook.get("state")).as("hook %s of %s: %s", hook.get("hook"), instrumentation, hook)
+            assertThat(hook.get("state"))
+                    .as("hook %s of %s: %s", hook.get("hook"), instrumentation, hook)
                     .isEqualTo("matched");
             assertThat(((Number) hook.get("matchedClasses")).intValue())
                     .as("classes transformed with hook %s of %s: %s", hook.get("hook"), instrumentation, hook)
                     .isPositive();
         }
-        assertThat(status.applied(instrumentation)).as("%s applied: %s", instrumentation, entry).isTrue();
-        assertThat(Scrape.port(port).value("autoprom_instrumentation_hooks_missed", "instrumentation",
-                instrumentation)).isZero();
+        assertThat(status.applied(instrumentation))
+                .as("%s applied: %s", instrumentation, entry)
+                .isTrue();
+        assertThat(Scrape.port(port).value("autoprom_instrumentation_hooks_missed", "instrumentation", instrumentation))
+                .isZero();
         return this;
     }
 
@@ -51,15 +55,19 @@ public final class HookCoverage {
      */
     public HookCoverage assertHooksMatchedClasses(String instrumentation, String... hookNames) {
         AgentStatus status = AgentStatus.port(port);
-        assertThat(status.applied(instrumentation)).as("%s applied", instrumentation).isTrue();
+        assertThat(status.applied(instrumentation))
+                .as("%s applied", instrumentation)
+                .isTrue();
         for (String name : hookNames) {
             List<Map<String, Object>> named = status.hooks(instrumentation).stream()
-                    .filter(h -> name.equals(h.get("hook"))).collect(Collectors.toList());
+                    .filter(h -> name.equals(h.get("hook")))
+                    .collect(Collectors.toList());
             assertThat(named).as("hooks %s of %s", name, instrumentation).isNotEmpty();
             for (Map<String, Object> hook : named) {
                 assertThat(hook.get("state")).isEqualTo("optional");
-                assertThat(((Number) hook.get("matchedClasses")).intValue()).as("classes with hook %s of %s: %s",
-                        name, instrumentation, hook).isPositive();
+                assertThat(((Number) hook.get("matchedClasses")).intValue())
+                        .as("classes with hook %s of %s: %s", name, instrumentation, hook)
+                        .isPositive();
             }
         }
         return this;

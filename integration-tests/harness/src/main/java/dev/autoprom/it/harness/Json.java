@@ -107,16 +107,27 @@ public final class Json {
             if (c == '\\') {
                 char e = text.charAt(at++);
                 switch (e) {
-                    case 'n': out.append('\n'); break;
-                    case 't': out.append('\t'); break;
-                    case 'r': out.append('\r'); break;
-                    case 'b': out.append('\b'); break;
-                    case 'f': out.append('\f'); break;
+                    case 'n':
+                        out.append('\n');
+                        break;
+                    case 't':
+                        out.append('\t');
+                        break;
+                    case 'r':
+                        out.append('\r');
+                        break;
+                    case 'b':
+                        out.append('\b');
+                        break;
+                    case 'f':
+                        out.append('\f');
+                        break;
                     case 'u':
                         out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                         at += 4;
                         break;
-                    default: out.append(e);
+                    default:
+                        out.append(e);
                 }
             } else {
                 out.append(c);

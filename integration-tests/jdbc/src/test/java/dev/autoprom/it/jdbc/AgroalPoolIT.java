@@ -25,7 +25,9 @@ class AgroalPoolIT {
 
     private static AgroalDataSource pool(String database, int max) throws Exception {
         return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(max).minSize(0).initialSize(0)
+                .connectionPoolConfiguration(pool -> pool.maxSize(max)
+                        .minSize(0)
+                        .initialSize(0)
                         .acquisitionTimeout(Duration.ofMillis(250))
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl(OtherPoolsIT.url(database)))));
     }
@@ -55,11 +57,14 @@ class AgroalPoolIT {
             JdbcMetrics m = JdbcMetrics.scrape();
             assertThat(m.pool("wait_time_seconds_count", name)).isEqualTo(2);
             assertThat(m.pool("use_time_seconds_count", name)).isEqualTo(2);
-            assertThat(m.pool("create_time_seconds_count", name)).as("one connection, borrowed twice").isEqualTo(1);
+            assertThat(m.pool("create_time_seconds_count", name))
+                    .as("one connection, borrowed twice")
+                    .isEqualTo(1);
 
             ds.getConfiguration().setMetricsEnabled(true);
             ds.getConfiguration().connectionPoolConfiguration().setMaxSize(4);
-            try (Connection a = ds.getConnection(); Connection b = ds.getConnection();
+            try (Connection a = ds.getConnection();
+                    Connection b = ds.getConnection();
                     Connection c = ds.getConnection()) {
                 assertThat(JdbcMetrics.scrape().used(name)).isEqualTo(3);
             }
@@ -69,10 +74,13 @@ class AgroalPoolIT {
             JdbcMetrics.await("Agroal's flush of the 3 connections", s -> theirs.flushCount() == 3);
             borrow(ds, 2);
 
-            m = JdbcMetrics.await("Agroal's creations in " + name,
+            m = JdbcMetrics.await(
+                    "Agroal's creations in " + name,
                     s -> s.pool("create_time_seconds_count", name) == 1 + theirs.creationCount());
             assertThat(theirs.acquireCount()).isEqualTo(5);
-            assertThat(theirs.creationCount()).as("2 more for the three held at once, 1 after the flush").isEqualTo(3);
+            assertThat(theirs.creationCount())
+                    .as("2 more for the three held at once, 1 after the flush")
+                    .isEqualTo(3);
             assertThat(m.pool("wait_time_seconds_count", name)).isEqualTo(2 + 5);
             assertThat(m.pool("use_time_seconds_count", name)).isEqualTo(2 + 5);
             assertThat(m.pool("create_time_seconds_count", name)).isEqualTo(1 + 3);

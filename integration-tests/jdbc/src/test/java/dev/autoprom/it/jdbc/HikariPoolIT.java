@@ -44,8 +44,11 @@ class HikariPoolIT {
     /** Our wait and use counts (and timeouts) for a pool, to compare with an application's tracker. */
     private static long[] ours(String pool) {
         JdbcMetrics m = JdbcMetrics.scrape();
-        return new long[] {(long) m.pool("wait_time_seconds_count", pool), (long) m.pool("use_time_seconds_count", pool),
-                (long) m.pool("timeouts_total", pool)};
+        return new long[] {
+            (long) m.pool("wait_time_seconds_count", pool),
+            (long) m.pool("use_time_seconds_count", pool),
+            (long) m.pool("timeouts_total", pool)
+        };
     }
 
     private static void borrow(DataSource ds, int times) throws SQLException {
@@ -69,7 +72,9 @@ class HikariPoolIT {
             assertThat(ours("hikari-own-tracker")).containsExactly(2, 2, 0);
             assertThat(JdbcMetrics.scrape().pool("max", "hikari-own-tracker")).isEqualTo(2);
         }
-        assertThat(app.total().closed).as("the application's tracker closed with the pool").hasValue(1);
+        assertThat(app.total().closed)
+                .as("the application's tracker closed with the pool")
+                .hasValue(1);
     }
 
     @Test
@@ -86,7 +91,8 @@ class HikariPoolIT {
             assertThat(ours("hikari-late-tracker")).containsExactly(7, 7, 0);
             // Hikari's own rule is unchanged: a second factory on a running data source is refused
             assertThatThrownBy(() -> ds.setMetricsTrackerFactory(new CountingTracker.Factory()))
-                    .isInstanceOf(IllegalStateException.class).hasMessage("MetricsTrackerFactory can only be set one time");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("MetricsTrackerFactory can only be set one time");
         }
     }
 
@@ -123,8 +129,10 @@ class HikariPoolIT {
             borrow(ds, 1);
             ds.setMetricRegistry(registry);
             borrow(ds, 6);
-            assertThat(registry.get("hikaricp.connections.acquire").timer().count()).isEqualTo(6);
-            assertThat(registry.get("hikaricp.connections.usage").timer().count()).isEqualTo(6);
+            assertThat(registry.get("hikaricp.connections.acquire").timer().count())
+                    .isEqualTo(6);
+            assertThat(registry.get("hikaricp.connections.usage").timer().count())
+                    .isEqualTo(6);
             assertThat(ours("hikari-micrometer")).containsExactly(7, 7, 0);
         }
     }
@@ -134,7 +142,8 @@ class HikariPoolIT {
         CountingTracker.Factory app = new CountingTracker.Factory();
         HikariConfig config = config("hikari-timeouts", 1);
         config.setMetricsTrackerFactory(app);
-        try (HikariDataSource ds = new HikariDataSource(config); Connection held = ds.getConnection()) {
+        try (HikariDataSource ds = new HikariDataSource(config);
+                Connection held = ds.getConnection()) {
             assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class);
             assertThat(app.total().timeouts).hasValue(1);
             assertThat(ours("hikari-timeouts")[2]).isEqualTo(1);

@@ -52,8 +52,9 @@ class HookCoverageIT {
             c3p0.close();
         }
         try (AgroalDataSource agroal = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(2).connectionFactoryConfiguration(
-                        factory -> factory.jdbcUrl(OtherPoolsIT.url("hooks-agroal")))))) {
+                .connectionPoolConfiguration(pool -> pool.maxSize(2)
+                        .connectionFactoryConfiguration(
+                                factory -> factory.jdbcUrl(OtherPoolsIT.url("hooks-agroal")))))) {
             use(agroal);
         }
     }
@@ -69,7 +70,8 @@ class HookCoverageIT {
 
     /** A borrow, a plain and a prepared statement, a batch: what every hook of the pool and statements sees. */
     private static void use(DataSource ds) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS hooks (id INT)");
             s.executeUpdate("DELETE FROM hooks");
             s.executeQuery("SELECT 1").close();
@@ -121,7 +123,12 @@ class HookCoverageIT {
 
     @Test
     void statementsOfTheH2Driver() {
-        coverage.assertHooksMatchedClasses("jdbc-statement", "ExecuteSqlAdvice", "ExecuteAdvice", "ExecuteBatchAdvice",
-                "PrepareAdvice", "CreateStatementAdvice");
+        coverage.assertHooksMatchedClasses(
+                "jdbc-statement",
+                "ExecuteSqlAdvice",
+                "ExecuteAdvice",
+                "ExecuteBatchAdvice",
+                "PrepareAdvice",
+                "CreateStatementAdvice");
     }
 }

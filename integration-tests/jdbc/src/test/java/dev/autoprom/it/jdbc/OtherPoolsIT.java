@@ -3,10 +3,10 @@ package dev.autoprom.it.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mchange.v2.c3p0.ComboPooledDataSource;
+import java.sql.DriverManager;
 import java.time.Duration;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.tomcat.jdbc.pool.PoolProperties;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,8 @@ class OtherPoolsIT {
         ds.setUrl(url("dbcp2-unnamed"));
         ds.setMaxTotal(5);
         ds.getConnection().close();
-        assertThat(JdbcMetrics.scrape().pool("max", JdbcMetrics.scrape().poolNamed("dbcp2-\\d+"))).isEqualTo(5);
+        assertThat(JdbcMetrics.scrape().pool("max", JdbcMetrics.scrape().poolNamed("dbcp2-\\d+")))
+                .isEqualTo(5);
         ds.close();
     }
 

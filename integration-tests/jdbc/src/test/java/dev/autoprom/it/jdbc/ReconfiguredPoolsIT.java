@@ -39,8 +39,12 @@ class ReconfiguredPoolsIT {
 
     private static void assertBorrows(String pool, int expected) {
         JdbcMetrics m = JdbcMetrics.scrape();
-        assertThat(m.pool("wait_time_seconds_count", pool)).as("waits of %s", pool).isEqualTo(expected);
-        assertThat(m.pool("use_time_seconds_count", pool)).as("uses of %s", pool).isEqualTo(expected);
+        assertThat(m.pool("wait_time_seconds_count", pool))
+                .as("waits of %s", pool)
+                .isEqualTo(expected);
+        assertThat(m.pool("use_time_seconds_count", pool))
+                .as("uses of %s", pool)
+                .isEqualTo(expected);
     }
 
     /**
@@ -96,7 +100,8 @@ class ReconfiguredPoolsIT {
         p.setInitialSize(0);
         p.setName("tomcat-reconf");
         org.apache.tomcat.jdbc.pool.DataSource ds = new org.apache.tomcat.jdbc.pool.DataSource(p);
-        ObjectName exported = new ObjectName("org.apache.tomcat.jdbc.pool.jmx:name=dataSourceMBean,type=ConnectionPool");
+        ObjectName exported =
+                new ObjectName("org.apache.tomcat.jdbc.pool.jmx:name=dataSourceMBean,type=ConnectionPool");
         JMX.registerMBean(ds.createPool().getJmxPool(), exported);
         try {
             assertThat(JdbcMetrics.scrape().pool("max", "tomcat-reconf")).isEqualTo(2);
@@ -106,7 +111,8 @@ class ReconfiguredPoolsIT {
             assertBorrows("tomcat-reconf", 5);
             JdbcMetrics m = JdbcMetrics.scrape();
             assertThat(m.pool("max", "tomcat-reconf")).isEqualTo(5);
-            assertThat(m.pool("create_time_seconds_count", "tomcat-reconf")).isEqualTo(ds.getPool().getSize());
+            assertThat(m.pool("create_time_seconds_count", "tomcat-reconf"))
+                    .isEqualTo(ds.getPool().getSize());
 
             JMX.unregisterMBean(exported);
             ds.close();
@@ -140,22 +146,26 @@ class ReconfiguredPoolsIT {
         ds.setAcquireIncrement(1);
         try {
             borrow(ds, 2);
-            JdbcMetrics.await("c3p0's connections created before the reset",
+            JdbcMetrics.await(
+                    "c3p0's connections created before the reset",
                     m -> m.pool("create_time_seconds_count", "c3p0-reconf") == connections(ds));
             long createdBefore = connections(ds);
 
-            Set<ObjectName> beans = JMX.queryNames(new ObjectName("com.mchange.v2.c3p0:type=PooledDataSource,*"),
-                    null);
-            ObjectName bean = beans.stream().filter(n -> "c3p0-reconf".equals(n.getKeyProperty("name")))
-                    .findFirst().orElseThrow(() -> new AssertionError("c3p0's own MBean for c3p0-reconf in " + beans));
+            Set<ObjectName> beans = JMX.queryNames(new ObjectName("com.mchange.v2.c3p0:type=PooledDataSource,*"), null);
+            ObjectName bean = beans.stream()
+                    .filter(n -> "c3p0-reconf".equals(n.getKeyProperty("name")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("c3p0's own MBean for c3p0-reconf in " + beans));
             JMX.setAttribute(bean, new Attribute("maxPoolSize", 4));
             assertThat(ds.getMaxPoolSize()).isEqualTo(4);
 
-            try (Connection a = ds.getConnection(); Connection b = ds.getConnection()) {
+            try (Connection a = ds.getConnection();
+                    Connection b = ds.getConnection()) {
                 assertThat(JdbcMetrics.scrape().used("c3p0-reconf")).isEqualTo(2);
             }
             assertBorrows("c3p0-reconf", 4);
-            JdbcMetrics m = JdbcMetrics.await("c3p0's connections created after the reset",
+            JdbcMetrics m = JdbcMetrics.await(
+                    "c3p0's connections created after the reset",
                     s -> s.pool("create_time_seconds_count", "c3p0-reconf") == createdBefore + connections(ds));
             assertThat(connections(ds)).as("the new pool's connections").isGreaterThanOrEqualTo(2);
             assertThat(m.pool("max", "c3p0-reconf")).isEqualTo(4);

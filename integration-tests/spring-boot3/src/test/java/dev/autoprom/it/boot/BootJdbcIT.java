@@ -25,30 +25,47 @@ class BootJdbcIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final String POOL = "boot-pool";
-    private static final String[] LINKAGE_PROBLEMS = {"LinkageError", "ClassCastException", "NoSuchMethodError",
-            "NoClassDefFoundError", "VerifyError", "IncompatibleClassChangeError", "[autoprom] WARN",
-            "[autoprom] ERROR", "Failed to bind Hikari metrics"};
+    private static final String[] LINKAGE_PROBLEMS = {
+        "LinkageError",
+        "ClassCastException",
+        "NoSuchMethodError",
+        "NoClassDefFoundError",
+        "VerifyError",
+        "IncompatibleClassChangeError",
+        "[autoprom] WARN",
+        "[autoprom] ERROR",
+        "Failed to bind Hikari metrics"
+    };
 
     private ChildJvm app;
     private String base;
 
     @BeforeAll
     void start() {
-        app = ChildJvm.main(BootJdbcApp.class).agentArgs("port=0,host=127.0.0.1").start();
-        base = "http://127.0.0.1:" + app.awaitOutput("ready port=(\\d+)", STARTUP).group(1);
+        app = ChildJvm.main(BootJdbcApp.class)
+                .agentArgs("port=0,host=127.0.0.1")
+                .start();
+        base = "http://127.0.0.1:"
+                + app.awaitOutput("ready port=(\\d+)", STARTUP).group(1);
     }
 
     @AfterAll
     void stop() {
         try {
             Scrape agent = app.scrape();
-            assertThat(agent.sum("autoprom_agent_errors_total")).as("agent errors").isZero();
+            assertThat(agent.sum("autoprom_agent_errors_total"))
+                    .as("agent errors")
+                    .isZero();
             // after the requests: every hook matched this Boot's HikariCP, Tomcat and H2
             HookCoverage.port(app.metricsPort())
                     .assertAllHooksMatched("hikaricp", System.getProperty("expected.hikaricp"))
                     .assertHooksMatchedClasses("servlet", "JakartaServletAdvice")
-                    .assertHooksMatchedClasses("jdbc-statement", "ExecuteSqlAdvice", "ExecuteAdvice",
-                            "PrepareAdvice", "CreateStatementAdvice");
+                    .assertHooksMatchedClasses(
+                            "jdbc-statement",
+                            "ExecuteSqlAdvice",
+                            "ExecuteAdvice",
+                            "PrepareAdvice",
+                            "CreateStatementAdvice");
             assertThat(app.output()).doesNotContain(LINKAGE_PROBLEMS);
         } finally {
             app.close();
@@ -57,10 +74,11 @@ class BootJdbcIT {
 
     @Test
     void runsTheVersionsOfTheMatrixWithActuatorsTrackerOnThePool() {
-        Matcher versions = app.awaitOutput("versions boot=(\\S+) hibernate=(\\S+) tomcat=(\\S+) hikari=(\\S+) "
-                + "tracker=(\\S+)", STARTUP);
+        Matcher versions = app.awaitOutput(
+                "versions boot=(\\S+) hibernate=(\\S+) tomcat=(\\S+) hikari=(\\S+) " + "tracker=(\\S+)", STARTUP);
         assertThat(versions.group(1)).isEqualTo(System.getProperty("boot.expected.version"));
-        assertThat(versions.group(5)).as("actuator's tracker factory on the pool")
+        assertThat(versions.group(5))
+                .as("actuator's tracker factory on the pool")
                 .isEqualTo("MicrometerMetricsTrackerFactory");
         System.out.println("Spring Boot " + versions.group(1) + ", Hibernate " + versions.group(2) + ", Tomcat "
                 + versions.group(3) + ", HikariCP " + versions.group(4));
@@ -70,7 +88,8 @@ class BootJdbcIT {
     void everyBorrowIsCountedExactlyOnceByTheAgentAndByActuator() {
         Counts before = counts();
         // actuator set its tracker on the running pool: JPA's start-up borrowed before it, and only we saw that
-        assertThat(before.ourWaits()).as("borrows before actuator's tracker was set")
+        assertThat(before.ourWaits())
+                .as("borrows before actuator's tracker was set")
                 .isGreaterThan(before.actuatorAcquires());
         int requests = 40;
         for (int i = 0; i < requests; i++) {
@@ -101,23 +120,46 @@ class BootJdbcIT {
         Scrape ours = app.scrape();
         Scrape actuator = Scrape.url(base + "/actuator/prometheus");
         return new Counts(
-                (long) ours.value("db_client_connection_wait_time_seconds_count", "db_client_connection_pool_name", POOL),
-                (long) ours.value("db_client_connection_use_time_seconds_count", "db_client_connection_pool_name", POOL),
+                (long) ours.value(
+                        "db_client_connection_wait_time_seconds_count", "db_client_connection_pool_name", POOL),
+                (long) ours.value(
+                        "db_client_connection_use_time_seconds_count", "db_client_connection_pool_name", POOL),
                 (long) actuator.value("hikaricp_connections_acquire_seconds_count", "pool", POOL),
                 (long) actuator.value("hikaricp_connections_usage_seconds_count", "pool", POOL),
-                (long) ours.sum("db_client_operation_duration_seconds_count", "db_system_name", "h2",
-                        "db_namespace", "bootdb", "db_operation_name", "SELECT", "error_type", ""),
-                routes(ours, "/users/{id}"), routes(ours, "/orders/{id}"));
+                (long) ours.sum(
+                        "db_client_operation_duration_seconds_count",
+                        "db_system_name",
+                        "h2",
+                        "db_namespace",
+                        "bootdb",
+                        "db_operation_name",
+                        "SELECT",
+                        "error_type",
+                        ""),
+                routes(ours, "/users/{id}"),
+                routes(ours, "/orders/{id}"));
     }
 
     private static long routes(Scrape ours, String route) {
-        return (long) ours.sum("http_server_request_duration_seconds_count", "http_request_method", "GET",
-                "http_response_status_code", "200", "http_route", route);
+        return (long) ours.sum(
+                "http_server_request_duration_seconds_count",
+                "http_request_method",
+                "GET",
+                "http_response_status_code",
+                "200",
+                "http_route",
+                route);
     }
 
     /** What one workload changes: the pool's borrows on both sides, the SELECTs, the requests per route. */
-    record Counts(long ourWaits, long ourUses, long actuatorAcquires, long actuatorUses, long selects,
-            long usersRoute, long ordersRoute) {
+    record Counts(
+            long ourWaits,
+            long ourUses,
+            long actuatorAcquires,
+            long actuatorUses,
+            long selects,
+            long usersRoute,
+            long ordersRoute) {
 
         /** {@code n} requests on {@code route}, each borrowing one connection for one SELECT. */
         static Counts each(long n, String route) {
@@ -125,8 +167,13 @@ class BootJdbcIT {
         }
 
         Counts minus(Counts o) {
-            return new Counts(ourWaits - o.ourWaits, ourUses - o.ourUses, actuatorAcquires - o.actuatorAcquires,
-                    actuatorUses - o.actuatorUses, selects - o.selects, usersRoute - o.usersRoute,
+            return new Counts(
+                    ourWaits - o.ourWaits,
+                    ourUses - o.ourUses,
+                    actuatorAcquires - o.actuatorAcquires,
+                    actuatorUses - o.actuatorUses,
+                    selects - o.selects,
+                    usersRoute - o.usersRoute,
                     ordersRoute - o.ordersRoute);
         }
     }

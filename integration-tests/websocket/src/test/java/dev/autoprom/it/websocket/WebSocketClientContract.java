@@ -23,6 +23,7 @@ abstract class WebSocketClientContract {
 
     /** 100 bytes in UTF-8 but 96 chars: proves text is measured in UTF-8 bytes, not chars. */
     static final String TEXT_100_BYTES = "\u20ac\ud83d\ude00" + "x".repeat(93);
+
     static final int BINARY_SIZE = 1000;
 
     abstract WsDriver driver();
@@ -47,7 +48,9 @@ abstract class WebSocketClientContract {
         // one exchange first: every class the instrumentation hooks is loaded and transformed
         echoRecordsMessageCountsAndSizesThenOneCleanClose();
         String version = System.getProperty("expected." + instrumentation());
-        assertThat(version).as("expected.%s in the module's pom", instrumentation()).isNotNull();
+        assertThat(version)
+                .as("expected.%s in the module's pom", instrumentation())
+                .isNotNull();
         HookCoverage.port(WsMetrics.PORT).assertAllHooksMatched(instrumentation(), version);
     }
 
@@ -178,8 +181,7 @@ abstract class WebSocketClientContract {
     }
 
     /** What the library reported as errors when the server was killed (libraries differ; see each IT). */
-    void verifyErrorsAfterKill(WsMetrics metrics) {
-    }
+    void verifyErrorsAfterKill(WsMetrics metrics) {}
 
     @Test
     void serverKilledAbruptlyRecordsCloseCode1006() throws Exception {

@@ -9,8 +9,7 @@ import net.bytebuddy.asm.Advice;
  */
 public final class AgroalCreateAndPoolAdvice {
 
-    private AgroalCreateAndPoolAdvice() {
-    }
+    private AgroalCreateAndPoolAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {

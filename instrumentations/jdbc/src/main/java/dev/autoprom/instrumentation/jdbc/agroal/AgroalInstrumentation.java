@@ -1,14 +1,14 @@
 package dev.autoprom.instrumentation.jdbc.agroal;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
 /**
  * Agroal 2.x / 3.x {@code io.agroal.pool.ConnectionPool} (Quarkus' pool): registers after {@code init()}, closes
@@ -29,8 +29,7 @@ public final class AgroalInstrumentation implements InstrumentationModule {
     private static final String CREATED = "connection created";
 
     /** The classes this module instruments. */
-    private static final String[] TYPES = {
-            POOL, CREATE_TASK, WRAPPER};
+    private static final String[] TYPES = {POOL, CREATE_TASK, WRAPPER};
 
     @Override
     public String family() {
@@ -49,20 +48,25 @@ public final class AgroalInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(POOL, named("init").and(takesArguments(0)),
+        target.advise(
+                        POOL,
+                        named("init").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalStartAdvice")
-                .advise(POOL, named("close").and(takesArguments(0)),
-                        POOL_ADVICE + "PoolCloseAdvice")
-                .advise(POOL, named("getConnection").and(takesArguments(0)),
-                        POOL_ADVICE + "GetConnectionAdvice")
-                .advise(WRAPPER, named("close").and(takesArguments(0)),
-                        POOL_ADVICE + "ConnectionCloseAdvice")
+                .advise(POOL, named("close").and(takesArguments(0)), POOL_ADVICE + "PoolCloseAdvice")
+                .advise(POOL, named("getConnection").and(takesArguments(0)), POOL_ADVICE + "GetConnectionAdvice")
+                .advise(WRAPPER, named("close").and(takesArguments(0)), POOL_ADVICE + "ConnectionCloseAdvice")
                 // connection creation moved in 3.2; each version has one of these
-                .adviseOneOf(CREATED, CREATE_TASK, named("call").and(takesArguments(0))
-                        .and(returns(named("io.agroal.pool.ConnectionHandler"))),
+                .adviseOneOf(
+                        CREATED,
+                        CREATE_TASK,
+                        named("call").and(takesArguments(0)).and(returns(named("io.agroal.pool.ConnectionHandler"))),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAdvice")
-                .adviseOneOf(CREATED, POOL, named("createAndPoolConnection").and(takesArguments(0))
-                        .and(returns(named("io.agroal.pool.ConnectionHandler"))),
+                .adviseOneOf(
+                        CREATED,
+                        POOL,
+                        named("createAndPoolConnection")
+                                .and(takesArguments(0))
+                                .and(returns(named("io.agroal.pool.ConnectionHandler"))),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAndPoolAdvice");
     }
 }

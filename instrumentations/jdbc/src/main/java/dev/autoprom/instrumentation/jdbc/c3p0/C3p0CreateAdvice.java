@@ -11,8 +11,7 @@ import net.bytebuddy.asm.Advice;
  */
 public final class C3p0CreateAdvice {
 
-    private C3p0CreateAdvice() {
-    }
+    private C3p0CreateAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {

@@ -1,13 +1,13 @@
 package dev.autoprom.instrumentation.jdbc.c3p0;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
 /**
  * c3p0 0.9.5 / 0.10 / 0.11 data sources ({@code ComboPooledDataSource} and every
@@ -49,18 +49,28 @@ public final class C3p0Instrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(DATA_SOURCE, named("getConnection")
-                        .and(takesArguments(0).or(takesArguments(2))),
+        target.advise(
+                        DATA_SOURCE,
+                        named("getConnection").and(takesArguments(0).or(takesArguments(2))),
                         "dev.autoprom.instrumentation.jdbc.c3p0.C3p0GetConnectionAdvice")
-                .advise(DATA_SOURCE, named("close")
-                        .and(takesArguments(0).or(takesArguments(1))),
+                .advise(
+                        DATA_SOURCE,
+                        named("close").and(takesArguments(0).or(takesArguments(1))),
                         "dev.autoprom.instrumentation.jdbc.pool.PoolCloseAdvice")
                 // the proxy connection's class differs by version (see PROXY_CONNECTIONS)
-                .adviseOneOf("connection returned", PROXY_CONNECTIONS[0], named("close").and(takesArguments(0)),
+                .adviseOneOf(
+                        "connection returned",
+                        PROXY_CONNECTIONS[0],
+                        named("close").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.pool.ConnectionCloseAdvice")
-                .adviseOneOf("connection returned", PROXY_CONNECTIONS[1], named("close").and(takesArguments(0)),
+                .adviseOneOf(
+                        "connection returned",
+                        PROXY_CONNECTIONS[1],
+                        named("close").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.pool.ConnectionCloseAdvice")
-                .advise(ACQUIRER, named("acquireResource").and(takesArguments(0)),
+                .advise(
+                        ACQUIRER,
+                        named("acquireResource").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.c3p0.C3p0CreateAdvice");
     }
 }

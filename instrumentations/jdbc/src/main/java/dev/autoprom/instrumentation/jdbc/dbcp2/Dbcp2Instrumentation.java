@@ -1,13 +1,13 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
 /**
  * Apache Commons DBCP2 2.x {@code BasicDataSource}: starts with its first {@code createDataSource()} (lazily, on
@@ -27,8 +27,7 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
     private static final String CREATED = "connection created";
 
     /** The classes this module instruments. */
-    private static final String[] TYPES = {
-            DATA_SOURCE, GUARD, FACTORY};
+    private static final String[] TYPES = {DATA_SOURCE, GUARD, FACTORY};
 
     @Override
     public String family() {
@@ -47,15 +46,16 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(DATA_SOURCE, named("createDataSource").and(takesArguments(0)),
+        target.advise(
+                        DATA_SOURCE,
+                        named("createDataSource").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.dbcp2.Dbcp2StartAdvice")
-                .advise(DATA_SOURCE, named("close").and(takesArguments(0)),
-                        POOL_ADVICE + "PoolCloseAdvice")
-                .advise(DATA_SOURCE, named("getConnection").and(takesArguments(0)),
-                        POOL_ADVICE + "GetConnectionAdvice")
-                .advise(GUARD, named("close").and(takesArguments(0)),
-                        POOL_ADVICE + "ConnectionCloseAdvice")
-                .advise(FACTORY, named("makeObject").and(takesArguments(0)),
+                .advise(DATA_SOURCE, named("close").and(takesArguments(0)), POOL_ADVICE + "PoolCloseAdvice")
+                .advise(DATA_SOURCE, named("getConnection").and(takesArguments(0)), POOL_ADVICE + "GetConnectionAdvice")
+                .advise(GUARD, named("close").and(takesArguments(0)), POOL_ADVICE + "ConnectionCloseAdvice")
+                .advise(
+                        FACTORY,
+                        named("makeObject").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.dbcp2.Dbcp2CreateAdvice");
     }
 }

@@ -14,11 +14,13 @@ import java.util.function.BiFunction;
 public final class HikariHooks {
 
     /** Chains a tracker factory with the agent's; without it the application's factory stays as it is. */
-    private static final Bridge<BiFunction<PoolRegistry.Pool, Object, Object>> CHAIN = Bridge.of(chainRole(),
-            "dev.autoprom.instrumentation.jdbc.hikari.bridge.TrackerChain", "jdbc.pool", (pool, factory) -> factory);
+    private static final Bridge<BiFunction<PoolRegistry.Pool, Object, Object>> CHAIN = Bridge.of(
+            chainRole(),
+            "dev.autoprom.instrumentation.jdbc.hikari.bridge.TrackerChain",
+            "jdbc.pool",
+            (pool, factory) -> factory);
 
-    private HikariHooks() {
-    }
+    private HikariHooks() {}
 
     /** The factory to install instead of {@code applicationFactory} (which may be null); never throws. */
     public static Object chain(Object pool, Object applicationFactory) {

@@ -1,15 +1,15 @@
 package dev.autoprom.instrumentation.jdbc.hikari;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
 /**
  * HikariCP 5–7: the pool registers when {@code HikariPool} is constructed and unregisters on {@code shutdown()}.
@@ -47,13 +47,21 @@ public final class HikariInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(POOL, isConstructor().and(takesArguments(1))
-                        .and(takesArgument(0, named("com.zaxxer.hikari.HikariConfig"))),
+        target.advise(
+                        POOL,
+                        isConstructor()
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named("com.zaxxer.hikari.HikariConfig"))),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolStartAdvice")
-                .advise(POOL, named("setMetricsTrackerFactory").and(takesArguments(1))
-                        .and(takesArgument(0, named("com.zaxxer.hikari.metrics.MetricsTrackerFactory"))),
+                .advise(
+                        POOL,
+                        named("setMetricsTrackerFactory")
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named("com.zaxxer.hikari.metrics.MetricsTrackerFactory"))),
                         "dev.autoprom.instrumentation.jdbc.hikari.TrackerFactoryAdvice")
-                .advise(POOL, named("shutdown").and(takesArguments(0)),
+                .advise(
+                        POOL,
+                        named("shutdown").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolShutdownAdvice");
     }
 }

@@ -12,11 +12,11 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  */
 public final class TrackerFactoryAdvice {
 
-    private TrackerFactoryAdvice() {
-    }
+    private TrackerFactoryAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object pool,
+    public static void enter(
+            @Advice.This Object pool,
             @Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object factory) {
         factory = HikariHooks.chain(pool, factory);
     }

@@ -14,8 +14,7 @@ public final class PoolHooks {
     /** Connections handed out by getConnection and not yet closed: borrow time, per pool. */
     private static final WeakIdentityMap<Borrow> BORROWED = new WeakIdentityMap<>();
 
-    private PoolHooks() {
-    }
+    private PoolHooks() {}
 
     private static final class Borrow {
         final PoolRegistry.Pool pool;

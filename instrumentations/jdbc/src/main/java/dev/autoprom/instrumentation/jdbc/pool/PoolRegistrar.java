@@ -8,7 +8,7 @@ package dev.autoprom.instrumentation.jdbc.pool;
 public interface PoolRegistrar {
 
     /** What a pool library whose bridge cannot be made gets: its pools are not registered. */
-    PoolRegistrar NONE = pool -> { };
+    PoolRegistrar NONE = pool -> {};
 
     void register(Object pool);
 

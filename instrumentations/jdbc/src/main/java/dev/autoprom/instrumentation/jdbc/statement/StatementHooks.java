@@ -30,16 +30,18 @@ public final class StatementHooks {
     static final String COMPONENT = "jdbc.statement";
 
     /** The {@code java.sql} bridge, made on first use next to {@code java.sql} (the platform class loader). */
-    private static final Bridge<DatabaseInfoReader> METADATA = Bridge.of(DatabaseInfoReader.class,
-            "dev.autoprom.instrumentation.jdbc.statement.bridge.ConnectionMetadata", COMPONENT,
+    private static final Bridge<DatabaseInfoReader> METADATA = Bridge.of(
+            DatabaseInfoReader.class,
+            "dev.autoprom.instrumentation.jdbc.statement.bridge.ConnectionMetadata",
+            COMPONENT,
             DatabaseInfoReader.UNKNOWN);
+
     private static final Class<?> JAVA_SQL_CONNECTION = javaSqlConnection();
     private static final ThreadLocal<CallState> CALLS = ThreadLocal.withInitial(CallState::new);
     private static final WeakIdentityMap<StatementSeries> STATEMENTS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<DatabaseSeries> CONNECTIONS = new WeakIdentityMap<>();
 
-    private StatementHooks() {
-    }
+    private StatementHooks() {}
 
     private static Class<?> javaSqlConnection() {
         try {
@@ -55,6 +57,7 @@ public final class StatementHooks {
         int prepareDepth;
         /** What the innermost nested prepare resolved, for the wrapping (proxy) prepare to reuse. */
         StatementSeries innerSeries;
+
         String innerSql;
     }
 
@@ -73,8 +76,7 @@ public final class StatementHooks {
      * End of an execute call. {@code sql} is the call's own SQL ({@code execute(String)}), null for a prepared
      * statement's; {@code sqlState} is the failure's SQLState when it was an {@code SQLException}.
      */
-    public static void exit(Object statement, String sql, boolean batch, long start, Throwable error,
-            String sqlState) {
+    public static void exit(Object statement, String sql, boolean batch, long start, Throwable error, String sqlState) {
         CallState calls = CALLS.get();
         try {
             if (start != Timing.NOT_STARTED) {
@@ -90,15 +92,16 @@ public final class StatementHooks {
         }
     }
 
-    private static void record(Object statement, String sql, boolean batch, long nanos, Throwable error,
-            String sqlState) {
+    private static void record(
+            Object statement, String sql, boolean batch, long nanos, Throwable error, String sqlState) {
         StatementSeries series = STATEMENTS.get(statement);
         if (series == null) {
             // not created through a Connection method: a driver's internal statement (MariaDB runs
             // "select database()" behind getCatalog()), or one created before the agent attached
             return;
         }
-        DistributionDataPoint child = error == null ? series.success(sql, batch)
+        DistributionDataPoint child = error == null
+                ? series.success(sql, batch)
                 : series.database.failure(series.operation(sql, batch), errorType(error, sqlState));
         child.observe(nanos / 1e9);
     }
@@ -157,8 +160,10 @@ public final class StatementHooks {
     private static DatabaseSeries database(Object connection) {
         DatabaseSeries series = CONNECTIONS.get(connection);
         if (series == null) {
-            series = DatabaseSeries.of(connection == null ? DatabaseInfo.of(null, null)
-                    : METADATA.get(JAVA_SQL_CONNECTION).read(connection));
+            series = DatabaseSeries.of(
+                    connection == null
+                            ? DatabaseInfo.of(null, null)
+                            : METADATA.get(JAVA_SQL_CONNECTION).read(connection));
             if (connection != null) {
                 CONNECTIONS.put(connection, series);
             }

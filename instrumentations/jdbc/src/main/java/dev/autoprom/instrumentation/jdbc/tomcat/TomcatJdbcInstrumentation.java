@@ -1,14 +1,14 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
 /**
  * Tomcat JDBC {@code ConnectionPool} (10/11, and the 9.x line with the same methods): registers when
@@ -28,8 +28,7 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
     private static final String ADVICE = "dev.autoprom.instrumentation.jdbc.tomcat.";
 
     /** The classes this module instruments. */
-    private static final String[] TYPES = {
-            POOL, POOLED};
+    private static final String[] TYPES = {POOL, POOLED};
 
     @Override
     public String family() {
@@ -48,19 +47,20 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(POOL, named("init").and(takesArguments(1)),
-                        ADVICE + "TomcatStartAdvice")
-                .advise(POOL, named("close").and(takesArguments(1)),
+        target.advise(POOL, named("init").and(takesArguments(1)), ADVICE + "TomcatStartAdvice")
+                .advise(
+                        POOL,
+                        named("close").and(takesArguments(1)),
                         "dev.autoprom.instrumentation.jdbc.pool.PoolCloseAdvice")
-                .advise(POOL, named("getConnection")
-                        .and(takesArguments(0).or(takesArguments(2))),
+                .advise(
+                        POOL,
+                        named("getConnection").and(takesArguments(0).or(takesArguments(2))),
                         ADVICE + "TomcatGetConnectionAdvice")
-                .advise(POOL, named("borrowConnection").and(takesArguments(3))
-                        .and(takesArgument(0, int.class)),
+                .advise(
+                        POOL,
+                        named("borrowConnection").and(takesArguments(3)).and(takesArgument(0, int.class)),
                         ADVICE + "TomcatBorrowAdvice")
-                .advise(POOL, named("returnConnection").and(takesArguments(1)),
-                        ADVICE + "TomcatReturnAdvice")
-                .advise(POOLED, named("connect").and(takesArguments(0)),
-                        ADVICE + "TomcatCreateAdvice");
+                .advise(POOL, named("returnConnection").and(takesArguments(1)), ADVICE + "TomcatReturnAdvice")
+                .advise(POOLED, named("connect").and(takesArguments(0)), ADVICE + "TomcatCreateAdvice");
     }
 }

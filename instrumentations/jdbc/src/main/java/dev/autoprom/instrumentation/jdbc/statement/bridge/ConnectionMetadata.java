@@ -1,9 +1,9 @@
 package dev.autoprom.instrumentation.jdbc.statement.bridge;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import dev.autoprom.instrumentation.jdbc.statement.DatabaseInfo;
 import dev.autoprom.instrumentation.jdbc.statement.DatabaseInfoReader;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 
 /**
  * The JDBC calls the bootstrap-loaded recorder cannot make itself ({@code java.sql} is a platform module): the
