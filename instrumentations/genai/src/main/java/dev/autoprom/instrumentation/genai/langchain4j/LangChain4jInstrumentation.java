@@ -8,7 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.LoaderHasClass;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
@@ -21,7 +21,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * provider's retries. The provider reported is the one underneath ({@code model.provider()}); an instrumented SDK
  * called inside is not recorded again.
  */
-public final class LangChain4jInstrumentation implements InstrumentationModule {
+public final class LangChain4jInstrumentation extends LibraryInstrumentation {
 
     /** Public: inlined advice in the library reads it. */
     public static final Bridge<GenAiAdapter> ADAPTER =
@@ -29,28 +29,20 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
 
     private static final String CHAT_REQUEST = "dev.langchain4j.model.chat.request.ChatRequest";
 
-    @Override
-    public String family() {
-        return "genai";
-    }
-
-    @Override
-    public String name() {
-        return "langchain4j";
+    public LangChain4jInstrumentation() {
+        super(
+                "genai",
+                "langchain4j",
+                Targets.subtypesOf(
+                                "dev.langchain4j.model.chat.ChatModel",
+                                "dev.langchain4j.model.chat.StreamingChatModel",
+                                "dev.langchain4j.model.embedding.EmbeddingModel")
+                        .declaring("doChat", "doEmbed", "embedAll"));
     }
 
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("dev.langchain4j.model.chat.ChatModel");
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.subtypesOf(
-                        "dev.langchain4j.model.chat.ChatModel",
-                        "dev.langchain4j.model.chat.StreamingChatModel",
-                        "dev.langchain4j.model.embedding.EmbeddingModel")
-                .declaring("doChat", "doEmbed", "embedAll");
     }
 
     @Override

@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
@@ -16,7 +16,7 @@ import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
  * {@code CreateConnectionTask.call()} in 2.x and 3.0, from {@code ConnectionPool.createAndPoolConnection()} in 3.2
  * (each version has exactly one of them). Agroal's own metrics need not be enabled: counts are read from the pool.
  */
-public final class AgroalInstrumentation implements InstrumentationModule {
+public final class AgroalInstrumentation extends LibraryInstrumentation {
 
     /** Registers each pool that starts; public: inlined advice in the library reads it. */
     public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
@@ -31,19 +31,8 @@ public final class AgroalInstrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {POOL, CREATE_TASK, WRAPPER};
 
-    @Override
-    public String family() {
-        return "jdbc";
-    }
-
-    @Override
-    public String name() {
-        return "agroal";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public AgroalInstrumentation() {
+        super("jdbc", "agroal", Targets.named(TYPES));
     }
 
     @Override

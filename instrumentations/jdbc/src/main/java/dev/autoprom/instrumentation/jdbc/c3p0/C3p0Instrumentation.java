@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
@@ -16,7 +16,7 @@ import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
  * {@code acquireResource()} of any of its pools, attributed through its {@code ConnectionPoolDataSource} (see
  * {@link C3p0CreateAdvice}).
  */
-public final class C3p0Instrumentation implements InstrumentationModule {
+public final class C3p0Instrumentation extends LibraryInstrumentation {
 
     /** Registers each pool that starts; public: inlined advice in the library reads it. */
     public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
@@ -32,19 +32,8 @@ public final class C3p0Instrumentation implements InstrumentationModule {
     private static final String ACQUIRER =
             "com.mchange.v2.c3p0.impl.C3P0PooledConnectionPool$1PooledConnectionResourcePoolManager";
 
-    @Override
-    public String family() {
-        return "jdbc";
-    }
-
-    @Override
-    public String name() {
-        return "c3p0";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(DATA_SOURCE, ACQUIRER).or(Targets.named(PROXY_CONNECTIONS));
+    public C3p0Instrumentation() {
+        super("jdbc", "c3p0", Targets.named(DATA_SOURCE, ACQUIRER).or(Targets.named(PROXY_CONNECTIONS)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
@@ -14,7 +14,7 @@ import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
  * first use), closes with {@code close()}; use time from getConnection to the returned wrapper's close();
  * create time from {@code PoolableConnectionFactory.makeObject()}.
  */
-public final class Dbcp2Instrumentation implements InstrumentationModule {
+public final class Dbcp2Instrumentation extends LibraryInstrumentation {
 
     /** Registers each pool that starts; public: inlined advice in the library reads it. */
     public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
@@ -29,19 +29,8 @@ public final class Dbcp2Instrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {DATA_SOURCE, GUARD, FACTORY};
 
-    @Override
-    public String family() {
-        return "jdbc";
-    }
-
-    @Override
-    public String name() {
-        return "dbcp2";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public Dbcp2Instrumentation() {
+        super("jdbc", "dbcp2", Targets.named(TYPES));
     }
 
     @Override

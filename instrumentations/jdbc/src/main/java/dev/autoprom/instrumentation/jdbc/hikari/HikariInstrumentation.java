@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
@@ -19,7 +19,7 @@ import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
  * application's factory, so a tracker set later (Spring Boot actuator sets one on the running pool) never
  * silences the agent. Gauges are read from the pool at scrape time.
  */
-public final class HikariInstrumentation implements InstrumentationModule {
+public final class HikariInstrumentation extends LibraryInstrumentation {
 
     /** Registers each pool that starts; public: inlined advice in the library reads it. */
     public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
@@ -30,19 +30,8 @@ public final class HikariInstrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {POOL};
 
-    @Override
-    public String family() {
-        return "jdbc";
-    }
-
-    @Override
-    public String name() {
-        return "hikaricp";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public HikariInstrumentation() {
+        super("jdbc", "hikaricp", Targets.named(TYPES));
     }
 
     @Override

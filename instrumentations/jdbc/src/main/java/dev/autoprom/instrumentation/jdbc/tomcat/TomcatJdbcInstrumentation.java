@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
@@ -17,7 +17,7 @@ import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
  * connections it hands out are JDK proxies, which are not instrumented, so use time runs from the pool's
  * {@code borrowConnection} to its {@code returnConnection}.
  */
-public final class TomcatJdbcInstrumentation implements InstrumentationModule {
+public final class TomcatJdbcInstrumentation extends LibraryInstrumentation {
 
     /** Registers each pool that starts; public: inlined advice in the library reads it. */
     public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
@@ -30,19 +30,8 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {POOL, POOLED};
 
-    @Override
-    public String family() {
-        return "jdbc";
-    }
-
-    @Override
-    public String name() {
-        return "tomcat-jdbc";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public TomcatJdbcInstrumentation() {
+        super("jdbc", "tomcat-jdbc", Targets.named(TYPES));
     }
 
     @Override

@@ -9,7 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -27,7 +27,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * long texts into continuation frames) and {@code WsFrameBase.processRemainingHeader} (every frame header read).
  * Ends: {@code WsSession.fireEndpointOnClose}. Server sessions are never registered, so they are not counted.
  */
-public final class TomcatWebSocketInstrumentation implements InstrumentationModule {
+public final class TomcatWebSocketInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.tomcat.TomcatAdvice$";
     private static final String PACKAGE = "org.apache.tomcat.websocket.";
@@ -44,19 +44,8 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
         return named("startMessage").and(takesArgument(0, byte.class)).and(takesArgument(1, ByteBuffer.class));
     }
 
-    @Override
-    public String family() {
-        return "websocket";
-    }
-
-    @Override
-    public String name() {
-        return "tomcat-websocket";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public TomcatWebSocketInstrumentation() {
+        super("websocket", "tomcat-websocket", Targets.named(TYPES));
     }
 
     @Override
