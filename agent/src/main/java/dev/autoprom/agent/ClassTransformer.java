@@ -28,8 +28,8 @@ import net.bytebuddy.pool.TypePool;
  * so the same transformer serves retransformation when the agent is attached to a running JVM.
  *
  * <p>Built on ByteBuddy's type pool, {@code decorate} and {@link Advice} directly rather than its
- * {@code AgentBuilder}: the builder's transformer generates a class of its own the first time it is used (about
- * half of premain, ~250 ms on one CPU), and its pipeline matches and rewrites more than advice needs.
+ * {@code AgentBuilder}: the builder's transformer generates a class of its own the first time it is used (a large part
+ * of premain), and its pipeline matches and rewrites more than advice needs.
  */
 final class ClassTransformer implements ClassFileTransformer {
 

@@ -246,7 +246,7 @@ final class ModuleTransformation implements AdviceTarget {
      * The module's advice as one visitor over the class's declared methods. The advice classes are read from
      * the agent jar, and the library types their signatures name from the class's loader ({@code
      * loaderClasses}); resolved once per loader and kept (weakly), since every class a module transforms in
-     * one loader gets the same advice: parsing it again was a quarter of each transformation.
+     * one loader gets the same advice, and parsing it is a large part of each transformation.
      */
     AsmVisitorWrapper advice(
             ClassLoader loader,
