@@ -35,7 +35,7 @@ public final class HttpMethods {
         }
     }
 
-    static String name(int index) {
+    public static String name(int index) {
         return NAMES[index];
     }
 }
