@@ -90,6 +90,18 @@ public final class HttpClientRecorder {
         }
     }
 
+    /** A request started by {@link #start} was never sent after all: off the active requests, nothing recorded. */
+    public static void cancel(long startNanos, String host, int port, boolean https, int method) {
+        if (startNanos == Timing.NOT_STARTED) {
+            return;
+        }
+        try {
+            server(host).active(ServerAddresses.port(port, https), https, method).dec();
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
     private static ServerSeries server(String host) {
         String key = host == null ? "" : host;
         ServerSeries series = SERVERS.get(key);
