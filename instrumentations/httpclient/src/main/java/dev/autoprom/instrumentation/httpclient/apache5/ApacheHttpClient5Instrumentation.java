@@ -13,14 +13,17 @@ import dev.autoprom.api.Targets;
  * runs each request through an exec chain (redirects, retries, protocol, connect, main); {@code ConnectExec}
  * establishes the route's connection and passes the request on to the server, so one call of it is one request on
  * the wire (a retry or a followed redirect calls it again). {@code HttpClients.createMinimal()} has no chain: its
- * {@code doExecute} is the one request.
+ * {@code doExecute} is the one request. The async client built by {@code HttpAsyncClients} runs the same chain
+ * with callbacks: {@code AsyncConnectExec} gets its callback wrapped, and the request ends when the response
+ * headers or the failure reach it.
  */
 public final class ApacheHttpClient5Instrumentation implements InstrumentationModule {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.apache5.";
     private static final String[] TYPES = {
             "org.apache.hc.client5.http.impl.classic.ConnectExec",
-            "org.apache.hc.client5.http.impl.classic.MinimalHttpClient"};
+            "org.apache.hc.client5.http.impl.classic.MinimalHttpClient",
+            "org.apache.hc.client5.http.impl.async.AsyncConnectExec"};
 
     @Override
     public String family() {
@@ -48,6 +51,13 @@ public final class ApacheHttpClient5Instrumentation implements InstrumentationMo
                         .and(takesArgument(0, named("org.apache.hc.core5.http.HttpHost")))
                         .and(takesArgument(1, named("org.apache.hc.core5.http.ClassicHttpRequest")))
                         .and(takesArgument(2, named("org.apache.hc.core5.http.protocol.HttpContext"))),
-                        ADVICE + "MinimalClientAdvice");
+                        ADVICE + "MinimalClientAdvice")
+                .advise(named("execute").and(takesArguments(5))
+                        .and(takesArgument(0, named("org.apache.hc.core5.http.HttpRequest")))
+                        .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncEntityProducer")))
+                        .and(takesArgument(2, named("org.apache.hc.client5.http.async.AsyncExecChain$Scope")))
+                        .and(takesArgument(3, named("org.apache.hc.client5.http.async.AsyncExecChain")))
+                        .and(takesArgument(4, named("org.apache.hc.client5.http.async.AsyncExecCallback"))),
+                        ADVICE + "AsyncConnectExecAdvice");
     }
 }
