@@ -14,6 +14,7 @@ class ApacheHttpClient4IT extends HttpClientContract {
     ClientDriver driver() {
         return (connectTimeout, readTimeout) -> {
             CloseableHttpClient client = HttpClients.custom().setMaxConnPerRoute(32).setMaxConnTotal(64)
+                    .setSSLContext(TestTls.clientContext())
                     .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout((int) connectTimeout.toMillis())
                             .setSocketTimeout((int) readTimeout.toMillis()).build())
                     .build();

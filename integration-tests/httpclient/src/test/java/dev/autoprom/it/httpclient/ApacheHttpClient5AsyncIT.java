@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.util.Timeout;
 
@@ -25,7 +26,8 @@ class ApacheHttpClient5AsyncIT extends HttpClientContract {
                     .setConnectTimeout(Timeout.of(connectTimeout)).setSocketTimeout(Timeout.of(readTimeout)).build();
             CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                     .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                            .setDefaultConnectionConfig(connections).setMaxConnPerRoute(32).setMaxConnTotal(64).build())
+                            .setDefaultConnectionConfig(connections).setMaxConnPerRoute(32).setMaxConnTotal(64)
+                            .setTlsStrategy(new DefaultClientTlsStrategy(TestTls.clientContext())).build())
                     .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
                     .build();
             client.start();

@@ -6,6 +6,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.util.Timeout;
@@ -20,7 +21,8 @@ class ApacheHttpClient5IT extends HttpClientContract {
                     .setConnectTimeout(Timeout.of(connectTimeout)).setSocketTimeout(Timeout.of(readTimeout)).build();
             CloseableHttpClient client = HttpClients.custom()
                     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                            .setDefaultConnectionConfig(connections).setMaxConnPerRoute(32).setMaxConnTotal(64).build())
+                            .setDefaultConnectionConfig(connections).setMaxConnPerRoute(32).setMaxConnTotal(64)
+                            .setTlsSocketStrategy(new DefaultClientTlsStrategy(TestTls.clientContext())).build())
                     .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
                     .build();
             return new ClientDriver.Client() {

@@ -59,10 +59,10 @@ final class ClientMetrics {
         return metrics;
     }
 
-    /** Label pairs of one duration series on this port: method, status ("" for none), error_type. */
-    String[] series(String host, String method, String status, String template, String errorType) {
+    /** Label pairs of one duration series on this port; "" for a label the series does not have. */
+    String[] series(String host, String scheme, String method, String status, String template, String errorType) {
         return new String[] {"http_request_method", method, "http_response_status_code", status, "server_address",
-                host, "server_port", String.valueOf(port), "url_scheme", "http", "url_template", template,
+                host, "server_port", String.valueOf(port), "url_scheme", scheme, "url_template", template,
                 "error_type", errorType};
     }
 
@@ -72,9 +72,13 @@ final class ClientMetrics {
     }
 
     double countOf(String host, String method, String status, String template, String errorType) {
-        List<Sample> found = scrape.find(COUNT, series(host, method, status, template, errorType));
-        assertThat(found.size()).as("series " + List.of(series(host, method, status, template, errorType)))
-                .isLessThanOrEqualTo(1);
+        return countOf(host, "http", method, status, template, errorType);
+    }
+
+    double countOf(String host, String scheme, String method, String status, String template, String errorType) {
+        String[] series = series(host, scheme, method, status, template, errorType);
+        List<Sample> found = scrape.find(COUNT, series);
+        assertThat(found.size()).as("series " + List.of(series)).isLessThanOrEqualTo(1);
         return found.isEmpty() ? 0 : found.get(0).value();
     }
 

@@ -106,6 +106,15 @@ abstract class HttpClientContract {
     }
 
     @Test
+    void httpsIsSchemeHttpsOnItsPort() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.send("GET", server.tlsUrl("/status/200"))).isEqualTo(200);
+        }
+        ClientMetrics metrics = ClientMetrics.awaitTotal(server.tlsPort(), 3);
+        assertThat(metrics.countOf("127.0.0.1", "https", "GET", "200", "", "")).as(metrics.lines()).isEqualTo(3);
+    }
+
+    @Test
     void notFoundIsAStatusAndServerErrorsAreErrors() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(client.send("GET", server.url("/status/404"))).isEqualTo(404);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.time.Duration;
+import javax.net.ssl.HttpsURLConnection;
 
 /** {@code java.net.HttpURLConnection}, used the usual way: open, set up, (write), read the status and body. */
 class HttpUrlConnectionIT extends HttpClientContract {
@@ -17,6 +18,9 @@ class HttpUrlConnectionIT extends HttpClientContract {
 
     static int send(String method, String url, Duration connectTimeout, Duration readTimeout) throws Exception {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        if (connection instanceof HttpsURLConnection) {
+            ((HttpsURLConnection) connection).setSSLSocketFactory(TestTls.clientContext().getSocketFactory());
+        }
         connection.setConnectTimeout((int) connectTimeout.toMillis());
         connection.setReadTimeout((int) readTimeout.toMillis());
         connection.setRequestMethod(method);

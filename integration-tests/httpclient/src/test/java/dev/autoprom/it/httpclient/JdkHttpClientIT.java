@@ -22,7 +22,7 @@ class JdkHttpClientIT extends HttpClientContract {
     @Override
     ClientDriver driver() {
         return (connectTimeout, readTimeout) -> new JdkClient(HttpClient.newBuilder().version(version())
-                .connectTimeout(connectTimeout).build(), readTimeout, version());
+                .sslContext(TestTls.clientContext()).connectTimeout(connectTimeout).build(), readTimeout, version());
     }
 
     @Override

@@ -17,7 +17,8 @@ class OkHttpClientIT extends HttpClientContract {
     ClientDriver driver() {
         return (connectTimeout, readTimeout) -> new OkClient(new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS).build());
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .sslSocketFactory(TestTls.clientContext().getSocketFactory(), TestTls.trustManager()).build());
     }
 
     @Override

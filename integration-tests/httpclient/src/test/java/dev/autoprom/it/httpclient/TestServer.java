@@ -6,19 +6,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The server the clients talk to: Jetty 12 on 127.0.0.1 and a free port, HTTP/1.1 and cleartext HTTP/2 (upgrade
- * and prior knowledge). One per test, so that the test's {@code server_port} series are its own.
+ * and prior knowledge), and on a second port HTTPS with HTTP/1.1 and HTTP/2 by ALPN ({@link TestTls}'s key). One
+ * per test, so that the test's {@code server_port} series are its own.
  *
  * <ul>
  *   <li>{@code /status/N}: answers N</li>
@@ -31,6 +37,7 @@ final class TestServer implements AutoCloseable {
 
     private final Server server;
     private final int port;
+    private final int tlsPort;
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger holding = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
@@ -43,6 +50,8 @@ final class TestServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
+        ServerConnector tls = tlsConnector(server);
+        server.addConnector(tls);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -52,6 +61,27 @@ final class TestServer implements AutoCloseable {
         server.setStopTimeout(0); // no graceful wait: a test leaves idle keep-alive connections behind
         server.start();
         port = connector.getLocalPort();
+        tlsPort = tls.getLocalPort();
+    }
+
+    private static ServerConnector tlsConnector(Server server) throws Exception {
+        HttpConfiguration config = new HttpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // clients connecting to an IP send no server name
+        config.addCustomizer(secure);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(TestTls.keystore().toString());
+        ssl.setKeyStorePassword(TestTls.PASSWORD);
+        ssl.setKeyStoreType("PKCS12");
+        HttpConnectionFactory http11 = new HttpConnectionFactory(config);
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(config);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(http11.getProtocol());
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()),
+                alpn, h2, http11);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        return connector;
     }
 
     /** A server on a port no other test of this JVM has used. */
@@ -63,7 +93,7 @@ final class TestServer implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the test server", e);
             }
-            if (Ports.claim(server.port)) {
+            if (Ports.claim(server.port) && Ports.claim(server.tlsPort)) {
                 return server;
             }
             server.close();
@@ -77,6 +107,14 @@ final class TestServer implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    int tlsPort() {
+        return tlsPort;
+    }
+
+    String tlsUrl(String path) {
+        return "https://127.0.0.1:" + tlsPort + path;
     }
 
     /** Requests the server has answered or is holding. */
