@@ -33,6 +33,7 @@ public final class GenAiCall {
     private volatile int ended;
     /** Label values handed to the series look-ups, filled per observation: no array per operation. */
     final String[] durationLabels = new String[5];
+
     final String[] tokenLabels = new String[6];
 
     GenAiCall(GenAiAdapter adapter, long startNanos) {

@@ -17,6 +17,7 @@ public final class GenAiMetricNames {
 
     /** gen_ai_operation_name values (OpenTelemetry GenAI conventions). */
     public static final String CHAT = "chat";
+
     public static final String EMBEDDINGS = "embeddings";
     public static final String GENERATE_CONTENT = "generate_content";
 
@@ -25,8 +26,7 @@ public final class GenAiMetricNames {
     /** 1 4 16 ... 67108864: times four. */
     public static final double[] TOKEN_BUCKETS = exponential(1, 4, 14);
 
-    private GenAiMetricNames() {
-    }
+    private GenAiMetricNames() {}
 
     private static double[] exponential(double start, double factor, int count) {
         double[] buckets = new double[count];

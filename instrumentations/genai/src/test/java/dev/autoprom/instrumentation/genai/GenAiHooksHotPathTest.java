@@ -33,8 +33,7 @@ class GenAiHooksHotPathTest {
     @Test
     void blockingCallsAllocateNothingOnceWarm() {
         GenAiAdapter adapter = new FixedAdapter();
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = Long.MAX_VALUE;
         long nanosPerCall = 0;
         // until C2 has compiled the path, the Prometheus client's observe() allocates a short-lived object

@@ -13,8 +13,7 @@ public final class ClientErrors {
 
     private static final int MAX_UNWRAP = 4;
 
-    private ClientErrors() {
-    }
+    private ClientErrors() {}
 
     /** The label value for a request that ended with {@code status} (0 when none) and {@code failure}. */
     public static String type(int status, Throwable failure) {
@@ -27,8 +26,11 @@ public final class ClientErrors {
     /** Simple name of the failure, or of the cause inside a {@code CompletionException}/{@code ExecutionException}. */
     static String className(Throwable failure) {
         Throwable t = failure;
-        for (int i = 0; i < MAX_UNWRAP && (t instanceof CompletionException || t instanceof ExecutionException)
-                && t.getCause() != null; i++) {
+        for (int i = 0;
+                i < MAX_UNWRAP
+                        && (t instanceof CompletionException || t instanceof ExecutionException)
+                        && t.getCause() != null;
+                i++) {
             t = t.getCause();
         }
         // getSimpleName is cached by the JVM per class; an anonymous class has none, so its full name is used

@@ -10,8 +10,7 @@ import dev.autoprom.instrumentation.http.HttpMethods;
  */
 public final class ClientHooks {
 
-    private ClientHooks() {
-    }
+    private ClientHooks() {}
 
     /** The template a framework lent to the request starting on this thread, or null. */
     public static String template() {
@@ -27,8 +26,15 @@ public final class ClientHooks {
         return start != Timing.NOT_STARTED;
     }
 
-    public static void end(long start, String host, int port, boolean https, String method, int status,
-            String template, Throwable thrown) {
+    public static void end(
+            long start,
+            String host,
+            int port,
+            boolean https,
+            String method,
+            int status,
+            String template,
+            Throwable thrown) {
         HttpClientRecorder.end(start, host, port, https, HttpMethods.index(method), status, template, thrown);
     }
 

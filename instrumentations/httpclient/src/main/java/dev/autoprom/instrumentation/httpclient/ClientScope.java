@@ -15,8 +15,7 @@ public final class ClientScope {
     /** The label value waiting for the next request on this thread, or null. */
     private String template;
 
-    private ClientScope() {
-    }
+    private ClientScope() {}
 
     /** A framework call begins with {@code template} (a label value, or null); returns what to restore. */
     public static String enter(String template) {

@@ -19,6 +19,5 @@ public final class HttpClientMetricNames {
     /** The server's buckets: a dependency's latency reads on the same scale as the service's own. */
     public static final double[] DURATION_BUCKETS = HttpServerMetricNames.DURATION_BUCKETS.clone();
 
-    private HttpClientMetricNames() {
-    }
+    private HttpClientMetricNames() {}
 }

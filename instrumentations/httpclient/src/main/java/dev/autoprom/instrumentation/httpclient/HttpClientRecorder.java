@@ -25,19 +25,27 @@ public final class HttpClientRecorder {
 
     private static final String COMPONENT = "httpclient";
 
-    static final Histogram DURATION = AgentMetrics
-            .histogram(HttpClientMetricNames.REQUEST_DURATION, "Duration of HTTP client requests.",
+    static final Histogram DURATION = AgentMetrics.histogram(
+                    HttpClientMetricNames.REQUEST_DURATION,
+                    "Duration of HTTP client requests.",
                     HttpClientMetricNames.DURATION_BUCKETS)
             .unit(Unit.SECONDS)
-            .labelNames(HttpClientMetricNames.METHOD, HttpClientMetricNames.STATUS,
-                    HttpClientMetricNames.SERVER_ADDRESS, HttpClientMetricNames.SERVER_PORT,
-                    HttpClientMetricNames.SCHEME, HttpClientMetricNames.URL_TEMPLATE,
+            .labelNames(
+                    HttpClientMetricNames.METHOD,
+                    HttpClientMetricNames.STATUS,
+                    HttpClientMetricNames.SERVER_ADDRESS,
+                    HttpClientMetricNames.SERVER_PORT,
+                    HttpClientMetricNames.SCHEME,
+                    HttpClientMetricNames.URL_TEMPLATE,
                     HttpClientMetricNames.ERROR_TYPE)
             .register(AgentMetrics.registry());
-    static final Gauge ACTIVE = AgentMetrics
-            .gauge(HttpClientMetricNames.ACTIVE_REQUESTS, "Number of HTTP client requests in flight.")
-            .labelNames(HttpClientMetricNames.METHOD, HttpClientMetricNames.SERVER_ADDRESS,
-                    HttpClientMetricNames.SERVER_PORT, HttpClientMetricNames.SCHEME)
+    static final Gauge ACTIVE = AgentMetrics.gauge(
+                    HttpClientMetricNames.ACTIVE_REQUESTS, "Number of HTTP client requests in flight.")
+            .labelNames(
+                    HttpClientMetricNames.METHOD,
+                    HttpClientMetricNames.SERVER_ADDRESS,
+                    HttpClientMetricNames.SERVER_PORT,
+                    HttpClientMetricNames.SCHEME)
             .register(AgentMetrics.registry());
 
     static final CappedSeries<DistributionDataPoint> DURATION_SERIES =
@@ -47,8 +55,7 @@ public final class HttpClientRecorder {
 
     private static final ConcurrentHashMap<String, ServerSeries> SERVERS = new ConcurrentHashMap<>();
 
-    private HttpClientRecorder() {
-    }
+    private HttpClientRecorder() {}
 
     /**
      * A request to {@code host:port} is starting: counts it as active and returns its start time for {@link #end}.
@@ -59,7 +66,9 @@ public final class HttpClientRecorder {
      */
     public static long start(String host, int port, boolean https, int method) {
         try {
-            server(host).active(ServerAddresses.port(port, https), https, method).inc();
+            server(host)
+                    .active(ServerAddresses.port(port, https), https, method)
+                    .inc();
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }
@@ -73,8 +82,15 @@ public final class HttpClientRecorder {
      * @param template a URI template a framework supplied ({@link UriTemplates}), or null
      * @param failure what the request failed with, or null
      */
-    public static void end(long startNanos, String host, int port, boolean https, int method, int status,
-            String template, Throwable failure) {
+    public static void end(
+            long startNanos,
+            String host,
+            int port,
+            boolean https,
+            int method,
+            int status,
+            String template,
+            Throwable failure) {
         if (startNanos == Timing.NOT_STARTED) {
             return;
         }
@@ -83,8 +99,14 @@ public final class HttpClientRecorder {
             int effectivePort = ServerAddresses.port(port, https);
             ServerSeries server = server(host);
             server.active(effectivePort, https, method).dec();
-            server.duration(effectivePort, https, method, status, template == null ? "" : template,
-                    ClientErrors.type(status, failure)).observe(elapsed / 1e9);
+            server.duration(
+                            effectivePort,
+                            https,
+                            method,
+                            status,
+                            template == null ? "" : template,
+                            ClientErrors.type(status, failure))
+                    .observe(elapsed / 1e9);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }
@@ -96,7 +118,9 @@ public final class HttpClientRecorder {
             return;
         }
         try {
-            server(host).active(ServerAddresses.port(port, https), https, method).dec();
+            server(host)
+                    .active(ServerAddresses.port(port, https), https, method)
+                    .dec();
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }

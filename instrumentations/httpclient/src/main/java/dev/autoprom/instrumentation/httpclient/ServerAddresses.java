@@ -7,8 +7,7 @@ package dev.autoprom.instrumentation.httpclient;
  */
 public final class ServerAddresses {
 
-    private ServerAddresses() {
-    }
+    private ServerAddresses() {}
 
     /** The label value for a host as a library returns it; {@code ""} when it has none. */
     public static String label(String host) {

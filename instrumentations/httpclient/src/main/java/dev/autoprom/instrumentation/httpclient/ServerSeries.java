@@ -37,8 +37,7 @@ final class ServerSeries {
     }
 
     /** {@code template} and {@code errorType} are label values ("" when absent), compared by identity first. */
-    DistributionDataPoint duration(int port, boolean https, int method, int status, String template,
-            String errorType) {
+    DistributionDataPoint duration(int port, boolean https, int method, int status, String template, String errorType) {
         long key = key(port, https, method, status);
         for (Duration d : durations) {
             if (d.key == key && same(d.template, template) && same(d.errorType, errorType)) {
@@ -50,8 +49,8 @@ final class ServerSeries {
 
     private GaugeDataPoint createActive(long key, int port, boolean https, int method) {
         boolean roomLeft = HttpClientRecorder.ACTIVE_SERIES.size() < AgentMetrics.seriesLimit();
-        GaugeDataPoint child = HttpClientRecorder.ACTIVE_SERIES.get(HttpMethods.name(method), address,
-                Integer.toString(port), scheme(https));
+        GaugeDataPoint child = HttpClientRecorder.ACTIVE_SERIES.get(
+                HttpMethods.name(method), address, Integer.toString(port), scheme(https));
         if (roomLeft) {
             synchronized (this) {
                 Active[] current = active;
@@ -70,11 +69,17 @@ final class ServerSeries {
         return child;
     }
 
-    private DistributionDataPoint createDuration(long key, int port, boolean https, int method, int status,
-            String template, String errorType) {
+    private DistributionDataPoint createDuration(
+            long key, int port, boolean https, int method, int status, String template, String errorType) {
         boolean roomLeft = HttpClientRecorder.DURATION_SERIES.size() < AgentMetrics.seriesLimit();
-        DistributionDataPoint child = HttpClientRecorder.DURATION_SERIES.get(HttpMethods.name(method),
-                RouteSeries.statusText(status), address, Integer.toString(port), scheme(https), template, errorType);
+        DistributionDataPoint child = HttpClientRecorder.DURATION_SERIES.get(
+                HttpMethods.name(method),
+                RouteSeries.statusText(status),
+                address,
+                Integer.toString(port),
+                scheme(https),
+                template,
+                errorType);
         if (roomLeft) {
             synchronized (this) {
                 Duration[] current = durations;

@@ -18,8 +18,7 @@ public final class UriTemplates {
 
     private static final ConcurrentHashMap<String, String> PATHS = new ConcurrentHashMap<>();
 
-    private UriTemplates() {
-    }
+    private UriTemplates() {}
 
     /** The label value for {@code template}, or null when it gives none. */
     public static String label(String template) {
@@ -65,9 +64,11 @@ public final class UriTemplates {
     private static boolean isScheme(String s, int end) {
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
                     || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
-                    || c == '{' || c == '}';
+                    || c == '{'
+                    || c == '}';
             if (!ok) {
                 return false;
             }

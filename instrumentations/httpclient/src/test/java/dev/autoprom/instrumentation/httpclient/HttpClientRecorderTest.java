@@ -44,14 +44,15 @@ class HttpClientRecorderTest {
 
         assertThat(active("labels.example", "8443", "https", "GET")).isEqualTo(0);
         HistogramSnapshot.HistogramDataPointSnapshot point = onlyDuration("labels.example");
-        assertThat(labels(point.getLabels())).containsExactly(
-                Map.entry("error_type", ""),
-                Map.entry("http_request_method", "GET"),
-                Map.entry("http_response_status_code", "201"),
-                Map.entry("server_address", "labels.example"),
-                Map.entry("server_port", "8443"),
-                Map.entry("url_scheme", "https"),
-                Map.entry("url_template", ""));
+        assertThat(labels(point.getLabels()))
+                .containsExactly(
+                        Map.entry("error_type", ""),
+                        Map.entry("http_request_method", "GET"),
+                        Map.entry("http_response_status_code", "201"),
+                        Map.entry("server_address", "labels.example"),
+                        Map.entry("server_port", "8443"),
+                        Map.entry("url_scheme", "https"),
+                        Map.entry("url_template", ""));
         assertThat(point.getCount()).isEqualTo(1);
         assertThat(HttpClientRecorder.DURATION.collect().getDataPoints()).isNotEmpty();
     }
@@ -78,12 +79,18 @@ class HttpClientRecorderTest {
         end("errors.example", 404, null);
         end("errors.example", 0, new ConnectException("refused"));
         end("errors.example", 0, new CompletionException(new ExecutionException(new ConnectException("x"))));
-        Map<String, Long> byError = durations("errors.example").stream().collect(Collectors.toMap(
-                p -> p.getLabels().get("http_response_status_code") + "/" + p.getLabels().get("error_type"),
-                HistogramSnapshot.HistogramDataPointSnapshot::getCount));
-        assertThat(byError).containsOnly(Map.entry("500/500", 1L), Map.entry("503/503", 1L), Map.entry("404/", 1L),
-                Map.entry("/ConnectException", 2L));
-        assertThat(ClientErrors.type(0, new RuntimeException() { })).contains("HttpClientRecorderTest$");
+        Map<String, Long> byError = durations("errors.example").stream()
+                .collect(Collectors.toMap(
+                        p -> p.getLabels().get("http_response_status_code") + "/"
+                                + p.getLabels().get("error_type"),
+                        HistogramSnapshot.HistogramDataPointSnapshot::getCount));
+        assertThat(byError)
+                .containsOnly(
+                        Map.entry("500/500", 1L),
+                        Map.entry("503/503", 1L),
+                        Map.entry("404/", 1L),
+                        Map.entry("/ConnectException", 2L));
+        assertThat(ClientErrors.type(0, new RuntimeException() {})).contains("HttpClientRecorderTest$");
     }
 
     @Test
@@ -98,7 +105,8 @@ class HttpClientRecorderTest {
         assertThat(HttpClientRecorder.ACTIVE_SERIES.size()).isLessThanOrEqualTo(LIMIT);
         long flood = HttpClientRecorder.DURATION.collect().getDataPoints().stream()
                 .filter(p -> p.getLabels().get("server_address").startsWith("flood-"))
-                .mapToLong(HistogramSnapshot.HistogramDataPointSnapshot::getCount).sum();
+                .mapToLong(HistogramSnapshot.HistogramDataPointSnapshot::getCount)
+                .sum();
         HistogramSnapshot.HistogramDataPointSnapshot overflow = onlyDuration(CappedSeries.OVERFLOW);
         assertThat(flood).as("one series per address until the cap").isEqualTo(LIMIT - before);
         assertThat(overflow.getCount()).as("every later request, counted once").isEqualTo(requests - flood);
@@ -108,8 +116,7 @@ class HttpClientRecorderTest {
 
     @Test
     void steadyStateRecordingAllocatesNothing() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         ConnectException failure = new ConnectException("refused");
         String template = "/users/{id}";
@@ -122,8 +129,15 @@ class HttpClientRecorderTest {
             for (int i = 0; i < n; i++) {
                 int kind = i % 4;
                 long start = HttpClientRecorder.start("steady.example", 8080, false, GET);
-                HttpClientRecorder.end(start, "steady.example", 8080, false, GET, kind == 1 ? 404 : kind == 2 ? 0
-                        : 200, kind == 3 ? template : null, kind == 2 ? failure : null);
+                HttpClientRecorder.end(
+                        start,
+                        "steady.example",
+                        8080,
+                        false,
+                        GET,
+                        kind == 1 ? 404 : kind == 2 ? 0 : 200,
+                        kind == 3 ? template : null,
+                        kind == 2 ? failure : null);
             }
             best = Math.min(best, (double) (threads.getThreadAllocatedBytes(thread) - before) / n);
         }
@@ -137,15 +151,19 @@ class HttpClientRecorderTest {
 
     private static double active(String address, String port, String scheme, String method) {
         GaugeSnapshot snapshot = HttpClientRecorder.ACTIVE.collect();
-        return snapshot.getDataPoints().stream().filter(p -> p.getLabels().get("server_address").equals(address)
-                && p.getLabels().get("server_port").equals(port) && p.getLabels().get("url_scheme").equals(scheme)
-                && p.getLabels().get("http_request_method").equals(method))
-                .mapToDouble(GaugeSnapshot.GaugeDataPointSnapshot::getValue).sum();
+        return snapshot.getDataPoints().stream()
+                .filter(p -> p.getLabels().get("server_address").equals(address)
+                        && p.getLabels().get("server_port").equals(port)
+                        && p.getLabels().get("url_scheme").equals(scheme)
+                        && p.getLabels().get("http_request_method").equals(method))
+                .mapToDouble(GaugeSnapshot.GaugeDataPointSnapshot::getValue)
+                .sum();
     }
 
     private static List<HistogramSnapshot.HistogramDataPointSnapshot> durations(String address) {
         return HttpClientRecorder.DURATION.collect().getDataPoints().stream()
-                .filter(p -> p.getLabels().get("server_address").equals(address)).collect(Collectors.toList());
+                .filter(p -> p.getLabels().get("server_address").equals(address))
+                .collect(Collectors.toList());
     }
 
     private static HistogramSnapshot.HistogramDataPointSnapshot onlyDuration(String address) {

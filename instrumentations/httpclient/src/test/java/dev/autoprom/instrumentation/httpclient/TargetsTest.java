@@ -30,8 +30,10 @@ class TargetsTest {
     private static Map<String, TargetsCoverage.Result> results;
 
     static List<InstrumentationModule> family() {
-        return ServiceLoader.load(InstrumentationModule.class).stream().map(ServiceLoader.Provider::get)
-                .filter(m -> m.family().equals("httpclient")).collect(Collectors.toList());
+        return ServiceLoader.load(InstrumentationModule.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(m -> m.family().equals("httpclient"))
+                .collect(Collectors.toList());
     }
 
     @BeforeAll
@@ -48,7 +50,9 @@ class TargetsTest {
     void thePreFilterPassesEveryClassTheMatcherAccepts(String module) {
         TargetsCoverage.Result result = results.get(module);
         assertThat(result.matched).as(module + ": classes matched").isNotEmpty();
-        assertThat(result.rejectedByPreFilter).as(module + ": matched but not candidates").isEmpty();
+        assertThat(result.rejectedByPreFilter)
+                .as(module + ": matched but not candidates")
+                .isEmpty();
     }
 
     /**
@@ -58,12 +62,15 @@ class TargetsTest {
     @ParameterizedTest
     @MethodSource("modules")
     void everyAdviceFindsItsMethods(String module) {
-        InstrumentationModule instrumentation = family().stream().filter(m -> m.name().equals(module)).findFirst()
+        InstrumentationModule instrumentation = family().stream()
+                .filter(m -> m.name().equals(module))
+                .findFirst()
                 .orElseThrow();
         TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
         List<MethodDescription> methods = new ArrayList<>();
         for (String internalName : results.get(module).matched) {
-            methods.addAll(pool.describe(internalName.replace('/', '.')).resolve().getDeclaredMethods());
+            methods.addAll(
+                    pool.describe(internalName.replace('/', '.')).resolve().getDeclaredMethods());
         }
         Map<String, ElementMatcher<? super MethodDescription>> advice = new LinkedHashMap<>();
         instrumentation.adviseMethods(new AdviceTarget() {
@@ -74,7 +81,7 @@ class TargetsTest {
             }
         });
         assertThat(advice).as(module + ": advice").isNotEmpty();
-        advice.forEach((adviceClass, matcher) -> assertThat(methods).as(module + ": methods for " + adviceClass)
-                .anyMatch(matcher::matches));
+        advice.forEach((adviceClass, matcher) ->
+                assertThat(methods).as(module + ": methods for " + adviceClass).anyMatch(matcher::matches));
     }
 }

@@ -29,10 +29,25 @@ class OpenAiHttpClientIT {
             client.chat().completions().create(chat("gpt-hc-plain"));
             int port = URI.create(fake.url()).getPort();
             Scrape scrape = awaitClientRecords(port, 1);
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-hc-plain", "error_type", "")).isEqualTo(1);
-            assertThat(scrape.value(CLIENT_COUNT, "server_port", String.valueOf(port), "http_request_method", "POST",
-                    "http_response_status_code", "200", "server_address", "127.0.0.1", "url_scheme", "http",
-                    "url_template", "", "error_type", "")).isEqualTo(1);
+            assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-hc-plain", "error_type", ""))
+                    .isEqualTo(1);
+            assertThat(scrape.value(
+                            CLIENT_COUNT,
+                            "server_port",
+                            String.valueOf(port),
+                            "http_request_method",
+                            "POST",
+                            "http_response_status_code",
+                            "200",
+                            "server_address",
+                            "127.0.0.1",
+                            "url_scheme",
+                            "http",
+                            "url_template",
+                            "",
+                            "error_type",
+                            ""))
+                    .isEqualTo(1);
             client.close();
         }
         assertNoAgentErrors();
@@ -46,12 +61,28 @@ class OpenAiHttpClientIT {
             assertThat(fake.hits("gpt-hc-flaky")).isEqualTo(2);
             int port = URI.create(fake.url()).getPort();
             Scrape scrape = awaitClientRecords(port, 2);
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-hc-flaky")).isEqualTo(1);
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-hc-flaky", "error_type", "")).isEqualTo(1);
-            assertThat(scrape.value(CLIENT_COUNT, "server_port", String.valueOf(port), "http_response_status_code",
-                    "500", "error_type", "500")).isEqualTo(1);
-            assertThat(scrape.value(CLIENT_COUNT, "server_port", String.valueOf(port), "http_response_status_code",
-                    "200", "error_type", "")).isEqualTo(1);
+            assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-hc-flaky"))
+                    .isEqualTo(1);
+            assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-hc-flaky", "error_type", ""))
+                    .isEqualTo(1);
+            assertThat(scrape.value(
+                            CLIENT_COUNT,
+                            "server_port",
+                            String.valueOf(port),
+                            "http_response_status_code",
+                            "500",
+                            "error_type",
+                            "500"))
+                    .isEqualTo(1);
+            assertThat(scrape.value(
+                            CLIENT_COUNT,
+                            "server_port",
+                            String.valueOf(port),
+                            "http_response_status_code",
+                            "200",
+                            "error_type",
+                            ""))
+                    .isEqualTo(1);
             client.close();
         }
         assertNoAgentErrors();
@@ -71,12 +102,18 @@ class OpenAiHttpClientIT {
     }
 
     private static OpenAIClient client(FakeProvider fake, int retries) {
-        return OpenAIOkHttpClient.builder().apiKey("sk-test-not-a-key").baseUrl(fake.url() + "/v1")
-                .maxRetries(retries).build();
+        return OpenAIOkHttpClient.builder()
+                .apiKey("sk-test-not-a-key")
+                .baseUrl(fake.url() + "/v1")
+                .maxRetries(retries)
+                .build();
     }
 
     private static ChatCompletionCreateParams chat(String model) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage("hello").build();
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addUserMessage("hello")
+                .build();
     }
 
     /** Waits until {@code n} client requests to the port are recorded and none is in flight; exactly n. */
@@ -84,13 +121,16 @@ class OpenAiHttpClientIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Scrape scrape = GenAiMetrics.scrape();
         while ((scrape.sum(CLIENT_COUNT, "server_port", String.valueOf(port)) < n
-                || scrape.sum("http_client_active_requests", "server_port", String.valueOf(port)) != 0)
+                        || scrape.sum("http_client_active_requests", "server_port", String.valueOf(port)) != 0)
                 && System.nanoTime() < deadline) {
             sleep();
             scrape = GenAiMetrics.scrape();
         }
-        assertThat(scrape.sum(CLIENT_COUNT, "server_port", String.valueOf(port))).as("client records").isEqualTo(n);
-        assertThat(scrape.sum("http_client_active_requests", "server_port", String.valueOf(port))).isZero();
+        assertThat(scrape.sum(CLIENT_COUNT, "server_port", String.valueOf(port)))
+                .as("client records")
+                .isEqualTo(n);
+        assertThat(scrape.sum("http_client_active_requests", "server_port", String.valueOf(port)))
+                .isZero();
         return scrape;
     }
 

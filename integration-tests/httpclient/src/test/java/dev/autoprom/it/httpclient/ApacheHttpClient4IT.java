@@ -13,16 +13,20 @@ class ApacheHttpClient4IT extends HttpClientContract {
     @Override
     ClientDriver driver() {
         return (connectTimeout, readTimeout) -> {
-            CloseableHttpClient client = HttpClients.custom().setMaxConnPerRoute(32).setMaxConnTotal(64)
+            CloseableHttpClient client = HttpClients.custom()
+                    .setMaxConnPerRoute(32)
+                    .setMaxConnTotal(64)
                     .setSSLContext(TestTls.clientContext())
-                    .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout((int) connectTimeout.toMillis())
-                            .setSocketTimeout((int) readTimeout.toMillis()).build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setConnectTimeout((int) connectTimeout.toMillis())
+                            .setSocketTimeout((int) readTimeout.toMillis())
+                            .build())
                     .build();
             return new ClientDriver.Client() {
                 @Override
                 public int send(String method, String url) throws Exception {
-                    try (CloseableHttpResponse response = client.execute(RequestBuilder.create(method).setUri(url)
-                            .build())) {
+                    try (CloseableHttpResponse response = client.execute(
+                            RequestBuilder.create(method).setUri(url).build())) {
                         EntityUtils.consume(response.getEntity());
                         return response.getStatusLine().getStatusCode();
                     }

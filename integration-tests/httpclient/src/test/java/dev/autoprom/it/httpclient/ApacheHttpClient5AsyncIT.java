@@ -23,17 +23,25 @@ class ApacheHttpClient5AsyncIT extends HttpClientContract {
     ClientDriver driver() {
         return (connectTimeout, readTimeout) -> {
             ConnectionConfig connections = ConnectionConfig.custom()
-                    .setConnectTimeout(Timeout.of(connectTimeout)).setSocketTimeout(Timeout.of(readTimeout)).build();
+                    .setConnectTimeout(Timeout.of(connectTimeout))
+                    .setSocketTimeout(Timeout.of(readTimeout))
+                    .build();
             CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                     .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                            .setDefaultConnectionConfig(connections).setMaxConnPerRoute(32).setMaxConnTotal(64)
-                            .setTlsStrategy(new DefaultClientTlsStrategy(TestTls.clientContext())).build())
-                    .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
+                            .setDefaultConnectionConfig(connections)
+                            .setMaxConnPerRoute(32)
+                            .setMaxConnTotal(64)
+                            .setTlsStrategy(new DefaultClientTlsStrategy(TestTls.clientContext()))
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setResponseTimeout(Timeout.of(readTimeout))
+                            .build())
                     .build();
             client.start();
             return new ClientDriver.Client() {
                 private SimpleHttpRequest request(String method, String url) {
-                    SimpleRequestBuilder builder = SimpleRequestBuilder.create(method).setUri(url);
+                    SimpleRequestBuilder builder =
+                            SimpleRequestBuilder.create(method).setUri(url);
                     if (method.equals("POST") || method.equals("PUT")) {
                         builder.setBody(new byte[0], null);
                     }
@@ -42,29 +50,29 @@ class ApacheHttpClient5AsyncIT extends HttpClientContract {
 
                 @Override
                 public int send(String method, String url) throws Exception {
-                    return client.execute(request(method, url), null).get(60, TimeUnit.SECONDS).getCode();
+                    return client.execute(request(method, url), null)
+                            .get(60, TimeUnit.SECONDS)
+                            .getCode();
                 }
 
                 @Override
-                public ClientDriver.Call sendAsync(String method, String url,
-                        BiConsumer<Integer, Throwable> callback) {
-                    Future<SimpleHttpResponse> future = client.execute(request(method, url),
-                            new FutureCallback<>() {
-                                @Override
-                                public void completed(SimpleHttpResponse response) {
-                                    callback.accept(response.getCode(), null);
-                                }
+                public ClientDriver.Call sendAsync(String method, String url, BiConsumer<Integer, Throwable> callback) {
+                    Future<SimpleHttpResponse> future = client.execute(request(method, url), new FutureCallback<>() {
+                        @Override
+                        public void completed(SimpleHttpResponse response) {
+                            callback.accept(response.getCode(), null);
+                        }
 
-                                @Override
-                                public void failed(Exception e) {
-                                    callback.accept(null, e);
-                                }
+                        @Override
+                        public void failed(Exception e) {
+                            callback.accept(null, e);
+                        }
 
-                                @Override
-                                public void cancelled() {
-                                    callback.accept(null, new CancellationException());
-                                }
-                            });
+                        @Override
+                        public void cancelled() {
+                            callback.accept(null, new CancellationException());
+                        }
+                    });
                     return () -> future.cancel(true);
                 }
 

@@ -18,12 +18,19 @@ class ApacheHttpClient5IT extends HttpClientContract {
     ClientDriver driver() {
         return (connectTimeout, readTimeout) -> {
             ConnectionConfig connections = ConnectionConfig.custom()
-                    .setConnectTimeout(Timeout.of(connectTimeout)).setSocketTimeout(Timeout.of(readTimeout)).build();
+                    .setConnectTimeout(Timeout.of(connectTimeout))
+                    .setSocketTimeout(Timeout.of(readTimeout))
+                    .build();
             CloseableHttpClient client = HttpClients.custom()
                     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                            .setDefaultConnectionConfig(connections).setMaxConnPerRoute(32).setMaxConnTotal(64)
-                            .setTlsSocketStrategy(new DefaultClientTlsStrategy(TestTls.clientContext())).build())
-                    .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
+                            .setDefaultConnectionConfig(connections)
+                            .setMaxConnPerRoute(32)
+                            .setMaxConnTotal(64)
+                            .setTlsSocketStrategy(new DefaultClientTlsStrategy(TestTls.clientContext()))
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setResponseTimeout(Timeout.of(readTimeout))
+                            .build())
                     .build();
             return new ClientDriver.Client() {
                 @Override

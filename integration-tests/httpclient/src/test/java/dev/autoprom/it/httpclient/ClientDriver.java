@@ -23,8 +23,7 @@ interface ClientDriver {
         }
 
         @Override
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
     /** An asynchronous request in flight. */

@@ -53,7 +53,8 @@ final class ClientMetrics {
         ClientMetrics metrics = await(port, m -> m.total() >= expected && m.activeTotal() == 0);
         sleep(100); // a record made late (twice) would show up now
         metrics = of(port);
-        assertThat(metrics.total()).as("requests recorded for port " + port + "\n" + metrics.lines())
+        assertThat(metrics.total())
+                .as("requests recorded for port " + port + "\n" + metrics.lines())
                 .isEqualTo(expected);
         assertThat(metrics.activeTotal()).as("active requests").isEqualTo(0);
         return metrics;
@@ -61,9 +62,22 @@ final class ClientMetrics {
 
     /** Label pairs of one duration series on this port; "" for a label the series does not have. */
     String[] series(String host, String scheme, String method, String status, String template, String errorType) {
-        return new String[] {"http_request_method", method, "http_response_status_code", status, "server_address",
-                host, "server_port", String.valueOf(port), "url_scheme", scheme, "url_template", template,
-                "error_type", errorType};
+        return new String[] {
+            "http_request_method",
+            method,
+            "http_response_status_code",
+            status,
+            "server_address",
+            host,
+            "server_port",
+            String.valueOf(port),
+            "url_scheme",
+            scheme,
+            "url_template",
+            template,
+            "error_type",
+            errorType
+        };
     }
 
     /** The count of the one series with exactly these labels on 127.0.0.1 (0 if absent). */
@@ -92,8 +106,16 @@ final class ClientMetrics {
     }
 
     double active(String method) {
-        return scrape.sum(ACTIVE, "server_port", String.valueOf(port), "http_request_method", method,
-                "server_address", "127.0.0.1", "url_scheme", "http");
+        return scrape.sum(
+                ACTIVE,
+                "server_port",
+                String.valueOf(port),
+                "http_request_method",
+                method,
+                "server_address",
+                "127.0.0.1",
+                "url_scheme",
+                "http");
     }
 
     /** The duration samples of the port, for checks on whole label sets. */
@@ -104,14 +126,16 @@ final class ClientMetrics {
     /** Fails when {@code autoprom_agent_errors_total} counted anything (an advice or recorder failure). */
     static void assertNoAgentErrors() {
         Scrape scrape = Scrape.port(AGENT_PORT);
-        assertThat(scrape.sum("autoprom_agent_errors_total")).as("agent errors: "
-                + scrape.find("autoprom_agent_errors_total")).isEqualTo(0);
+        assertThat(scrape.sum("autoprom_agent_errors_total"))
+                .as("agent errors: " + scrape.find("autoprom_agent_errors_total"))
+                .isEqualTo(0);
     }
 
     String lines() {
         List<String> out = new ArrayList<>();
         for (String line : scrape.text().split("\n")) {
-            if (line.startsWith("http_client_") && line.contains("server_port=\"" + port + "\"")
+            if (line.startsWith("http_client_")
+                    && line.contains("server_port=\"" + port + "\"")
                     && !line.contains("_bucket{")) {
                 out.add(line);
             }

@@ -97,12 +97,22 @@ abstract class HttpClientContract {
         assertThat(metrics.count("GET", "200", "")).as(metrics.lines()).isEqualTo(10);
         assertThat(metrics.count("POST", "201", "")).isEqualTo(3);
         assertThat(server.served()).as("requests the server saw").isEqualTo(13);
-        assertThat(metrics.durationSeries()).as("every series carries the design's labels, exactly")
-                .extracting(Sample::labels).allSatisfy(labels -> assertThat(labels.keySet()).containsExactly(
-                        "error_type", "http_request_method", "http_response_status_code", "server_address",
-                        "server_port", "url_scheme", "url_template"));
+        assertThat(metrics.durationSeries())
+                .as("every series carries the design's labels, exactly")
+                .extracting(Sample::labels)
+                .allSatisfy(labels -> assertThat(labels.keySet())
+                        .containsExactly(
+                                "error_type",
+                                "http_request_method",
+                                "http_response_status_code",
+                                "server_address",
+                                "server_port",
+                                "url_scheme",
+                                "url_template"));
         assertThat(metrics.scrape.sum(ClientMetrics.DURATION + "_sum", "server_port", String.valueOf(server.port())))
-                .as("durations").isGreaterThan(0).isLessThan(30);
+                .as("durations")
+                .isGreaterThan(0)
+                .isLessThan(30);
     }
 
     @Test
@@ -111,7 +121,9 @@ abstract class HttpClientContract {
             assertThat(client.send("GET", server.tlsUrl("/status/200"))).isEqualTo(200);
         }
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.tlsPort(), 3);
-        assertThat(metrics.countOf("127.0.0.1", "https", "GET", "200", "", "")).as(metrics.lines()).isEqualTo(3);
+        assertThat(metrics.countOf("127.0.0.1", "https", "GET", "200", "", ""))
+                .as(metrics.lines())
+                .isEqualTo(3);
     }
 
     @Test
@@ -130,7 +142,8 @@ abstract class HttpClientContract {
     @Test
     void aRefusedConnectionIsOneErroredRecord() throws Exception {
         int port = Blackhole.closedPort();
-        assertThatThrownBy(() -> client.send("GET", "http://127.0.0.1:" + port + "/x")).isNotNull();
+        assertThatThrownBy(() -> client.send("GET", "http://127.0.0.1:" + port + "/x"))
+                .isNotNull();
         ClientMetrics metrics = ClientMetrics.awaitTotal(port, 1);
         assertThat(metrics.count("GET", "", refusedError())).as(metrics.lines()).isEqualTo(1);
     }
@@ -138,9 +151,11 @@ abstract class HttpClientContract {
     @Test
     void anUnknownHostIsOneErroredRecordUnderTheHostAsWritten() throws Exception {
         int port = Blackhole.closedPort(); // only to make the series this test's own
-        assertThatThrownBy(() -> client.send("GET", "http://no-such-host.invalid:" + port + "/x")).isNotNull();
+        assertThatThrownBy(() -> client.send("GET", "http://no-such-host.invalid:" + port + "/x"))
+                .isNotNull();
         ClientMetrics metrics = ClientMetrics.awaitTotal(port, 1);
-        assertThat(metrics.countOf("no-such-host.invalid", "GET", "", "", unknownHostError())).as(metrics.lines())
+        assertThat(metrics.countOf("no-such-host.invalid", "GET", "", "", unknownHostError()))
+                .as(metrics.lines())
                 .isEqualTo(1);
     }
 
@@ -150,7 +165,9 @@ abstract class HttpClientContract {
             assertThatThrownBy(() -> impatient.send("GET", server.url("/hold"))).isNotNull();
         }
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), 1);
-        assertThat(metrics.count("GET", "", readTimeoutError())).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.count("GET", "", readTimeoutError()))
+                .as(metrics.lines())
+                .isEqualTo(1);
     }
 
     @Test
@@ -160,7 +177,9 @@ abstract class HttpClientContract {
             assertThatThrownBy(() -> impatient.send("GET", "http://127.0.0.1:" + blackhole.port() + "/x"))
                     .isNotNull();
             ClientMetrics metrics = ClientMetrics.awaitTotal(blackhole.port(), 1);
-            assertThat(metrics.count("GET", "", connectTimeoutError())).as(metrics.lines()).isEqualTo(1);
+            assertThat(metrics.count("GET", "", connectTimeoutError()))
+                    .as(metrics.lines())
+                    .isEqualTo(1);
         }
     }
 
@@ -178,12 +197,19 @@ abstract class HttpClientContract {
         server.awaitHolding(1);
         long cancelled = System.nanoTime();
         call.cancel();
-        assertThat(called.await(5, TimeUnit.SECONDS)).as("the application's callback ran").isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("callback delay").isLessThan(
-                Duration.ofSeconds(2));
-        assertThat(failure.get()).as("the application heard of the cancellation").isNotNull();
+        assertThat(called.await(5, TimeUnit.SECONDS))
+                .as("the application's callback ran")
+                .isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled))
+                .as("callback delay")
+                .isLessThan(Duration.ofSeconds(2));
+        assertThat(failure.get())
+                .as("the application heard of the cancellation")
+                .isNotNull();
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), 1);
-        assertThat(metrics.count("GET", "", cancelledError())).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.count("GET", "", cancelledError()))
+                .as(metrics.lines())
+                .isEqualTo(1);
         server.release();
         ClientMetrics.sleep(300);
         assertThat(callbacks.get()).as("callbacks").isEqualTo(1);
@@ -215,7 +241,9 @@ abstract class HttpClientContract {
             Future<Integer> held = background.submit(() -> client.send("DELETE", server.url("/hold")));
             server.awaitHolding(1);
             ClientMetrics during = ClientMetrics.await(server.port(), m -> m.active("DELETE") == 1);
-            assertThat(during.total()).as("nothing recorded before the response").isEqualTo(0);
+            assertThat(during.total())
+                    .as("nothing recorded before the response")
+                    .isEqualTo(0);
             server.release();
             assertThat(held.get(20, TimeUnit.SECONDS)).isEqualTo(200);
             ClientMetrics after = ClientMetrics.awaitTotal(server.port(), 1);
@@ -229,10 +257,13 @@ abstract class HttpClientContract {
     @Test
     void redirectsAreSeparateRequests() throws Exception {
         client.send("GET", server.url("/redirect"));
-        int expected = redirectRecords().values().stream().mapToInt(Integer::intValue).sum();
+        int expected =
+                redirectRecords().values().stream().mapToInt(Integer::intValue).sum();
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), expected);
-        redirectRecords().forEach((status, count) -> assertThat(metrics.count("GET", status, ""))
-                .as(status + "\n" + metrics.lines()).isEqualTo((double) count));
+        redirectRecords()
+                .forEach((status, count) -> assertThat(metrics.count("GET", status, ""))
+                        .as(status + "\n" + metrics.lines())
+                        .isEqualTo((double) count));
     }
 
     @Test
@@ -247,8 +278,8 @@ abstract class HttpClientContract {
         client.send("GET", server.url("/private-segment/id-9f3a7?token=tok-7c1e5"));
         ClientMetrics metrics = ClientMetrics.await(server.port(), m -> m.total() >= 1 && m.activeTotal() == 0);
         String scrape = metrics.scrape.text();
-        for (String secret : List.of("alice", "s3cr3t-pw", "private-segment", "id-9f3a7", "tok-7c1e5", "bob-8d2",
-                "frag-4b6")) {
+        for (String secret :
+                List.of("alice", "s3cr3t-pw", "private-segment", "id-9f3a7", "tok-7c1e5", "bob-8d2", "frag-4b6")) {
             assertThat(scrape).as("the whole scrape").doesNotContain(secret);
         }
         assertThat(metrics.count("GET", "200", "")).as(metrics.lines()).isBetween(1.0, 2.0);

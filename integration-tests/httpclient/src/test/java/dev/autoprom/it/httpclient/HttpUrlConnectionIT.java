@@ -12,14 +12,15 @@ class HttpUrlConnectionIT extends HttpClientContract {
 
     @Override
     ClientDriver driver() {
-        return (connectTimeout, readTimeout) -> (ClientDriver.Client) (method, url) -> send(method, url,
-                connectTimeout, readTimeout);
+        return (connectTimeout, readTimeout) ->
+                (ClientDriver.Client) (method, url) -> send(method, url, connectTimeout, readTimeout);
     }
 
     static int send(String method, String url, Duration connectTimeout, Duration readTimeout) throws Exception {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
         if (connection instanceof HttpsURLConnection) {
-            ((HttpsURLConnection) connection).setSSLSocketFactory(TestTls.clientContext().getSocketFactory());
+            ((HttpsURLConnection) connection)
+                    .setSSLSocketFactory(TestTls.clientContext().getSocketFactory());
         }
         connection.setConnectTimeout((int) connectTimeout.toMillis());
         connection.setReadTimeout((int) readTimeout.toMillis());

@@ -21,8 +21,14 @@ class JdkHttpClientIT extends HttpClientContract {
 
     @Override
     ClientDriver driver() {
-        return (connectTimeout, readTimeout) -> new JdkClient(HttpClient.newBuilder().version(version())
-                .sslContext(TestTls.clientContext()).connectTimeout(connectTimeout).build(), readTimeout, version());
+        return (connectTimeout, readTimeout) -> new JdkClient(
+                HttpClient.newBuilder()
+                        .version(version())
+                        .sslContext(TestTls.clientContext())
+                        .connectTimeout(connectTimeout)
+                        .build(),
+                readTimeout,
+                version());
     }
 
     @Override
@@ -52,8 +58,11 @@ class JdkHttpClientIT extends HttpClientContract {
      */
     @Test
     void aFollowedRedirectIsOneRecordWithTheFinalStatus() throws Exception {
-        HttpClient following = HttpClient.newBuilder().version(version()).followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(CONNECT_TIMEOUT).build();
+        HttpClient following = HttpClient.newBuilder()
+                .version(version())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
         assertThat(new JdkClient(following, READ_TIMEOUT, version()).send("GET", server.url("/redirect")))
                 .isEqualTo(200);
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), 1);
@@ -73,8 +82,12 @@ class JdkHttpClientIT extends HttpClientContract {
 
         private HttpRequest request(String method, String url) {
             HttpRequest.BodyPublisher body = method.equals("POST") || method.equals("PUT")
-                    ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody();
-            return HttpRequest.newBuilder(URI.create(url)).timeout(readTimeout).method(method, body).build();
+                    ? HttpRequest.BodyPublishers.ofString("")
+                    : HttpRequest.BodyPublishers.noBody();
+            return HttpRequest.newBuilder(URI.create(url))
+                    .timeout(readTimeout)
+                    .method(method, body)
+                    .build();
         }
 
         @Override
@@ -88,10 +101,10 @@ class JdkHttpClientIT extends HttpClientContract {
 
         @Override
         public ClientDriver.Call sendAsync(String method, String url, BiConsumer<Integer, Throwable> callback) {
-            CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, url),
-                    HttpResponse.BodyHandlers.ofString());
-            future.whenComplete((response, thrown) -> callback.accept(response == null ? null
-                    : response.statusCode(), thrown));
+            CompletableFuture<HttpResponse<String>> future =
+                    client.sendAsync(request(method, url), HttpResponse.BodyHandlers.ofString());
+            future.whenComplete(
+                    (response, thrown) -> callback.accept(response == null ? null : response.statusCode(), thrown));
             return () -> future.cancel(true);
         }
     }

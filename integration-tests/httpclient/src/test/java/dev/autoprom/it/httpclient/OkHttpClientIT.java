@@ -18,7 +18,8 @@ class OkHttpClientIT extends HttpClientContract {
         return (connectTimeout, readTimeout) -> new OkClient(new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .sslSocketFactory(TestTls.clientContext().getSocketFactory(), TestTls.trustManager()).build());
+                .sslSocketFactory(TestTls.clientContext().getSocketFactory(), TestTls.trustManager())
+                .build());
     }
 
     @Override
@@ -34,8 +35,8 @@ class OkHttpClientIT extends HttpClientContract {
         }
 
         private static Request request(String method, String url) {
-            RequestBody body = method.equals("POST") || method.equals("PUT") ? RequestBody.create(new byte[0], null)
-                    : null;
+            RequestBody body =
+                    method.equals("POST") || method.equals("PUT") ? RequestBody.create(new byte[0], null) : null;
             return new Request.Builder().url(url).method(method, body).build();
         }
 

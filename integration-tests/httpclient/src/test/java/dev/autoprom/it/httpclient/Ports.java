@@ -11,8 +11,7 @@ final class Ports {
 
     private static final Set<Integer> USED = new HashSet<>();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** True (and the port is now taken) when no test of this JVM has used {@code port} yet. */
     static synchronized boolean claim(int port) {

@@ -35,7 +35,8 @@ class SpringRestClientIT {
     static Stream<Arguments> factories() {
         return Stream.of(
                 Arguments.of("jdk", (Factory) () -> new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(5)).build())),
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build())),
                 Arguments.of("httpurlconnection", (Factory) SimpleClientHttpRequestFactory::new),
                 Arguments.of("apache5", (Factory) HttpComponentsClientHttpRequestFactory::new),
                 Arguments.of("okhttp", (Factory) SpringRestClientIT::okHttp));
@@ -63,7 +64,10 @@ class SpringRestClientIT {
     }
 
     private RestClient restClient(Factory factory) {
-        return RestClient.builder().requestFactory(factory.create()).baseUrl(server.url("")).build();
+        return RestClient.builder()
+                .requestFactory(factory.create())
+                .baseUrl(server.url(""))
+                .build();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,20 +75,36 @@ class SpringRestClientIT {
     void restClientWithATemplateIsOneRecordWithTheTemplate(String client, Factory factory) {
         RestClient rest = restClient(factory);
         for (int i = 0; i < 5; i++) {
-            assertThat(rest.get().uri("/items/{id}", 1000 + i).retrieve().toBodilessEntity().getStatusCode().value())
+            assertThat(rest.get()
+                            .uri("/items/{id}", 1000 + i)
+                            .retrieve()
+                            .toBodilessEntity()
+                            .getStatusCode()
+                            .value())
                     .isEqualTo(200);
         }
         for (int i = 0; i < 2; i++) {
-            rest.post().uri("/orders/{order}/lines?expand={expand}", "ord-5521", "yes").retrieve().toBodilessEntity();
+            rest.post()
+                    .uri("/orders/{order}/lines?expand={expand}", "ord-5521", "yes")
+                    .retrieve()
+                    .toBodilessEntity();
         }
-        assertThatThrownBy(() -> rest.get().uri("/status/{code}", 404).retrieve().toBodilessEntity())
+        assertThatThrownBy(
+                        () -> rest.get().uri("/status/{code}", 404).retrieve().toBodilessEntity())
                 .isInstanceOf(HttpClientErrorException.NotFound.class);
 
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), 8);
-        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "/items/{id}", "")).as(metrics.lines()).isEqualTo(5);
-        assertThat(metrics.countOf("127.0.0.1", "POST", "200", "/orders/{order}/lines", "")).isEqualTo(2);
-        assertThat(metrics.countOf("127.0.0.1", "GET", "404", "/status/{code}", "")).isEqualTo(1);
-        assertThat(metrics.scrape.text()).doesNotContain("ord-5521").doesNotContain("expand=").doesNotContain("1003");
+        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "/items/{id}", ""))
+                .as(metrics.lines())
+                .isEqualTo(5);
+        assertThat(metrics.countOf("127.0.0.1", "POST", "200", "/orders/{order}/lines", ""))
+                .isEqualTo(2);
+        assertThat(metrics.countOf("127.0.0.1", "GET", "404", "/status/{code}", ""))
+                .isEqualTo(1);
+        assertThat(metrics.scrape.text())
+                .doesNotContain("ord-5521")
+                .doesNotContain("expand=")
+                .doesNotContain("1003");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,7 +114,9 @@ class SpringRestClientIT {
         rest.get().uri(URI.create(server.url("/items/7"))).retrieve().toBodilessEntity();
         rest.get().uri("/items/" + 8).retrieve().toBodilessEntity(); // built by the application: not a template
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), 2);
-        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "", "")).as(metrics.lines()).isEqualTo(2);
+        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "", ""))
+                .as(metrics.lines())
+                .isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,11 +124,14 @@ class SpringRestClientIT {
     void restTemplateWithATemplateIsOneRecordWithTheTemplate(String client, Factory factory) {
         RestTemplate rest = new RestTemplate(factory.create());
         for (int i = 0; i < 3; i++) {
-            assertThat(rest.getForObject(server.url("/items/{id}"), String.class, 2000 + i)).isEqualTo("status 200");
+            assertThat(rest.getForObject(server.url("/items/{id}"), String.class, 2000 + i))
+                    .isEqualTo("status 200");
         }
         rest.getForObject(URI.create(server.url("/items/9")), String.class);
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), 4);
-        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "/items/{id}", "")).as(metrics.lines()).isEqualTo(3);
+        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "/items/{id}", ""))
+                .as(metrics.lines())
+                .isEqualTo(3);
         assertThat(metrics.countOf("127.0.0.1", "GET", "200", "", "")).isEqualTo(1);
     }
 
@@ -118,7 +143,9 @@ class SpringRestClientIT {
         // the same thread, straight on the client library, after the Spring call ended
         HttpUrlConnectionIT.send("GET", server.url("/items/2"), Duration.ofSeconds(5), Duration.ofSeconds(20));
         ClientMetrics metrics = ClientMetrics.awaitTotal(server.port(), 2);
-        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "/items/{id}", "")).as(metrics.lines()).isEqualTo(1);
+        assertThat(metrics.countOf("127.0.0.1", "GET", "200", "/items/{id}", ""))
+                .as(metrics.lines())
+                .isEqualTo(1);
         assertThat(metrics.countOf("127.0.0.1", "GET", "200", "", "")).isEqualTo(1);
     }
 }

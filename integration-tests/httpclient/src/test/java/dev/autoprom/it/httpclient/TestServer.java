@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
@@ -45,8 +45,8 @@ final class TestServer implements AutoCloseable {
     private TestServer() throws Exception {
         server = new Server();
         HttpConfiguration config = new HttpConfiguration();
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config),
-                new HTTP2CServerConnectionFactory(config));
+        ServerConnector connector = new ServerConnector(
+                server, new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -77,8 +77,8 @@ final class TestServer implements AutoCloseable {
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(config);
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
         alpn.setDefaultProtocol(http11.getProtocol());
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()),
-                alpn, h2, http11);
+        ServerConnector connector =
+                new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2, http11);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         return connector;

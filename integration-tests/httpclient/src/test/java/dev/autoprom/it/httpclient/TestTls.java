@@ -19,16 +19,37 @@ final class TestTls {
     private static TrustManagerFactory trust;
     private static SSLContext context;
 
-    private TestTls() {
-    }
+    private TestTls() {}
 
     static synchronized Path keystore() throws Exception {
         if (keystore == null) {
             Path file = Files.createTempDirectory("httpclient-tls").resolve("server.p12");
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                    "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
-                    "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
+            Process keytool = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "server",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-dname",
+                            "CN=127.0.0.1",
+                            "-ext",
+                            "SAN=ip:127.0.0.1",
+                            "-validity",
+                            "2",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            file.toString(),
+                            "-storepass",
+                            PASSWORD,
+                            "-keypass",
+                            PASSWORD)
+                    .inheritIO()
+                    .start();
             if (keytool.waitFor() != 0) {
                 throw new IllegalStateException("keytool failed");
             }

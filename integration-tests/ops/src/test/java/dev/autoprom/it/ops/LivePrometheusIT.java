@@ -38,6 +38,7 @@ class LivePrometheusIT {
 
     @TempDir
     static Path work;
+
     static ChildJvm demo;
     static Process prometheus;
     static String api;
@@ -50,20 +51,32 @@ class LivePrometheusIT {
             }
             org.junit.jupiter.api.Assumptions.abort("Prometheus not installed (apt-get install prometheus)");
         }
-        demo = ChildJvm.main("dev.autoprom.demo.DemoApp").classpath(System.getProperty("autoprom.demo.jar"))
-                .agentArgs("port=0,host=127.0.0.1").property("demo.http.port", "0").property("demo.ws.port", "0")
-                .property("demo.ai.port", "0").start();
+        demo = ChildJvm.main("dev.autoprom.demo.DemoApp")
+                .classpath(System.getProperty("autoprom.demo.jar"))
+                .agentArgs("port=0,host=127.0.0.1")
+                .property("demo.http.port", "0")
+                .property("demo.ws.port", "0")
+                .property("demo.ai.port", "0")
+                .start();
         demo.awaitOutput("generating traffic", Duration.ofSeconds(60));
         int agentPort = demo.metricsPort();
 
         int prometheusPort = freePort();
         Files.copy(DEPLOY.resolve("prometheus/autoprom-alerts.yml"), work.resolve("autoprom-alerts.yml"));
-        Files.writeString(work.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n"
-                + "  evaluation_interval: 1s\nrule_files: [autoprom-alerts.yml]\nscrape_configs:\n"
-                + "  - job_name: autoprom\n    static_configs:\n      - targets: ['127.0.0.1:" + agentPort + "']\n");
-        prometheus = new ProcessBuilder(PROMETHEUS.getPath(), "--config.file=" + work.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort)
-                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
+        Files.writeString(
+                work.resolve("prometheus.yml"),
+                "global:\n  scrape_interval: 1s\n"
+                        + "  evaluation_interval: 1s\nrule_files: [autoprom-alerts.yml]\nscrape_configs:\n"
+                        + "  - job_name: autoprom\n    static_configs:\n      - targets: ['127.0.0.1:" + agentPort
+                        + "']\n");
+        prometheus = new ProcessBuilder(
+                        PROMETHEUS.getPath(),
+                        "--config.file=" + work.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + work.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + prometheusPort)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("prometheus.log").toFile())
+                .start();
         api = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
         // every family has data within 10 s; 25 s of 1 s scrapes gives each rate() window several points
         awaitQuery("sum(up{job=\"autoprom\"})", Duration.ofSeconds(60));
@@ -88,11 +101,13 @@ class LivePrometheusIT {
 
     @Test
     void everyDashboardQueryReturnsData() throws IOException {
-        JsonNode dashboard = JSON.readTree(DEPLOY.resolve("grafana/autoprom-dashboard.json").toFile());
+        JsonNode dashboard =
+                JSON.readTree(DEPLOY.resolve("grafana/autoprom-dashboard.json").toFile());
         Set<String> expressions = new LinkedHashSet<>();
         dashboard.findValues("expr").forEach(e -> expressions.add(e.asText()));
         for (JsonNode variable : dashboard.get("templating").get("list")) {
-            if (variable.has("definition") && variable.get("definition").asText().startsWith("label_values(")) {
+            if (variable.has("definition")
+                    && variable.get("definition").asText().startsWith("label_values(")) {
                 expressions.add(labelValuesSelector(variable.get("definition").asText()));
             }
         }
@@ -134,7 +149,8 @@ class LivePrometheusIT {
             for (JsonNode rule : group.path("rules")) {
                 loadedCount++;
                 if (!"ok".equals(rule.path("health").asText())) {
-                    unhealthy.add(rule.path("name").asText() + ": " + rule.path("lastError").asText());
+                    unhealthy.add(rule.path("name").asText() + ": "
+                            + rule.path("lastError").asText());
                 }
             }
         }
@@ -145,11 +161,13 @@ class LivePrometheusIT {
     @Test
     void promtoolFindsNothingInTheDemosFullScrape() throws Exception {
         String text = demo.scrape().text();
-        assertThat(text).contains("http_server_request_duration_seconds_bucket")
+        assertThat(text)
+                .contains("http_server_request_duration_seconds_bucket")
                 .contains("db_client_operation_duration_seconds_bucket")
                 .contains("websocket_client_message_size_bytes_bucket")
                 .contains("gen_ai_client_token_usage_bucket");
-        Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectErrorStream(true)
+        Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics")
+                .redirectErrorStream(true)
                 .start();
         promtool.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
@@ -161,7 +179,10 @@ class LivePrometheusIT {
 
     /** Grafana's variables, as a dashboard with "All" selected and a 1 s scrape interval would send them. */
     private static String substitute(String expression) {
-        return expression.replace("$__rate_interval", "15s").replace("$job", ".*").replace("$instance", ".*");
+        return expression
+                .replace("$__rate_interval", "15s")
+                .replace("$job", ".*")
+                .replace("$instance", ".*");
     }
 
     /** {@code label_values(metric{...}, label)} becomes the selector {@code metric{...}}. */
@@ -184,8 +205,8 @@ class LivePrometheusIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("Prometheus never scraped the agent; its log:\n"
-                + Files.readString(work.resolve("prometheus.log")));
+        throw new AssertionError(
+                "Prometheus never scraped the agent; its log:\n" + Files.readString(work.resolve("prometheus.log")));
     }
 
     private static JsonNode query(String expression) throws IOException {
@@ -201,5 +222,4 @@ class LivePrometheusIT {
             return socket.getLocalPort();
         }
     }
-
 }

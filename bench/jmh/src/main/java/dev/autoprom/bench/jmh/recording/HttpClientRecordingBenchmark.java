@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class HttpClientRecordingBenchmark {
@@ -52,15 +54,18 @@ public class HttpClientRecordingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Histogram duration = AgentMetrics.histogram("http_client_request_duration_seconds",
-                "Duration of HTTP client requests.", Labels.HTTP_BUCKETS)
-                .labelNames(Labels.HTTP_CLIENT_LABELS).register(registry);
+        Histogram duration = AgentMetrics.histogram(
+                        "http_client_request_duration_seconds",
+                        "Duration of HTTP client requests.",
+                        Labels.HTTP_BUCKETS)
+                .labelNames(Labels.HTTP_CLIENT_LABELS)
+                .register(registry);
         Gauge activeGauge = AgentMetrics.gauge("http_client_active_requests", "Active HTTP client requests.")
-                .labelNames(Labels.HTTP_CLIENT_ACTIVE_LABELS).register(registry);
-        series = new CappedSeries<>(duration, "http_client_request_duration_seconds",
-                Labels.HTTP_CLIENT_LABELS.length);
-        active = new CappedSeries<>(activeGauge, "http_client_active_requests",
-                Labels.HTTP_CLIENT_ACTIVE_LABELS.length);
+                .labelNames(Labels.HTTP_CLIENT_ACTIVE_LABELS)
+                .register(registry);
+        series = new CappedSeries<>(duration, "http_client_request_duration_seconds", Labels.HTTP_CLIENT_LABELS.length);
+        active =
+                new CappedSeries<>(activeGauge, "http_client_active_requests", Labels.HTTP_CLIENT_ACTIVE_LABELS.length);
         labelSets = Labels.httpClientLabelSets();
         statuses = new int[labelSets.length];
         ports = new int[labelSets.length];
@@ -101,7 +106,7 @@ public class HttpClientRecordingBenchmark {
         String[] l = nextLabels();
         String template = ClientHooks.template();
         long start = ClientHooks.start(l[2], ports[i], true, l[0]);
-        ClientHooks.end(start, l[2], ports[i], true, l[0], statuses[i], template != null ? template : templates[i],
-                null);
+        ClientHooks.end(
+                start, l[2], ports[i], true, l[0], statuses[i], template != null ? template : templates[i], null);
     }
 }

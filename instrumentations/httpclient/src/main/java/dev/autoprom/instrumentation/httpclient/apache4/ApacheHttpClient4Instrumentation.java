@@ -18,8 +18,8 @@ import dev.autoprom.api.Targets;
 public final class ApacheHttpClient4Instrumentation implements InstrumentationModule {
 
     private static final String[] TYPES = {
-            "org.apache.http.impl.execchain.MainClientExec",
-            "org.apache.http.impl.execchain.MinimalClientExec"};
+        "org.apache.http.impl.execchain.MainClientExec", "org.apache.http.impl.execchain.MinimalClientExec"
+    };
 
     @Override
     public String family() {
@@ -38,7 +38,9 @@ public final class ApacheHttpClient4Instrumentation implements InstrumentationMo
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("execute").and(takesArguments(4))
+        target.advise(
+                named("execute")
+                        .and(takesArguments(4))
                         .and(takesArgument(0, named("org.apache.http.conn.routing.HttpRoute")))
                         .and(takesArgument(1, named("org.apache.http.client.methods.HttpRequestWrapper")))
                         .and(takesArgument(2, named("org.apache.http.client.protocol.HttpClientContext")))

@@ -13,12 +13,13 @@ import dev.autoprom.instrumentation.httpclient.ClientHooks;
 public final class Apache5AsyncHooks {
 
     static final String COMPONENT = "httpclient.apache-httpclient5";
-    private static final Bridge<CallbackWrapper> WRAPPERS = Bridge.of(CallbackWrapper.class,
-            "dev.autoprom.instrumentation.httpclient.apache5.bridge.RecordingCallback$Wrapper", COMPONENT,
+    private static final Bridge<CallbackWrapper> WRAPPERS = Bridge.of(
+            CallbackWrapper.class,
+            "dev.autoprom.instrumentation.httpclient.apache5.bridge.RecordingCallback$Wrapper",
+            COMPONENT,
             CallbackWrapper.NONE);
 
-    private Apache5AsyncHooks() {
-    }
+    private Apache5AsyncHooks() {}
 
     public static Object start(String host, int port, String scheme, String method) {
         try {

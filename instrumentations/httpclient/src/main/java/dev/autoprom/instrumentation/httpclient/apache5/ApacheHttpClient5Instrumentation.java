@@ -21,9 +21,10 @@ public final class ApacheHttpClient5Instrumentation implements InstrumentationMo
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.apache5.";
     private static final String[] TYPES = {
-            "org.apache.hc.client5.http.impl.classic.ConnectExec",
-            "org.apache.hc.client5.http.impl.classic.MinimalHttpClient",
-            "org.apache.hc.client5.http.impl.async.AsyncConnectExec"};
+        "org.apache.hc.client5.http.impl.classic.ConnectExec",
+        "org.apache.hc.client5.http.impl.classic.MinimalHttpClient",
+        "org.apache.hc.client5.http.impl.async.AsyncConnectExec"
+    };
 
     @Override
     public String family() {
@@ -42,22 +43,28 @@ public final class ApacheHttpClient5Instrumentation implements InstrumentationMo
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("execute").and(takesArguments(3))
-                        .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
-                        .and(takesArgument(1, named("org.apache.hc.client5.http.classic.ExecChain$Scope")))
-                        .and(takesArgument(2, named("org.apache.hc.client5.http.classic.ExecChain"))),
+        target.advise(
+                        named("execute")
+                                .and(takesArguments(3))
+                                .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest")))
+                                .and(takesArgument(1, named("org.apache.hc.client5.http.classic.ExecChain$Scope")))
+                                .and(takesArgument(2, named("org.apache.hc.client5.http.classic.ExecChain"))),
                         ADVICE + "ConnectExecAdvice")
-                .advise(named("doExecute").and(takesArguments(3))
-                        .and(takesArgument(0, named("org.apache.hc.core5.http.HttpHost")))
-                        .and(takesArgument(1, named("org.apache.hc.core5.http.ClassicHttpRequest")))
-                        .and(takesArgument(2, named("org.apache.hc.core5.http.protocol.HttpContext"))),
+                .advise(
+                        named("doExecute")
+                                .and(takesArguments(3))
+                                .and(takesArgument(0, named("org.apache.hc.core5.http.HttpHost")))
+                                .and(takesArgument(1, named("org.apache.hc.core5.http.ClassicHttpRequest")))
+                                .and(takesArgument(2, named("org.apache.hc.core5.http.protocol.HttpContext"))),
                         ADVICE + "MinimalClientAdvice")
-                .advise(named("execute").and(takesArguments(5))
-                        .and(takesArgument(0, named("org.apache.hc.core5.http.HttpRequest")))
-                        .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncEntityProducer")))
-                        .and(takesArgument(2, named("org.apache.hc.client5.http.async.AsyncExecChain$Scope")))
-                        .and(takesArgument(3, named("org.apache.hc.client5.http.async.AsyncExecChain")))
-                        .and(takesArgument(4, named("org.apache.hc.client5.http.async.AsyncExecCallback"))),
+                .advise(
+                        named("execute")
+                                .and(takesArguments(5))
+                                .and(takesArgument(0, named("org.apache.hc.core5.http.HttpRequest")))
+                                .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncEntityProducer")))
+                                .and(takesArgument(2, named("org.apache.hc.client5.http.async.AsyncExecChain$Scope")))
+                                .and(takesArgument(3, named("org.apache.hc.client5.http.async.AsyncExecChain")))
+                                .and(takesArgument(4, named("org.apache.hc.client5.http.async.AsyncExecCallback"))),
                         ADVICE + "AsyncConnectExecAdvice");
     }
 }

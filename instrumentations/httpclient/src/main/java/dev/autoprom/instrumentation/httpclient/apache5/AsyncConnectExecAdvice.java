@@ -12,17 +12,18 @@ import org.apache.hc.core5.http.HttpRequest;
  */
 public final class AsyncConnectExecAdvice {
 
-    private AsyncConnectExecAdvice() {
-    }
+    private AsyncConnectExecAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object enter(@Advice.Argument(0) HttpRequest request, @Advice.Argument(2) AsyncExecChain.Scope scope,
+    public static Object enter(
+            @Advice.Argument(0) HttpRequest request,
+            @Advice.Argument(2) AsyncExecChain.Scope scope,
             @Advice.Argument(value = 4, readOnly = false) AsyncExecCallback callback) {
         HttpHost target = scope.route.getTargetHost();
-        Object exchange = Apache5AsyncHooks.start(target.getHostName(), target.getPort(), target.getSchemeName(),
-                request.getMethod());
-        callback = (AsyncExecCallback) Apache5AsyncHooks.wrap(AsyncExecCallback.class, callback, exchange,
-                scope.cancellableDependency);
+        Object exchange = Apache5AsyncHooks.start(
+                target.getHostName(), target.getPort(), target.getSchemeName(), request.getMethod());
+        callback = (AsyncExecCallback)
+                Apache5AsyncHooks.wrap(AsyncExecCallback.class, callback, exchange, scope.cancellableDependency);
         return exchange;
     }
 

@@ -13,27 +13,41 @@ import org.apache.hc.core5.http.HttpHost;
  */
 public final class ConnectExecAdvice {
 
-    private ConnectExecAdvice() {
-    }
+    private ConnectExecAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter(@Advice.Argument(0) ClassicHttpRequest request,
-            @Advice.Argument(1) ExecChain.Scope scope, @Advice.Local("target") HttpHost target,
+    public static long enter(
+            @Advice.Argument(0) ClassicHttpRequest request,
+            @Advice.Argument(1) ExecChain.Scope scope,
+            @Advice.Local("target") HttpHost target,
             @Advice.Local("template") String template) {
         target = scope.route.getTargetHost();
         template = ClientHooks.template();
-        return ClientHooks.start(target.getHostName(), target.getPort(), ClientHooks.isHttps(target.getSchemeName()),
+        return ClientHooks.start(
+                target.getHostName(),
+                target.getPort(),
+                ClientHooks.isHttps(target.getSchemeName()),
                 request.getMethod());
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit(@Advice.Enter long start, @Advice.Argument(0) ClassicHttpRequest request,
-            @Advice.Local("target") HttpHost target, @Advice.Local("template") String template,
-            @Advice.Return ClassicHttpResponse response, @Advice.Thrown Throwable thrown) {
+    public static void exit(
+            @Advice.Enter long start,
+            @Advice.Argument(0) ClassicHttpRequest request,
+            @Advice.Local("target") HttpHost target,
+            @Advice.Local("template") String template,
+            @Advice.Return ClassicHttpResponse response,
+            @Advice.Thrown Throwable thrown) {
         if (ClientHooks.started(start)) {
-            ClientHooks.end(start, target.getHostName(), target.getPort(),
-                    ClientHooks.isHttps(target.getSchemeName()), request.getMethod(),
-                    response == null ? 0 : response.getCode(), template, thrown);
+            ClientHooks.end(
+                    start,
+                    target.getHostName(),
+                    target.getPort(),
+                    ClientHooks.isHttps(target.getSchemeName()),
+                    request.getMethod(),
+                    response == null ? 0 : response.getCode(),
+                    template,
+                    thrown);
         }
     }
 }

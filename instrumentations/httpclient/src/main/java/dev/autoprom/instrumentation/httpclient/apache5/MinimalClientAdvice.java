@@ -12,28 +12,42 @@ import org.apache.hc.core5.http.HttpHost;
  */
 public final class MinimalClientAdvice {
 
-    private MinimalClientAdvice() {
-    }
+    private MinimalClientAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter(@Advice.Argument(0) HttpHost target, @Advice.Argument(1) ClassicHttpRequest request,
+    public static long enter(
+            @Advice.Argument(0) HttpHost target,
+            @Advice.Argument(1) ClassicHttpRequest request,
             @Advice.Local("template") String template) {
         if (target == null) {
             return 0L;
         }
         template = ClientHooks.template();
-        return ClientHooks.start(target.getHostName(), target.getPort(), ClientHooks.isHttps(target.getSchemeName()),
+        return ClientHooks.start(
+                target.getHostName(),
+                target.getPort(),
+                ClientHooks.isHttps(target.getSchemeName()),
                 request.getMethod());
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit(@Advice.Enter long start, @Advice.Argument(0) HttpHost target,
-            @Advice.Argument(1) ClassicHttpRequest request, @Advice.Local("template") String template,
-            @Advice.Return CloseableHttpResponse response, @Advice.Thrown Throwable thrown) {
+    public static void exit(
+            @Advice.Enter long start,
+            @Advice.Argument(0) HttpHost target,
+            @Advice.Argument(1) ClassicHttpRequest request,
+            @Advice.Local("template") String template,
+            @Advice.Return CloseableHttpResponse response,
+            @Advice.Thrown Throwable thrown) {
         if (ClientHooks.started(start)) {
-            ClientHooks.end(start, target.getHostName(), target.getPort(),
-                    ClientHooks.isHttps(target.getSchemeName()), request.getMethod(),
-                    response == null ? 0 : response.getCode(), template, thrown);
+            ClientHooks.end(
+                    start,
+                    target.getHostName(),
+                    target.getPort(),
+                    ClientHooks.isHttps(target.getSchemeName()),
+                    request.getMethod(),
+                    response == null ? 0 : response.getCode(),
+                    template,
+                    thrown);
         }
     }
 }

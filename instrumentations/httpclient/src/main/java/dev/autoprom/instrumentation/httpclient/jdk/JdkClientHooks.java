@@ -16,11 +16,13 @@ import java.util.function.ToIntFunction;
 public final class JdkClientHooks {
 
     static final String COMPONENT = "httpclient.jdk-httpclient";
-    private static final Bridge<ToIntFunction<Object>> STATUS = Bridge.of(toIntFunction(),
-            "dev.autoprom.instrumentation.httpclient.jdk.bridge.ResponseStatus", COMPONENT, response -> 0);
+    private static final Bridge<ToIntFunction<Object>> STATUS = Bridge.of(
+            toIntFunction(),
+            "dev.autoprom.instrumentation.httpclient.jdk.bridge.ResponseStatus",
+            COMPONENT,
+            response -> 0);
 
-    private JdkClientHooks() {
-    }
+    private JdkClientHooks() {}
 
     /**
      * A request is handed to the client: it is counted as active from now. {@code anchor} is
@@ -31,8 +33,13 @@ public final class JdkClientHooks {
             if (uri == null) {
                 return null;
             }
-            return new JdkCall(STATUS.get(anchor), uri.getHost(), uri.getPort(), "https".equalsIgnoreCase(
-                    uri.getScheme()), HttpMethods.index(method), ClientScope.take());
+            return new JdkCall(
+                    STATUS.get(anchor),
+                    uri.getHost(),
+                    uri.getPort(),
+                    "https".equalsIgnoreCase(uri.getScheme()),
+                    HttpMethods.index(method),
+                    ClientScope.take());
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
             return null;

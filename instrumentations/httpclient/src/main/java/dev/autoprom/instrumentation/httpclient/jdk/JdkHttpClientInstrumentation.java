@@ -45,7 +45,10 @@ public final class JdkHttpClientInstrumentation implements InstrumentationModule
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("sendAsync").and(isPrivate()).and(takesArguments(4))
+        target.advise(
+                named("sendAsync")
+                        .and(isPrivate())
+                        .and(takesArguments(4))
                         .and(takesArgument(0, named("java.net.http.HttpRequest")))
                         .and(takesArgument(1, named("java.net.http.HttpResponse$BodyHandler")))
                         .and(takesArgument(2, named("java.net.http.HttpResponse$PushPromiseHandler")))

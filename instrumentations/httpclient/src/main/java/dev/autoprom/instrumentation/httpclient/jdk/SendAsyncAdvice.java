@@ -8,8 +8,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code HttpClientImpl}'s private {@code sendAsync}: every request of the client passes here once. */
 public final class SendAsyncAdvice {
 
-    private SendAsyncAdvice() {
-    }
+    private SendAsyncAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static Object enter(@Advice.Argument(0) HttpRequest request) {
@@ -17,8 +16,8 @@ public final class SendAsyncAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit(@Advice.Enter Object call, @Advice.Return CompletableFuture<?> response,
-            @Advice.Thrown Throwable thrown) {
+    public static void exit(
+            @Advice.Enter Object call, @Advice.Return CompletableFuture<?> response, @Advice.Thrown Throwable thrown) {
         JdkClientHooks.sent(call, response, thrown);
     }
 }

@@ -13,12 +13,13 @@ import okhttp3.Response;
  */
 public final class ConnectInterceptorAdvice {
 
-    private ConnectInterceptorAdvice() {
-    }
+    private ConnectInterceptorAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter(@Advice.Argument(0) Interceptor.Chain chain,
-            @Advice.Local("request") Request request, @Advice.Local("template") String template) {
+    public static long enter(
+            @Advice.Argument(0) Interceptor.Chain chain,
+            @Advice.Local("request") Request request,
+            @Advice.Local("template") String template) {
         request = chain.request();
         template = ClientHooks.template();
         HttpUrl url = request.url();
@@ -26,14 +27,23 @@ public final class ConnectInterceptorAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit(@Advice.Enter long start, @Advice.Argument(0) Interceptor.Chain chain,
+    public static void exit(
+            @Advice.Enter long start,
+            @Advice.Argument(0) Interceptor.Chain chain,
             @Advice.Local("request") Request request,
-            @Advice.Local("template") String template, @Advice.Return Response response,
+            @Advice.Local("template") String template,
+            @Advice.Return Response response,
             @Advice.Thrown Throwable thrown) {
         if (ClientHooks.started(start)) {
             HttpUrl url = request.url();
-            ClientHooks.end(start, url.host(), url.port(), url.isHttps(), request.method(),
-                    response == null ? 0 : response.code(), template,
+            ClientHooks.end(
+                    start,
+                    url.host(),
+                    url.port(),
+                    url.isHttps(),
+                    request.method(),
+                    response == null ? 0 : response.code(),
+                    template,
                     OkHttpHooks.failure(thrown, thrown != null && chain.call().isCanceled()));
         }
     }

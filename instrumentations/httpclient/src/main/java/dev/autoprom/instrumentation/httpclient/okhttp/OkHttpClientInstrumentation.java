@@ -38,7 +38,9 @@ public final class OkHttpClientInstrumentation implements InstrumentationModule 
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("intercept").and(takesArguments(1))
+        target.advise(
+                named("intercept")
+                        .and(takesArguments(1))
                         .and(takesArgument(0, named("okhttp3.Interceptor$Chain")))
                         .and(returns(named("okhttp3.Response"))),
                 "dev.autoprom.instrumentation.httpclient.okhttp.ConnectInterceptorAdvice");

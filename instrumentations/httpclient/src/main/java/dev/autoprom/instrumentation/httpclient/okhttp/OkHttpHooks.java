@@ -12,8 +12,7 @@ public final class OkHttpHooks {
      */
     private static final IOException CANCELED = new IOException("Canceled");
 
-    private OkHttpHooks() {
-    }
+    private OkHttpHooks() {}
 
     /** The failure to record for {@code thrown}, given whether the call was cancelled. */
     public static Throwable failure(Throwable thrown, boolean canceled) {

@@ -9,8 +9,7 @@ import net.bytebuddy.asm.Advice;
  */
 public final class RestClientAdvice {
 
-    private RestClientAdvice() {
-    }
+    private RestClientAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static String enter(@Advice.FieldValue("attributes") Map<String, Object> attributes) {

@@ -5,8 +5,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code RestTemplate.doExecute(uri, uriTemplate, method, callback, extractor)}: null template for a {@code URI}. */
 public final class RestTemplateAdvice {
 
-    private RestTemplateAdvice() {
-    }
+    private RestTemplateAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static String enter(@Advice.Argument(1) String uriTemplate) {

@@ -9,8 +9,7 @@ public final class SpringHooks {
     /** The attribute {@code RestClient} keeps the template in ({@code RestClient.class.getName() + ".uriTemplate"}). */
     static final String REST_CLIENT_TEMPLATE = "org.springframework.web.client.RestClient.uriTemplate";
 
-    private SpringHooks() {
-    }
+    private SpringHooks() {}
 
     /**
      * A Spring call starts with {@code template} (or none); returns what {@link #exit} restores. A call without a

@@ -21,8 +21,9 @@ public final class SpringRestClientInstrumentation implements InstrumentationMod
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.spring.";
     private static final String[] TYPES = {
-            "org.springframework.web.client.RestTemplate",
-            "org.springframework.web.client.DefaultRestClient$DefaultRequestBodyUriSpec"};
+        "org.springframework.web.client.RestTemplate",
+        "org.springframework.web.client.DefaultRestClient$DefaultRequestBodyUriSpec"
+    };
 
     @Override
     public String family() {
@@ -41,14 +42,22 @@ public final class SpringRestClientInstrumentation implements InstrumentationMod
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("doExecute").and(takesArguments(5)).and(takesArgument(0, URI.class))
-                        .and(takesArgument(1, String.class))
-                        .and(takesArgument(2, named("org.springframework.http.HttpMethod"))),
+        target.advise(
+                        named("doExecute")
+                                .and(takesArguments(5))
+                                .and(takesArgument(0, URI.class))
+                                .and(takesArgument(1, String.class))
+                                .and(takesArgument(2, named("org.springframework.http.HttpMethod"))),
                         ADVICE + "RestTemplateAdvice")
-                .advise(named("exchangeInternal").and(takesArguments(2))
-                        .and(takesArgument(0, named(
-                                "org.springframework.web.client.RestClient$RequestHeadersSpec$ExchangeFunction")))
-                        .and(takesArgument(1, boolean.class)),
+                .advise(
+                        named("exchangeInternal")
+                                .and(takesArguments(2))
+                                .and(
+                                        takesArgument(
+                                                0,
+                                                named(
+                                                        "org.springframework.web.client.RestClient$RequestHeadersSpec$ExchangeFunction")))
+                                .and(takesArgument(1, boolean.class)),
                         ADVICE + "RestClientAdvice");
     }
 }

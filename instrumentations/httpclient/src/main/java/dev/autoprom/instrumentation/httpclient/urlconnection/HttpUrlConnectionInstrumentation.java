@@ -51,8 +51,13 @@ public final class HttpUrlConnectionInstrumentation implements InstrumentationMo
         target.advise(named("plainConnect0").and(takesArguments(0)), ADVICE + "Connect")
                 .advise(named("getOutputStream0").and(takesArguments(0)), ADVICE + "Write")
                 .advise(named("getInputStream0").and(takesArguments(0)), ADVICE + "Read")
-                .advise(named("followRedirect0").and(takesArguments(3)).and(takesArgument(0, String.class))
-                        .and(takesArgument(1, int.class)).and(takesArgument(2, URL.class)), ADVICE + "Redirect")
+                .advise(
+                        named("followRedirect0")
+                                .and(takesArguments(3))
+                                .and(takesArgument(0, String.class))
+                                .and(takesArgument(1, int.class))
+                                .and(takesArgument(2, URL.class)),
+                        ADVICE + "Redirect")
                 .advise(named("disconnect").and(takesArguments(0)), ADVICE + "Disconnect");
     }
 }

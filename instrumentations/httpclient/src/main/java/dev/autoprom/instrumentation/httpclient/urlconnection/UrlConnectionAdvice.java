@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** Advice for {@code sun.net.www.protocol.http.HttpURLConnection}; each calls {@link UrlConnectionHooks}. */
 final class UrlConnectionAdvice {
 
-    private UrlConnectionAdvice() {
-    }
+    private UrlConnectionAdvice() {}
 
     /** {@code plainConnect0()}: the connection is being opened (by {@code connect()} or a first read/write). */
     static final class Connect {
@@ -25,14 +24,17 @@ final class UrlConnectionAdvice {
     /** {@code getOutputStream0()}: a body is being written; with streaming, the request goes out now. */
     static final class Write {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.This HttpURLConnection connection,
+        static boolean enter(
+                @Advice.This HttpURLConnection connection,
                 @Advice.FieldValue("inputStream") Object response,
                 @Advice.FieldValue("rememberedException") Object failed) {
             return UrlConnectionHooks.sending(connection, response == null && failed == null);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.This HttpURLConnection connection, @Advice.Enter boolean sending,
+        static void exit(
+                @Advice.This HttpURLConnection connection,
+                @Advice.Enter boolean sending,
                 @Advice.Thrown Throwable thrown) {
             if (sending) {
                 UrlConnectionHooks.written(connection, thrown);
@@ -47,15 +49,19 @@ final class UrlConnectionAdvice {
      */
     static final class Read {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.This HttpURLConnection connection,
+        static boolean enter(
+                @Advice.This HttpURLConnection connection,
                 @Advice.FieldValue("inputStream") Object response,
                 @Advice.FieldValue("rememberedException") Object failed) {
             return UrlConnectionHooks.sending(connection, response == null && failed == null);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.This HttpURLConnection connection, @Advice.Enter boolean sending,
-                @Advice.FieldValue("responseCode") int status, @Advice.Thrown Throwable thrown) {
+        static void exit(
+                @Advice.This HttpURLConnection connection,
+                @Advice.Enter boolean sending,
+                @Advice.FieldValue("responseCode") int status,
+                @Advice.Thrown Throwable thrown) {
             if (sending) {
                 UrlConnectionHooks.responded(connection, status, thrown);
             }
@@ -65,7 +71,9 @@ final class UrlConnectionAdvice {
     /** {@code followRedirect0(location, status, url)}: returns true when the redirect is followed. */
     static final class Redirect {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This HttpURLConnection connection, @Advice.Argument(1) int status,
+        static void exit(
+                @Advice.This HttpURLConnection connection,
+                @Advice.Argument(1) int status,
                 @Advice.Return boolean followed) {
             UrlConnectionHooks.redirected(connection, status, followed);
         }

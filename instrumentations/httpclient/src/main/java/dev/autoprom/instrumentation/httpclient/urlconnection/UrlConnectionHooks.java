@@ -22,14 +22,15 @@ public final class UrlConnectionHooks {
     static final String COMPONENT = "httpclient.httpurlconnection";
     private static final WeakIdentityMap<UrlConnectionRequest> REQUESTS = new WeakIdentityMap<>();
 
-    private UrlConnectionHooks() {
-    }
+    private UrlConnectionHooks() {}
 
     public static void connecting(HttpURLConnection connection) {
         try {
             if (REQUESTS.get(connection) == null) {
-                REQUESTS.put(connection, new UrlConnectionRequest(connection.getURL(),
-                        connection.getRequestMethod(), ClientScope.take()));
+                REQUESTS.put(
+                        connection,
+                        new UrlConnectionRequest(
+                                connection.getURL(), connection.getRequestMethod(), ClientScope.take()));
             }
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
@@ -65,8 +66,8 @@ public final class UrlConnectionHooks {
         try {
             UrlConnectionRequest request = REQUESTS.get(connection);
             if (request == null) {
-                request = new UrlConnectionRequest(connection.getURL(), connection.getRequestMethod(),
-                        ClientScope.take());
+                request = new UrlConnectionRequest(
+                        connection.getURL(), connection.getRequestMethod(), ClientScope.take());
                 REQUESTS.put(connection, request);
             }
             if (!request.isActive()) {
@@ -103,8 +104,8 @@ public final class UrlConnectionHooks {
             UrlConnectionRequest request = REQUESTS.get(connection);
             if (request != null && request.isActive()) {
                 request.end(status, null);
-                UrlConnectionRequest next = new UrlConnectionRequest(connection.getURL(),
-                        connection.getRequestMethod(), null);
+                UrlConnectionRequest next =
+                        new UrlConnectionRequest(connection.getURL(), connection.getRequestMethod(), null);
                 next.activate();
                 REQUESTS.put(connection, next);
             }

@@ -75,7 +75,9 @@ public final class RecordingCallback implements AsyncExecCallback {
     public static final class Wrapper implements CallbackWrapper {
         @Override
         public Object wrap(Object callback, ClientExchange exchange, Object cancellable) {
-            return new RecordingCallback((AsyncExecCallback) callback, exchange,
+            return new RecordingCallback(
+                    (AsyncExecCallback) callback,
+                    exchange,
                     cancellable instanceof CancellableDependency ? (CancellableDependency) cancellable : null);
         }
     }
