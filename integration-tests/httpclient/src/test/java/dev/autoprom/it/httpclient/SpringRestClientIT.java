@@ -104,7 +104,7 @@ class SpringRestClientIT {
         assertThat(metrics.scrape.text())
                 .doesNotContain("ord-5521")
                 .doesNotContain("expand=")
-                .doesNotContain("1003");
+                .doesNotContain("items/100");
     }
 
     @ParameterizedTest(name = "{0}")
