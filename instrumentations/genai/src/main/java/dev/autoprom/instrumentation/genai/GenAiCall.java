@@ -30,6 +30,8 @@ public final class GenAiCall {
     int chunks;
     long firstChunkNanos;
     long lastChunkNanos;
+    /** What an adapter keeps while it follows this operation's stream (see {@link #adapterState()}). */
+    private Object adapterState;
     private volatile int ended;
     /** Label values handed to the series look-ups, filled per observation: no array per operation. */
     final String[] durationLabels = new String[5];
@@ -57,6 +59,7 @@ public final class GenAiCall {
         chunks = 0;
         firstChunkNanos = 0;
         lastChunkNanos = 0;
+        adapterState = null;
         ended = 0;
     }
 
@@ -90,6 +93,19 @@ public final class GenAiCall {
 
     public void outputTokens(long tokens) {
         outputTokens = tokens;
+    }
+
+    /**
+     * State the adapter keeps for this operation while it follows a stream, created at its first event (Bedrock:
+     * the reader of the model's chunk JSON), so that later events reuse it instead of allocating; null until set.
+     * Touched by one thread at a time, like the other fields.
+     */
+    public Object adapterState() {
+        return adapterState;
+    }
+
+    public void adapterState(Object state) {
+        adapterState = state;
     }
 
     /** One output chunk of a stream arrived now. */
