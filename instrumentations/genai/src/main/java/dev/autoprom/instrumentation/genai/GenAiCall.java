@@ -26,6 +26,10 @@ public final class GenAiCall {
     String responseModel = "";
     long inputTokens = -1;
     long outputTokens = -1;
+    /** Input tokens the provider read from its prompt cache, or -1 when it did not say. */
+    long cachedInputTokens = -1;
+    /** Whether {@link #inputTokens} already counts the cached ones (OpenAI) or not (Anthropic, Bedrock). */
+    boolean cachedIncludedInInput;
     boolean streaming;
     int chunks;
     long firstChunkNanos;
@@ -36,6 +40,7 @@ public final class GenAiCall {
     /** Label values handed to the series look-ups, filled per observation: no array per operation. */
     final String[] durationLabels = new String[5];
     final String[] tokenLabels = new String[6];
+    final String[] costLabels = new String[3];
 
     GenAiCall(GenAiAdapter adapter, long startNanos) {
         this.adapter = adapter;
@@ -55,6 +60,8 @@ public final class GenAiCall {
         responseModel = "";
         inputTokens = -1;
         outputTokens = -1;
+        cachedInputTokens = -1;
+        cachedIncludedInInput = false;
         streaming = false;
         chunks = 0;
         firstChunkNanos = 0;
@@ -93,6 +100,18 @@ public final class GenAiCall {
 
     public void outputTokens(long tokens) {
         outputTokens = tokens;
+    }
+
+    /**
+     * Input tokens read from the provider's prompt cache, which some providers bill at a lower price; only the
+     * cost uses them (the token histogram keeps the input count as the provider reports it).
+     *
+     * @param includedInInput whether the provider's input count already contains them (OpenAI's
+     *     {@code cached_tokens}) or they come on top (Anthropic's and Bedrock's cache reads)
+     */
+    public void cachedInputTokens(long tokens, boolean includedInInput) {
+        cachedInputTokens = tokens;
+        cachedIncludedInInput = includedInInput;
     }
 
     /**

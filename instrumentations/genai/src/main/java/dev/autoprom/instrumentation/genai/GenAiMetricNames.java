@@ -7,6 +7,8 @@ public final class GenAiMetricNames {
     public static final String TOKEN_USAGE = "gen_ai_client_token_usage";
     public static final String TIME_TO_FIRST_CHUNK = "gen_ai_client_operation_time_to_first_chunk_seconds";
     public static final String TIME_PER_OUTPUT_CHUNK = "gen_ai_client_operation_time_per_output_chunk_seconds";
+    /** Only for models in {@code autoprom.genai.prices.file}. */
+    public static final String COST = "gen_ai_client_cost_usd_total";
 
     public static final String OPERATION_NAME = "gen_ai_operation_name";
     public static final String PROVIDER_NAME = "gen_ai_provider_name";
@@ -14,6 +16,11 @@ public final class GenAiMetricNames {
     public static final String RESPONSE_MODEL = "gen_ai_response_model";
     public static final String ERROR_TYPE = "error_type";
     public static final String TOKEN_TYPE = "gen_ai_token_type";
+
+    /** gen_ai_token_type values; {@code cached_input} only on the cost counter. */
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+    public static final String CACHED_INPUT = "cached_input";
 
     /** gen_ai_operation_name values (OpenTelemetry GenAI conventions). */
     public static final String CHAT = "chat";

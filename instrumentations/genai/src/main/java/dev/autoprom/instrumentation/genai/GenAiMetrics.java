@@ -60,13 +60,14 @@ final class GenAiMetrics {
             String[] tokenLabels = call.tokenLabels;
             System.arraycopy(labels, 0, tokenLabels, 0, labels.length);
             if (call.inputTokens >= 0) {
-                tokenLabels[5] = "input";
+                tokenLabels[5] = INPUT;
                 TOKEN_SERIES.get(tokenLabels).observe(call.inputTokens);
             }
             if (call.outputTokens >= 0) {
-                tokenLabels[5] = "output";
+                tokenLabels[5] = OUTPUT;
                 TOKEN_SERIES.get(tokenLabels).observe(call.outputTokens);
             }
+            GenAiCost.record(call);
         }
         if (call.streaming && call.chunks > 0) {
             FIRST_CHUNK_SERIES.get(labels).observe((call.firstChunkNanos - call.startNanos) / NANOS_PER_SECOND);

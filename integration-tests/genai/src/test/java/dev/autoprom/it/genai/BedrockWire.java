@@ -22,9 +22,9 @@ import java.util.List;
  *
  * <p>Model ids steer the fake: "...-throttled" answers 429 ThrottlingException, "...-invalid" 400
  * ValidationException, "...-flaky" 503 ServiceUnavailableException on the first attempt, "...-midstream" sends a
- * throttlingException frame after the first delta. The family for InvokeModel comes from the id's prefix, as on
- * Bedrock ({@code anthropic.}, {@code amazon.titan-embed}, {@code amazon.titan}, {@code amazon.nova}, {@code meta.},
- * anything else: a Mistral-style body without usage).
+ * throttlingException frame after the first delta, "...-cached..." reports prompt-cache reads. The family for
+ * InvokeModel comes from the id's prefix, as on Bedrock ({@code anthropic.}, {@code amazon.titan-embed},
+ * {@code amazon.titan}, {@code amazon.nova}, {@code meta.}, anything else: a Mistral-style body without usage).
  */
 final class BedrockWire {
 
@@ -33,6 +33,9 @@ final class BedrockWire {
 
     static final long CONVERSE_IN = 25;
     static final long CONVERSE_OUT = 9;
+    /** Cache reads on top of the input count, for models named "...-cached...". */
+    static final long CONVERSE_CACHED = 5;
+    static final long CLAUDE_CACHED = 6;
     static final long STREAM_IN = 19;
     static final long STREAM_OUT = 6;
     static final long CLAUDE_IN = 31;
@@ -101,7 +104,8 @@ final class BedrockWire {
         return Reply.json(200, "{\"metrics\":{\"latencyMs\":321},\"output\":{\"message\":{\"content\":[{\"text\":\""
                 + COMPLETION + "\"}],\"role\":\"assistant\"}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":"
                 + CONVERSE_IN + ",\"outputTokens\":" + CONVERSE_OUT + ",\"totalTokens\":" + (CONVERSE_IN + CONVERSE_OUT)
-                + "}}");
+                + (request.model().contains("-cached") ? ",\"cacheReadInputTokens\":" + CONVERSE_CACHED
+                        + ",\"cacheWriteInputTokens\":0" : "") + "}}");
     }
 
     static Reply converseStream(Request request) {
@@ -145,7 +149,9 @@ final class BedrockWire {
                     + "\"},{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"lookup\","
                     + "\"input\":{\"usage\":{\"input_tokens\":999,\"output_tokens\":999}}}],"
                     + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
-                    + "\"usage\":{\"input_tokens\":" + in + ",\"output_tokens\":" + out + "}}";
+                    + "\"usage\":{\"input_tokens\":" + in + ",\"output_tokens\":" + out
+                    + (model.contains("-cached") ? ",\"cache_read_input_tokens\":" + CLAUDE_CACHED
+                            + ",\"cache_creation_input_tokens\":0" : "") + "}}";
         } else if (model.startsWith("amazon.titan-embed")) {
             in = TITAN_EMBED_IN;
             out = -1;

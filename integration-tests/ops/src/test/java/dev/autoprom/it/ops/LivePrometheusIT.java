@@ -50,10 +50,14 @@ class LivePrometheusIT {
             }
             org.junit.jupiter.api.Assumptions.abort("Prometheus not installed (apt-get install prometheus)");
         }
+        // the example price table prices the demo's model, so the cost panels have data too
+        Path prices = DEPLOY.resolve("genai-prices.example.txt").toAbsolutePath();
         demo = ChildJvm.main("dev.autoprom.demo.DemoApp").classpath(System.getProperty("autoprom.demo.jar"))
-                .agentArgs("port=0,host=127.0.0.1").property("demo.http.port", "0").property("demo.ws.port", "0")
-                .property("demo.ai.port", "0").start();
+                .agentArgs("port=0,host=127.0.0.1,genai.prices.file=" + prices).property("demo.http.port", "0")
+                .property("demo.ws.port", "0").property("demo.ai.port", "0").start();
         demo.awaitOutput("generating traffic", Duration.ofSeconds(60));
+        // and it reads without a skipped line
+        assertThat(demo.output()).contains("genai prices: ").doesNotContain("line skipped");
         int agentPort = demo.metricsPort();
 
         int prometheusPort = freePort();

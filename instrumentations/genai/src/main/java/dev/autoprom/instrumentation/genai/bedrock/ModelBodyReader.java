@@ -140,6 +140,10 @@ public final class ModelBodyReader {
         if (out >= 0) {
             call.outputTokens(out);
         }
+        if (cacheRead >= 0) {
+            // Claude's cache_read_input_tokens and Nova's cacheReadInputTokenCount come on top of the input count
+            call.cachedInputTokens(cacheRead, false);
+        }
         if (modelStart >= 0) {
             call.responseModel(model());
         }

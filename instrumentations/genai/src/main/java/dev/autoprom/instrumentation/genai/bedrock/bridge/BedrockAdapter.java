@@ -115,6 +115,10 @@ public final class BedrockAdapter implements GenAiAdapter {
         if (usage.outputTokens() != null) {
             call.outputTokens(usage.outputTokens());
         }
+        if (usage.cacheReadInputTokens() != null) {
+            // Bedrock counts cache reads apart from inputTokens
+            call.cachedInputTokens(usage.cacheReadInputTokens(), false);
+        }
     }
 
     @Override
