@@ -125,7 +125,8 @@ public final class AttackApp {
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 for (int i = from; i < to; i++) {
                     out.write((method + " " + prefix + i + "/" + Integer.toHexString(i * 31) + "?token="
-                            + Stack.URL_TOKEN + i + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                                    + Stack.URL_TOKEN + i + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                     readResponse(in, 200);
                     count.incrementAndGet();
@@ -157,18 +158,24 @@ public final class AttackApp {
             throw new IOException("unexpected response " + text);
         }
         int at = text.toLowerCase().indexOf("content-length:");
-        int length = Integer.parseInt(text.substring(at + 15, text.indexOf("\r\n", at)).trim());
+        int length = Integer.parseInt(
+                text.substring(at + 15, text.indexOf("\r\n", at)).trim());
         in.readNBytes(length);
     }
 
     /** A WebSocket handshake to a closed port on {@code host}, with user info and a query string. */
     private static void refusedWebSocket(Stack stack, String host, AtomicLong count) {
         try {
-            stack.client.newWebSocketBuilder().buildAsync(java.net.URI.create("ws://alice:" + Stack.USER_INFO_PASSWORD
-                    + "@" + host + ":1/ws?token=" + Stack.URL_TOKEN), new java.net.http.WebSocket.Listener() { })
+            stack.client
+                    .newWebSocketBuilder()
+                    .buildAsync(
+                            java.net.URI.create("ws://alice:" + Stack.USER_INFO_PASSWORD + "@" + host + ":1/ws?token="
+                                    + Stack.URL_TOKEN),
+                            new java.net.http.WebSocket.Listener() {})
                     .get(20, java.util.concurrent.TimeUnit.SECONDS);
             throw new IllegalStateException("connected to a closed port on " + host);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
                 | InterruptedException expected) {
             count.incrementAndGet();
         }
@@ -177,7 +184,8 @@ public final class AttackApp {
     /** {@code n} distinct statements with literals; odd ones prepared. */
     private static void statements(Stack stack, String tag, int n, AtomicLong count) throws Exception {
         parallel(n, (from, to) -> {
-            try (Connection c = stack.db.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = stack.db.getConnection();
+                    Statement s = c.createStatement()) {
                 for (int i = from; i < to; i++) {
                     String literal = Stack.SQL_SECRET + "-" + tag + "-" + i;
                     if (i % 2 == 0) {

@@ -33,10 +33,14 @@ public final class ConcurrencyApp {
                     for (int i = 0; i < ITERATIONS; i++) {
                         check(mismatches, stack.get("/items/" + thread + "/" + i), "200 item");
                         if (i % 5 == 0) {
-                            check(mismatches, stack.prepared("SELECT 1 / ?", 0).split(" ")[1],
+                            check(
+                                    mismatches,
+                                    stack.prepared("SELECT 1 / ?", 0).split(" ")[1],
                                     "org.h2.jdbc.JdbcSQLDataException");
                         } else {
-                            check(mismatches, stack.prepared("SELECT ?", thread * 1000 + i),
+                            check(
+                                    mismatches,
+                                    stack.prepared("SELECT ?", thread * 1000 + i),
                                     "rows 1 [" + (thread * 1000 + i) + "]");
                         }
                         String message = "t" + thread + "-m" + i;

@@ -23,11 +23,16 @@ import java.util.regex.Pattern;
 final class InProcessOpenAi implements HttpClient {
 
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Headers JSON = Headers.builder().put("Content-Type", "application/json").build();
+    private static final Headers JSON =
+            Headers.builder().put("Content-Type", "application/json").build();
 
     static OpenAIClient client() {
-        return new OpenAIClientImpl(ClientOptions.builder().httpClient(new InProcessOpenAi())
-                .apiKey(Stack.API_KEY).baseUrl("http://fake-openai.invalid/v1").maxRetries(0).build());
+        return new OpenAIClientImpl(ClientOptions.builder()
+                .httpClient(new InProcessOpenAi())
+                .apiKey(Stack.API_KEY)
+                .baseUrl("http://fake-openai.invalid/v1")
+                .maxRetries(0)
+                .build());
     }
 
     @Override
@@ -37,8 +42,10 @@ final class InProcessOpenAi implements HttpClient {
         Matcher m = MODEL.matcher(body.toString(StandardCharsets.UTF_8));
         String model = m.find() ? m.group(1) : "none";
         if (model.endsWith("-ratelimit")) {
-            return response(429, "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\","
-                    + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
+            return response(
+                    429,
+                    "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\","
+                            + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
         }
         return response(200, Stack.completion(model));
     }
@@ -49,8 +56,7 @@ final class InProcessOpenAi implements HttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private static HttpResponse response(int status, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -71,8 +77,7 @@ final class InProcessOpenAi implements HttpClient {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -47,7 +47,8 @@ public final class RedeployApp {
             Thread.sleep(200);
         }
         System.out.println("GCS=" + gcs);
-        System.out.println("LOADERS_COLLECTED=" + loaders.stream().filter(l -> l.get() == null).count());
+        System.out.println("LOADERS_COLLECTED="
+                + loaders.stream().filter(l -> l.get() == null).count());
         System.out.println("REDEPLOY DONE");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
@@ -58,10 +59,12 @@ public final class RedeployApp {
             throws Exception {
         Context context = tomcat.addWebapp("/app", docBase.toString());
         ClassLoader webappLoader = context.getLoader().getClassLoader();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < REQUESTS; i++) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/app/hello?i=" + i)).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/app/hello?i=" + i))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("RESULT " + i + " = " + response.statusCode() + " " + response.body());
         }
@@ -80,14 +83,20 @@ public final class RedeployApp {
             Files.copy(in, classFile);
         }
         Files.createDirectories(webInf.resolve("lib"));
-        Path h2 = Paths.get(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path h2 = Paths.get(org.h2.Driver.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Files.copy(h2, webInf.resolve("lib/h2.jar"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(webInf.resolve("web.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\" metadata-complete=\"true\">\n"
-                + "  <servlet><servlet-name>hello</servlet-name><servlet-class>" + servletClass
-                + "</servlet-class></servlet>\n"
-                + "  <servlet-mapping><servlet-name>hello</servlet-name><url-pattern>/hello</url-pattern>"
-                + "</servlet-mapping>\n</web-app>\n");
+        Files.writeString(
+                webInf.resolve("web.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\" metadata-complete=\"true\">\n"
+                        + "  <servlet><servlet-name>hello</servlet-name><servlet-class>" + servletClass
+                        + "</servlet-class></servlet>\n"
+                        + "  <servlet-mapping><servlet-name>hello</servlet-name><url-pattern>/hello</url-pattern>"
+                        + "</servlet-mapping>\n</web-app>\n");
         return docBase;
     }
 }

@@ -70,8 +70,13 @@ public final class SoakApp {
         }
     }
 
-    private static void work(Stack stack, int thread, AtomicBoolean running, ReentrantReadWriteLock between,
-            AtomicLong rounds, AtomicLong failures) {
+    private static void work(
+            Stack stack,
+            int thread,
+            AtomicBoolean running,
+            ReentrantReadWriteLock between,
+            AtomicLong rounds,
+            AtomicLong failures) {
         try {
             Stack.WsClient ws = stack.ws("/soak?token=" + Stack.URL_TOKEN);
             for (long i = 0; running.get(); i++) {
@@ -94,7 +99,9 @@ public final class SoakApp {
             throws Exception {
         String id = thread + "-" + i;
         expect(failures, stack.get("/items/" + id + "?token=" + Stack.URL_TOKEN + i), "200 item");
-        expect(failures, stack.sql("SELECT '" + Stack.SQL_SECRET + id + "', " + i),
+        expect(
+                failures,
+                stack.sql("SELECT '" + Stack.SQL_SECRET + id + "', " + i),
                 "rows 1 [" + Stack.SQL_SECRET + id + "," + i + "]");
         expect(failures, stack.prepared("UPDATE counters SET n = n + ? WHERE id = 1", 1), "updated 1");
         expect(failures, ws.echo("soak-" + id), "soak-" + id);
@@ -104,8 +111,12 @@ public final class SoakApp {
             expect(failures, String.valueOf(fresh.close()), "1000");
         }
         if (i % 20 == 19) {
-            expect(failures, stack.chatCall("gpt-soak-ratelimit").startsWith(
-                    "failed com.openai.errors.RateLimitException") ? "429" : "?", "429");
+            expect(
+                    failures,
+                    stack.chatCall("gpt-soak-ratelimit").startsWith("failed com.openai.errors.RateLimitException")
+                            ? "429"
+                            : "?",
+                    "429");
         } else if (i % 10 == 9) {
             expect(failures, stack.streamCall("gpt-soak"), Stack.COMPLETION);
         } else {

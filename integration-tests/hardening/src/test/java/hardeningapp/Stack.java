@@ -53,6 +53,7 @@ public final class Stack implements AutoCloseable {
 
     /** Markers that must never reach the agent's endpoints. */
     public static final String SQL_SECRET = "hunter2";
+
     public static final String URL_TOKEN = "SECRETTOKEN42";
     public static final String USER_INFO_PASSWORD = "s3cr3tpw";
     public static final String API_KEY = "sk-APIKEYMARKER99";
@@ -72,7 +73,8 @@ public final class Stack implements AutoCloseable {
     public Stack(String dbName) throws Exception {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         http.setExecutor(Executors.newFixedThreadPool(8, daemon("app-http")));
-        http.createContext("/hello", ex -> respond(ex, 200, "hello " + ex.getRequestURI().getPath()));
+        http.createContext(
+                "/hello", ex -> respond(ex, 200, "hello " + ex.getRequestURI().getPath()));
         http.createContext("/items/", ex -> respond(ex, 200, "item"));
         http.createContext("/missing", ex -> respond(ex, 404, "not here"));
         http.createContext("/boom", ex -> {
@@ -96,11 +98,17 @@ public final class Stack implements AutoCloseable {
         echo = new Echo();
         echo.start();
 
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        ai = OpenAIOkHttpClient.builder().apiKey(API_KEY).organization("org-ORGMARKER11")
-                .baseUrl("http://127.0.0.1:" + fakeOpenAi.getAddress().getPort() + "/v1").maxRetries(0)
-                .timeout(Duration.ofSeconds(20)).build();
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        ai = OpenAIOkHttpClient.builder()
+                .apiKey(API_KEY)
+                .organization("org-ORGMARKER11")
+                .baseUrl("http://127.0.0.1:" + fakeOpenAi.getAddress().getPort() + "/v1")
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(20))
+                .build();
     }
 
     public int httpPort() {
@@ -112,8 +120,10 @@ public final class Stack implements AutoCloseable {
     /** GET through java.net.http: "status body", or the exception the client got. */
     public String get(String pathAndQuery) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + httpPort() + pathAndQuery)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + pathAndQuery))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();
         } catch (Exception e) {
@@ -149,7 +159,8 @@ public final class Stack implements AutoCloseable {
     // ---- JDBC -------------------------------------------------------------------------------------------------
 
     public String sql(String sql) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             if (s.execute(sql)) {
                 return "rows " + rows(s.getResultSet());
             }
@@ -160,7 +171,8 @@ public final class Stack implements AutoCloseable {
     }
 
     public String prepared(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -197,7 +209,8 @@ public final class Stack implements AutoCloseable {
 
     public WsClient ws(String authority, String pathAndQuery) throws Exception {
         WsClient listener = new WsClient();
-        listener.socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        listener.socket = client.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create("ws://" + authority + ":" + echo.getPort() + pathAndQuery), listener)
                 .get(20, TimeUnit.SECONDS);
         return listener;
@@ -265,7 +278,8 @@ public final class Stack implements AutoCloseable {
             connector.setHost("127.0.0.1");
             connector.setPort(0);
             server.addConnector(connector);
-            server.setHandler(WebSocketUpgradeHandler.from(server,
+            server.setHandler(WebSocketUpgradeHandler.from(
+                    server,
                     container -> container.addMapping("/*", (request, response, callback) -> new EchoEndpoint())));
         }
 
@@ -294,14 +308,24 @@ public final class Stack implements AutoCloseable {
     // ---- OpenAI -----------------------------------------------------------------------------------------------
 
     public static ChatCompletionCreateParams chat(String model) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage(PROMPT)
-                .putAdditionalHeader("X-Custom-Auth", HEADER_SECRET).build();
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addUserMessage(PROMPT)
+                .putAdditionalHeader("X-Custom-Auth", HEADER_SECRET)
+                .build();
     }
 
     /** A blocking chat call: the completion, or the SDK's exception. */
     public String chatCall(String model) {
         try {
-            return ai.chat().completions().create(chat(model)).choices().get(0).message().content().orElse("");
+            return ai.chat()
+                    .completions()
+                    .create(chat(model))
+                    .choices()
+                    .get(0)
+                    .message()
+                    .content()
+                    .orElse("");
         } catch (RuntimeException e) {
             return "failed " + e.getClass().getName() + " " + e.getMessage();
         }
@@ -309,13 +333,17 @@ public final class Stack implements AutoCloseable {
 
     /** A streaming chat call: the concatenated deltas. */
     public String streamCall(String model) {
-        try (StreamResponse<ChatCompletionChunk> stream = ai.chat().completions()
-                .createStreaming(chat(model).toBuilder().streamOptions(
-                        com.openai.models.chat.completions.ChatCompletionStreamOptions.builder().includeUsage(true)
-                                .build()).build())) {
+        try (StreamResponse<ChatCompletionChunk> stream = ai.chat()
+                .completions()
+                .createStreaming(chat(model).toBuilder()
+                        .streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
+                                .includeUsage(true)
+                                .build())
+                        .build())) {
             StringBuilder out = new StringBuilder();
-            stream.stream().forEach(chunk -> chunk.choices().forEach(
-                    choice -> choice.delta().content().ifPresent(out::append)));
+            stream.stream()
+                    .forEach(chunk -> chunk.choices()
+                            .forEach(choice -> choice.delta().content().ifPresent(out::append)));
             return out.toString();
         } catch (RuntimeException e) {
             return "failed " + e.getClass().getName() + " " + e.getMessage();
@@ -342,11 +370,13 @@ public final class Stack implements AutoCloseable {
                         + "\"model\":\"" + model + "-2025\",";
                 for (String piece : new String[] {"COMPLETION", "MARKER", "33"}) {
                     out.write(("data: " + head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece
-                            + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
+                                    + "\"},\"finish_reason\":null}]}\n\n")
+                            .getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
                 out.write(("data: " + head + "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":3,"
-                        + "\"total_tokens\":12}}\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"total_tokens\":12}}\n\ndata: [DONE]\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 return;
             } else {
                 json = completion(model);
@@ -374,7 +404,9 @@ public final class Stack implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(100);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(
+                    used,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }

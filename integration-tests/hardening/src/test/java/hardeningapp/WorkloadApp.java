@@ -30,8 +30,12 @@ public final class WorkloadApp {
         print("http hello", s.get("/hello"));
         print("http hello query", s.get("/hello/there?token=" + Stack.URL_TOKEN + "&x=1"));
         print("http hello encoded", s.get("/hello/%E2%82%AC?q=a%20b"));
-        print("http hello raw userinfo", s.rawGet("GET", "http://alice:" + Stack.USER_INFO_PASSWORD
-                + "@127.0.0.1:" + s.httpPort() + "/hello/u?token=" + Stack.URL_TOKEN));
+        print(
+                "http hello raw userinfo",
+                s.rawGet(
+                        "GET",
+                        "http://alice:" + Stack.USER_INFO_PASSWORD + "@127.0.0.1:" + s.httpPort() + "/hello/u?token="
+                                + Stack.URL_TOKEN));
         print("http hello raw", s.rawGet("GET", "/hello/raw?token=" + Stack.URL_TOKEN));
         print("http hello post", s.rawGet("POST", "/hello/post"));
         for (int i = 0; i < 3; i++) {

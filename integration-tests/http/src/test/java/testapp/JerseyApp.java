@@ -1,11 +1,11 @@
 package testapp;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import com.sun.net.httpserver.HttpServer;
 import java.net.URI;
 import java.nio.file.Files;
 import org.apache.catalina.Context;
@@ -34,8 +34,8 @@ public final class JerseyApp {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("jdk")) {
             // Jersey on the JDK's HttpServer: context /api, resources below it
-            HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/api"),
-                    new ResourceConfig(Greetings.class));
+            HttpServer server = JdkHttpServerFactory.createHttpServer(
+                    URI.create("http://127.0.0.1:0/api"), new ResourceConfig(Greetings.class));
             System.out.println("ready port=" + server.getAddress().getPort());
             return;
         }

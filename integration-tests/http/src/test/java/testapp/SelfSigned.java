@@ -12,15 +12,34 @@ public final class SelfSigned {
 
     public static final String PASSWORD = "changeit";
 
-    private SelfSigned() {
-    }
+    private SelfSigned() {}
 
     public static Path keystore() throws Exception {
         Path keystore = Files.createTempDirectory("self-signed").resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-keypass", PASSWORD).inheritIO().start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD)
+                .inheritIO()
+                .start();
         if (keytool.waitFor() != 0) {
             throw new IllegalStateException("keytool failed");
         }

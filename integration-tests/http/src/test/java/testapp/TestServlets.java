@@ -34,8 +34,7 @@ public final class TestServlets {
         return t;
     });
 
-    private TestServlets() {
-    }
+    private TestServlets() {}
 
     public static void register(Setup setup) {
         setup.servlet("hello", new Text("hello"), false, "/hello", "/load", "/after");
@@ -121,14 +120,17 @@ public final class TestServlets {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
             AsyncContext async = req.startAsync();
-            TIMER.schedule(() -> {
-                try {
-                    async.getResponse().getWriter().write("async");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                async.complete();
-            }, 200, TimeUnit.MILLISECONDS);
+            TIMER.schedule(
+                    () -> {
+                        try {
+                            async.getResponse().getWriter().write("async");
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        async.complete();
+                    },
+                    200,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -17,13 +17,15 @@ public final class UndertowApp {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
-        DeploymentInfo deployment = Servlets.deployment().setClassLoader(UndertowApp.class.getClassLoader())
-                .setContextPath("/").setDeploymentName("test.war");
+        DeploymentInfo deployment = Servlets.deployment()
+                .setClassLoader(UndertowApp.class.getClassLoader())
+                .setContextPath("/")
+                .setDeploymentName("test.war");
         TestServlets.register(new TestServlets.Setup() {
             @Override
             public void servlet(String name, HttpServlet servlet, boolean async, String... mappings) {
-                ServletInfo info = new ServletInfo(name, (Class) servlet.getClass(),
-                        new ImmediateInstanceFactory(servlet));
+                ServletInfo info =
+                        new ServletInfo(name, (Class) servlet.getClass(), new ImmediateInstanceFactory(servlet));
                 info.setAsyncSupported(async);
                 info.addMappings(mappings);
                 deployment.addServlet(info);
@@ -39,9 +41,13 @@ public final class UndertowApp {
         });
         DeploymentManager manager = Servlets.defaultContainer().addDeployment(deployment);
         manager.deploy();
-        Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(manager.start()).build();
+        Undertow server = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(manager.start())
+                .build();
         server.start();
-        InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        InetSocketAddress address =
+                (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
         System.out.println("ready port=" + address.getPort());
     }
 }

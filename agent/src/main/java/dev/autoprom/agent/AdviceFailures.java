@@ -9,8 +9,7 @@ import dev.autoprom.api.SelfMetrics;
  */
 public final class AdviceFailures {
 
-    private AdviceFailures() {
-    }
+    private AdviceFailures() {}
 
     public static void suppressed(Throwable failure) {
         SelfMetrics.recordError("advice", failure);

@@ -14,8 +14,7 @@ import java.util.ServiceLoader;
  */
 public final class AgentArguments {
 
-    private AgentArguments() {
-    }
+    private AgentArguments() {}
 
     /**
      * What the agent would report about these arguments, worded for a refusal: the agent's own reports end with
@@ -26,8 +25,8 @@ public final class AgentArguments {
             return Collections.emptyList();
         }
         // only the arguments are checked: the target's own system properties and environment are its business
-        AgentConfig config = AgentConfig.load(arguments, Collections.emptyMap(), Collections.emptyMap(),
-                AgentMain.switchNames(modules()));
+        AgentConfig config = AgentConfig.load(
+                arguments, Collections.emptyMap(), Collections.emptyMap(), AgentMain.switchNames(modules()));
         List<String> result = new ArrayList<>();
         for (String problem : config.problems()) {
             result.add(problem.replaceFirst("; (using the default|(it is )?ignored)[^;]*$", ""));
@@ -38,8 +37,8 @@ public final class AgentArguments {
     /** The instrumentation modules of this jar, seen from the class path the command runs on. */
     private static List<InstrumentationModule> modules() {
         List<InstrumentationModule> modules = new ArrayList<>();
-        for (InstrumentationModule module : ServiceLoader.load(InstrumentationModule.class,
-                AgentArguments.class.getClassLoader())) {
+        for (InstrumentationModule module :
+                ServiceLoader.load(InstrumentationModule.class, AgentArguments.class.getClassLoader())) {
             modules.add(module);
         }
         return modules;

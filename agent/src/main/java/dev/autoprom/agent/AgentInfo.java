@@ -12,8 +12,7 @@ final class AgentInfo {
     static final String NAME = "autoprom_agent_info";
     private static final String VERSION = readVersion();
 
-    private AgentInfo() {
-    }
+    private AgentInfo() {}
 
     static String version() {
         return VERSION;
@@ -33,8 +32,12 @@ final class AgentInfo {
     }
 
     static void register(PrometheusRegistry registry) {
-        Info.builder(AgentMetrics.PROPERTIES).name(NAME).help("The autoprom agent's version; the value is always 1.")
-                .labelNames("version").constLabels(AgentMetrics.constLabels()).register(registry)
+        Info.builder(AgentMetrics.PROPERTIES)
+                .name(NAME)
+                .help("The autoprom agent's version; the value is always 1.")
+                .labelNames("version")
+                .constLabels(AgentMetrics.constLabels())
+                .register(registry)
                 .setLabelValues(VERSION);
     }
 }

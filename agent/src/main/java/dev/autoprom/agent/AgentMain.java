@@ -28,11 +28,9 @@ public final class AgentMain {
 
     private static volatile boolean started;
 
-    private AgentMain() {
-    }
+    private AgentMain() {}
 
-    public static synchronized void start(String agentArgs, Instrumentation inst, File agentJar,
-            boolean attachedLate) {
+    public static synchronized void start(String agentArgs, Instrumentation inst, File agentJar, boolean attachedLate) {
         if (started) {
             AgentLog.warn("agent already running; the second -javaagent/attach is ignored");
             return;
@@ -55,7 +53,8 @@ public final class AgentMain {
         if (config.failFast() && !config.problems().isEmpty()) {
             AgentStatus.publish(AgentStatus.NOT_STARTED);
             throw new IllegalStateException("autoprom.fail.fast=true and the configuration has "
-                    + config.problems().size() + " problem(s), first: " + config.problems().get(0));
+                    + config.problems().size() + " problem(s), first: "
+                    + config.problems().get(0));
         }
         if (!config.enabled()) {
             AgentLog.debug("autoprom.enabled=false: no port opened, no class transformed");
@@ -92,13 +91,12 @@ public final class AgentMain {
             starter.start();
         }
         long end = System.nanoTime();
-        AgentLog.debug("premain done in " + millis(startNanos, end) + " ms (configuration " + millis(startNanos,
-                configNanos) + ", metrics " + millis(configNanos, metricsNanos) + ", installer "
+        AgentLog.debug("premain done in " + millis(startNanos, end) + " ms (configuration "
+                + millis(startNanos, configNanos) + ", metrics " + millis(configNanos, metricsNanos) + ", installer "
                 + millis(metricsNanos, end) + ")");
     }
 
-    private static void startJvmMetricsAndExporter(AgentConfig config, StatusPage status,
-            long startNanos) {
+    private static void startJvmMetricsAndExporter(AgentConfig config, StatusPage status, long startNanos) {
         try {
             if (config.jvmEnabled()) {
                 JvmMetricsRegistration.registerAtFirstScrape(AgentMetrics.registry(), AgentMetrics.constLabels());
@@ -111,8 +109,8 @@ public final class AgentMain {
             AgentStatus.publish(AgentStatus.SERVING, port, isEmpty(config.keystorePath()) ? "http" : "https");
         } catch (Throwable t) {
             // ExporterLauncher has logged the cause with the setting to change
-            AgentStatus.publishFailure(AgentStatus.EXPORTER_FAILED, config.host() + ":" + config.port() + " ("
-                    + t + ")");
+            AgentStatus.publishFailure(
+                    AgentStatus.EXPORTER_FAILED, config.host() + ":" + config.port() + " (" + t + ")");
             if (config.failFast()) {
                 throw new IllegalStateException("autoprom.fail.fast=true and the exporter did not start: " + t, t);
             }
@@ -125,8 +123,10 @@ public final class AgentMain {
         TokenPrices.install(prices);
         if (!prices.file().isEmpty()) {
             AgentLog.info("genai prices: " + prices.entries().size() + " model(s) from " + prices.file()
-                    + (prices.skippedLines().isEmpty() ? "" : ", " + prices.skippedLines().size()
-                            + " line(s) skipped") + "; the table in use is listed on /autoprom");
+                    + (prices.skippedLines().isEmpty()
+                            ? ""
+                            : ", " + prices.skippedLines().size() + " line(s) skipped")
+                    + "; the table in use is listed on /autoprom");
         }
     }
 

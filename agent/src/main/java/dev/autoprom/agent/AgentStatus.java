@@ -37,7 +37,10 @@ public final class AgentStatus {
 
     /** Sets this JVM's property; called by the agent at each change of state. Never throws. */
     static void publish(String state, int port, String scheme) {
-        StringBuilder value = new StringBuilder("version=").append(AgentInfo.version()).append(",state=").append(state);
+        StringBuilder value = new StringBuilder("version=")
+                .append(AgentInfo.version())
+                .append(",state=")
+                .append(state);
         if (port > 0) {
             value.append(",port=").append(port).append(",scheme=").append(scheme);
         }
@@ -51,9 +54,14 @@ public final class AgentStatus {
     /** A failed state with what failed, so the attach command can say it without the application's log. */
     static void publishFailure(String state, String error) {
         // commas separate the pairs: the error text must not contain one
-        String text = error == null ? "" : error.replace(',', ';').replace('\n', ' ').replace('\r', ' ');
-        set(new StringBuilder("version=").append(AgentInfo.version()).append(",state=").append(state)
-                .append(",error=").append(text));
+        String text =
+                error == null ? "" : error.replace(',', ';').replace('\n', ' ').replace('\r', ' ');
+        set(new StringBuilder("version=")
+                .append(AgentInfo.version())
+                .append(",state=")
+                .append(state)
+                .append(",error=")
+                .append(text));
     }
 
     private static void set(StringBuilder value) {

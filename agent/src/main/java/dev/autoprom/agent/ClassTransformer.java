@@ -46,8 +46,12 @@ final class ClassTransformer implements ClassFileTransformer {
             .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
             .with(Implementation.Context.Disabled.Factory.INSTANCE);
 
-    ClassTransformer(List<ModuleTransformation> modules, CandidateFilter candidates, ClassFileLocator agentClasses,
-            Advice.ExceptionHandler adviceFailures, Instrumentation inst) {
+    ClassTransformer(
+            List<ModuleTransformation> modules,
+            CandidateFilter candidates,
+            ClassFileLocator agentClasses,
+            Advice.ExceptionHandler adviceFailures,
+            Instrumentation inst) {
         this.modules = modules;
         this.candidates = candidates;
         this.agentClasses = agentClasses;
@@ -60,11 +64,18 @@ final class ClassTransformer implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classFile) {
+    public byte[] transform(
+            Module module,
+            ClassLoader loader,
+            String internalName,
+            Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain,
+            byte[] classFile) {
         // hidden classes (lambdas) have no name
-        if (internalName == null || IgnoredTypes.ignores(internalName)
-                || !candidates.isCandidate(internalName, classFile) || BUSY.get() != null) {
+        if (internalName == null
+                || IgnoredTypes.ignores(internalName)
+                || !candidates.isCandidate(internalName, classFile)
+                || BUSY.get() != null) {
             return null;
         }
         BUSY.set(Boolean.TRUE);
@@ -81,12 +92,13 @@ final class ClassTransformer implements ClassFileTransformer {
     }
 
     private byte[] rewrite(Module module, ClassLoader loader, String name, byte[] classFile) {
-        ClassFileLocator loaderClasses = loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
+        ClassFileLocator loaderClasses = loader == null
+                ? ClassFileLocator.ForClassLoader.ofBootLoader()
                 : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader);
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                loaderClasses);
-        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
-                locator, TypePool.Default.ReaderMode.FAST);
+        ClassFileLocator locator =
+                new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile), loaderClasses);
+        TypePool pool = new TypePool.Default.WithLazyResolution(
+                TypePool.CacheProvider.Simple.withObjectType(), locator, TypePool.Default.ReaderMode.FAST);
         TypeDescription type = pool.describe(name).resolve();
         if (type.isSynthetic()) {
             return null;
@@ -109,7 +121,9 @@ final class ClassTransformer implements ClassFileTransformer {
             }
             builder = builder.visit(transformation.advice(loader, loaderClasses, agentClasses, adviceFailures));
         }
-        return builder == null ? null : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+        return builder == null
+                ? null
+                : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
     }
 
     /**
@@ -119,8 +133,13 @@ final class ClassTransformer implements ClassFileTransformer {
     private void readAgent(Module module) {
         Module agent = ClassTransformer.class.getModule();
         if (module != null && module.isNamed() && !module.canRead(agent)) {
-            inst.redefineModule(module, Collections.singleton(agent), Collections.emptyMap(),
-                    Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+            inst.redefineModule(
+                    module,
+                    Collections.singleton(agent),
+                    Collections.emptyMap(),
+                    Collections.emptyMap(),
+                    Collections.emptySet(),
+                    Collections.emptyMap());
         }
     }
 
@@ -136,8 +155,10 @@ final class ClassTransformer implements ClassFileTransformer {
                     inst.retransformClasses(loaded);
                     count++;
                 } catch (Throwable failure) {
-                    AgentLog.warnOnce("transform:" + loaded.getName(), "could not instrument loaded class "
-                            + loaded.getName() + "; it runs unchanged: " + failure);
+                    AgentLog.warnOnce(
+                            "transform:" + loaded.getName(),
+                            "could not instrument loaded class " + loaded.getName() + "; it runs unchanged: "
+                                    + failure);
                     SelfMetrics.recordError("installer", failure);
                 }
             }
@@ -148,7 +169,9 @@ final class ClassTransformer implements ClassFileTransformer {
     private boolean wanted(Class<?> loaded) {
         try {
             String name = loaded.getName();
-            if (loaded.isArray() || loaded.isPrimitive() || name.indexOf('/') >= 0 // hidden classes
+            if (loaded.isArray()
+                    || loaded.isPrimitive()
+                    || name.indexOf('/') >= 0 // hidden classes
                     || !inst.isModifiableClass(loaded)
                     || IgnoredTypes.ignores(name.replace('.', '/'))) {
                 return false;

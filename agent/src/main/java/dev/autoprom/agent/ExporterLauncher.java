@@ -18,8 +18,7 @@ import javax.net.ssl.SSLContext;
 /** Starts the exporter and turns every failure into one clear log line. */
 final class ExporterLauncher {
 
-    private ExporterLauncher() {
-    }
+    private ExporterLauncher() {}
 
     static int start(AgentConfig config, Supplier<String> status) throws Exception {
         SSLContext ssl;
@@ -54,7 +53,9 @@ final class ExporterLauncher {
         if (path == null || path.isEmpty()) {
             return null;
         }
-        char[] password = config.keystorePassword() == null ? new char[0] : config.keystorePassword().toCharArray();
+        char[] password = config.keystorePassword() == null
+                ? new char[0]
+                : config.keystorePassword().toCharArray();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Paths.get(path))) {
             keyStore.load(in, password);

@@ -9,8 +9,7 @@ import net.bytebuddy.asm.Advice;
  */
 public final class FaultInjectionAdvice {
 
-    private FaultInjectionAdvice() {
-    }
+    private FaultInjectionAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter() {
@@ -28,8 +27,7 @@ public final class FaultInjectionAdvice {
      */
     public static final class OnConstructor {
 
-        private OnConstructor() {
-        }
+        private OnConstructor() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter() {

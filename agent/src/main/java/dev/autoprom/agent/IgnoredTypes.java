@@ -10,15 +10,41 @@ final class IgnoredTypes {
 
     /** Internal-name prefixes (slashes, as the JVM hands names to a class-file transformer). */
     private static final String[] IGNORED = {
-        "dev/autoprom/", "net/bytebuddy/",
-        "java/", "jdk/", "sun/", "com/sun/", "javax/", "jakarta/",
-        "kotlin/", "kotlinx/", "scala/", "groovy/", "okio/",
-        "org/slf4j/", "ch/qos/logback/", "org/apache/logging/log4j/", "org/jboss/logging/",
-        "com/fasterxml/jackson/", "org/yaml/snakeyaml/", "com/google/common/", "com/google/protobuf/",
-        "com/google/gson/", "io/micrometer/", "org/aspectj/", "org/objectweb/asm/", "reactor/core/",
-        "org/springframework/core/", "org/springframework/beans/", "org/springframework/context/",
-        "org/springframework/aop/", "org/springframework/expression/", "org/springframework/util/",
-        "org/springframework/asm/", "org/springframework/cglib/", "org/springframework/objenesis/",
+        "dev/autoprom/",
+        "net/bytebuddy/",
+        "java/",
+        "jdk/",
+        "sun/",
+        "com/sun/",
+        "javax/",
+        "jakarta/",
+        "kotlin/",
+        "kotlinx/",
+        "scala/",
+        "groovy/",
+        "okio/",
+        "org/slf4j/",
+        "ch/qos/logback/",
+        "org/apache/logging/log4j/",
+        "org/jboss/logging/",
+        "com/fasterxml/jackson/",
+        "org/yaml/snakeyaml/",
+        "com/google/common/",
+        "com/google/protobuf/",
+        "com/google/gson/",
+        "io/micrometer/",
+        "org/aspectj/",
+        "org/objectweb/asm/",
+        "reactor/core/",
+        "org/springframework/core/",
+        "org/springframework/beans/",
+        "org/springframework/context/",
+        "org/springframework/aop/",
+        "org/springframework/expression/",
+        "org/springframework/util/",
+        "org/springframework/asm/",
+        "org/springframework/cglib/",
+        "org/springframework/objenesis/",
     };
     /**
      * Exceptions inside the ignored prefixes: the JDK's HTTP server (behind com.sun.net.httpserver) and HTTP
@@ -34,10 +60,10 @@ final class IgnoredTypes {
      * a tenth of a second compiling it while the application started.
      */
     private static final String[][] IGNORED_BY_FIRST_CHAR = byFirstChar(IGNORED);
+
     private static final String[][] INSTRUMENTED_BY_FIRST_CHAR = byFirstChar(INSTRUMENTED);
 
-    private IgnoredTypes() {
-    }
+    private IgnoredTypes() {}
 
     private static String[][] byFirstChar(String[] prefixes) {
         String[][] table = new String[128][];
@@ -54,7 +80,8 @@ final class IgnoredTypes {
     /** Whether the class with this internal name ({@code java/lang/String}) is never instrumented. */
     static boolean ignores(String internalName) {
         char first = internalName.isEmpty() ? 0 : internalName.charAt(0);
-        return first < 128 && startsWithAny(internalName, IGNORED_BY_FIRST_CHAR[first])
+        return first < 128
+                && startsWithAny(internalName, IGNORED_BY_FIRST_CHAR[first])
                 && !startsWithAny(internalName, INSTRUMENTED_BY_FIRST_CHAR[first]);
     }
 

@@ -70,7 +70,8 @@ final class InstallReport {
     private static synchronized Gauge gauge() {
         if (gauge == null) {
             gauge = AgentMetrics.gauge(INSTRUMENTED_CLASSES, "Classes transformed by each instrumentation.")
-                    .labelNames("instrumentation").register(AgentMetrics.registry());
+                    .labelNames("instrumentation")
+                    .register(AgentMetrics.registry());
         }
         return gauge;
     }

@@ -1,5 +1,7 @@
 package dev.autoprom.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.failSafe;
+
 import dev.autoprom.agent.config.AgentConfig;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.CandidateFilter;
@@ -15,19 +17,21 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
-import static net.bytebuddy.matcher.ElementMatchers.failSafe;
-
 /**
  * Collects the enabled instrumentations into one {@link ClassTransformer} and registers it. Advice is inlined
  * (no class-format changes), so the same agent works when attached to a running JVM, with retransformation.
  */
 final class Installer {
 
-    private Installer() {
-    }
+    private Installer() {}
 
-    static InstallReport install(Instrumentation inst, AgentConfig config, List<InstrumentationModule> modules,
-            File agentJar, boolean attachedLate) throws IOException {
+    static InstallReport install(
+            Instrumentation inst,
+            AgentConfig config,
+            List<InstrumentationModule> modules,
+            File agentJar,
+            boolean attachedLate)
+            throws IOException {
         InstallReport report = new InstallReport();
         List<ModuleTransformation> enabled = new ArrayList<>();
         List<CandidateTypes> candidates = new ArrayList<>();
@@ -40,15 +44,22 @@ final class Installer {
             }
             // failSafe: a hierarchy naming a type this loader cannot resolve (spring-web's filters without the
             // servlet API) means the library is absent there: no match, not an error
-            ModuleTransformation transformation = new ModuleTransformation(entry, module.classLoaderMatcher(),
-                    failSafe(module.targets().typeMatcher()), config.faultInjection());
+            ModuleTransformation transformation = new ModuleTransformation(
+                    entry,
+                    module.classLoaderMatcher(),
+                    failSafe(module.targets().typeMatcher()),
+                    config.faultInjection());
             module.adviseMethods(transformation);
             enabled.add(transformation);
             candidates.add(module.targets().candidates());
         }
         if (!enabled.isEmpty()) {
-            ClassTransformer transformer = new ClassTransformer(enabled, CandidateFilter.of(candidates),
-                    ClassFileLocator.ForJarFile.of(agentJar), countFailures(), inst);
+            ClassTransformer transformer = new ClassTransformer(
+                    enabled,
+                    CandidateFilter.of(candidates),
+                    ClassFileLocator.ForJarFile.of(agentJar),
+                    countFailures(),
+                    inst);
             inst.addTransformer(transformer, true);
             if (attachedLate) {
                 transformer.retransformLoadedClasses();

@@ -1,5 +1,8 @@
 package dev.autoprom.agent;
 
+import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.AgentMetrics;
+import dev.autoprom.api.SelfMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
@@ -10,9 +13,6 @@ import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
-import dev.autoprom.api.AgentLog;
-import dev.autoprom.api.AgentMetrics;
-import dev.autoprom.api.SelfMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -35,8 +35,7 @@ import java.util.function.Predicate;
  */
 final class JvmMetricsRegistration {
 
-    private JvmMetricsRegistration() {
-    }
+    private JvmMetricsRegistration() {}
 
     /** Registers a collector that registers the JVM metrics in a registry of their own when first scraped. */
     static void registerAtFirstScrape(PrometheusRegistry registry, Labels labels) {
@@ -45,16 +44,30 @@ final class JvmMetricsRegistration {
 
     static void register(PrometheusRegistry registry, Labels labels) {
         JvmThreadsMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
-        JvmBufferPoolMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
-        JvmClassLoadingMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
-        JvmCompilationMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
-        JvmGarbageCollectorMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
-        JvmMemoryPoolAllocationMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmBufferPoolMetrics.builder(AgentMetrics.PROPERTIES)
+                .constLabels(labels)
+                .register(registry);
+        JvmClassLoadingMetrics.builder(AgentMetrics.PROPERTIES)
+                .constLabels(labels)
+                .register(registry);
+        JvmCompilationMetrics.builder(AgentMetrics.PROPERTIES)
+                .constLabels(labels)
+                .register(registry);
+        JvmGarbageCollectorMetrics.builder(AgentMetrics.PROPERTIES)
+                .constLabels(labels)
+                .register(registry);
+        JvmMemoryPoolAllocationMetrics.builder(AgentMetrics.PROPERTIES)
+                .constLabels(labels)
+                .register(registry);
         JvmMemoryMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
-        JvmRuntimeInfoMetric.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+        JvmRuntimeInfoMetric.builder(AgentMetrics.PROPERTIES)
+                .constLabels(labels)
+                .register(registry);
         ProcessMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
         if (nativeMemoryTrackingOn()) {
-            JvmNativeMemoryMetrics.builder(AgentMetrics.PROPERTIES).constLabels(labels).register(registry);
+            JvmNativeMemoryMetrics.builder(AgentMetrics.PROPERTIES)
+                    .constLabels(labels)
+                    .register(registry);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.autoprom.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+
 import dev.autoprom.api.AdviceTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +15,6 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
-
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 
 /**
  * One enabled instrumentation, ready to apply: which loaders and types it wants, and which advice class goes on
@@ -36,8 +36,11 @@ final class ModuleTransformation implements AdviceTarget {
      */
     private final Map<ClassLoader, AsmVisitorWrapper> resolved = new WeakHashMap<>();
 
-    ModuleTransformation(InstallReport.Entry entry, ElementMatcher<ClassLoader> loaders,
-            ElementMatcher<? super TypeDescription> types, boolean faultInjection) {
+    ModuleTransformation(
+            InstallReport.Entry entry,
+            ElementMatcher<ClassLoader> loaders,
+            ElementMatcher<? super TypeDescription> types,
+            boolean faultInjection) {
         this.entry = entry;
         this.loaders = loaders;
         this.types = types;
@@ -72,7 +75,10 @@ final class ModuleTransformation implements AdviceTarget {
      * loaderClasses}); resolved once per loader and kept (weakly), since every class a module transforms in
      * one loader gets the same advice: parsing it again was a quarter of each transformation.
      */
-    AsmVisitorWrapper advice(ClassLoader loader, ClassFileLocator loaderClasses, ClassFileLocator agentClasses,
+    AsmVisitorWrapper advice(
+            ClassLoader loader,
+            ClassFileLocator loaderClasses,
+            ClassFileLocator agentClasses,
             Advice.ExceptionHandler exceptionHandler) {
         AsmVisitorWrapper visitor;
         synchronized (resolved) {
@@ -80,11 +86,12 @@ final class ModuleTransformation implements AdviceTarget {
         }
         if (visitor == null) {
             ClassFileLocator locator = new ClassFileLocator.Compound(agentClasses, loaderClasses);
-            TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
-                    locator, TypePool.Default.ReaderMode.FAST);
+            TypePool pool = new TypePool.Default.WithLazyResolution(
+                    TypePool.CacheProvider.Simple.withObjectType(), locator, TypePool.Default.ReaderMode.FAST);
             AsmVisitorWrapper.ForDeclaredMethods methodsVisitor = new AsmVisitorWrapper.ForDeclaredMethods();
             for (int i = 0; i < adviceClasses.size(); i++) {
-                methodsVisitor = methodsVisitor.invokable(methods.get(i),
+                methodsVisitor = methodsVisitor.invokable(
+                        methods.get(i),
                         Advice.to(pool.describe(adviceClasses.get(i)).resolve(), locator)
                                 .withExceptionHandler(exceptionHandler));
             }

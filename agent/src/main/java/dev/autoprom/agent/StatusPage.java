@@ -52,7 +52,9 @@ final class StatusPage implements Supplier<String> {
             field(json, "name", entry.name).append(',');
             json.append("\"enabled\":").append(entry.enabled).append(',');
             json.append("\"applied\":").append(entry.transformed.get() > 0).append(',');
-            json.append("\"transformedClasses\":").append(entry.transformed.get()).append(',');
+            json.append("\"transformedClasses\":")
+                    .append(entry.transformed.get())
+                    .append(',');
             json.append("\"classes\":[");
             boolean firstClass = true;
             for (String name : entry.classes) {

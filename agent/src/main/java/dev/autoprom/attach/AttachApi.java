@@ -7,17 +7,19 @@ package dev.autoprom.attach;
  */
 final class AttachApi {
 
-    private AttachApi() {
-    }
+    private AttachApi() {}
 
     /** {@code commandArguments}: what the user asked for ({@code attach 1234 port=0}), repeated in the advice. */
     static void requirePresent(String commandArguments) throws AttachFailure {
         if (ModuleLayer.boot().findModule("jdk.attach").isPresent()) {
             return;
         }
-        throw new AttachFailure(AttachCommand.FAILED, "this Java runtime (" + System.getProperty("java.home")
-                + ", Java " + System.getProperty("java.version") + ") has no jdk.attach module, which attaching "
-                + "needs: run the command with a full JDK's java (11 or later), e.g. /path/to/jdk/bin/java -jar "
-                + AgentJarPath.display() + " " + commandArguments + " (the JVM you attach to may be a JRE)");
+        throw new AttachFailure(
+                AttachCommand.FAILED,
+                "this Java runtime (" + System.getProperty("java.home")
+                        + ", Java " + System.getProperty("java.version")
+                        + ") has no jdk.attach module, which attaching "
+                        + "needs: run the command with a full JDK's java (11 or later), e.g. /path/to/jdk/bin/java -jar "
+                        + AgentJarPath.display() + " " + commandArguments + " (the JVM you attach to may be a JRE)");
     }
 }

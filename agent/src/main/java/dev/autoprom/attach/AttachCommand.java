@@ -19,8 +19,7 @@ public final class AttachCommand {
     /** The whole command's limit (attach, retransformation in the target, the exporter's start). */
     private static final long LIMIT_MILLIS = 90_000;
 
-    private AttachCommand() {
-    }
+    private AttachCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -61,8 +60,10 @@ public final class AttachCommand {
 
     private static void attach(String[] args, PrintStream out, PrintStream err) throws AttachFailure {
         if (args.length == 0) {
-            throw new AttachFailure(USAGE, "attach needs the PID of a running JVM: java -jar "
-                    + AgentJarPath.display() + " attach PID [key=value,...] (list shows the PIDs)");
+            throw new AttachFailure(
+                    USAGE,
+                    "attach needs the PID of a running JVM: java -jar " + AgentJarPath.display()
+                            + " attach PID [key=value,...] (list shows the PIDs)");
         }
         long pid = parsePid(args[0]);
         // "attach 42 port=0 host=x" is read as "attach 42 port=0,host=x": the agent's arguments are comma-separated
@@ -71,9 +72,11 @@ public final class AttachCommand {
         AttachApi.requirePresent(asked);
         List<String> problems = AgentArguments.problems(arguments);
         if (!problems.isEmpty()) {
-            throw new AttachFailure(USAGE, "not attached: the agent arguments '" + arguments + "' have "
-                    + (problems.size() == 1 ? "a problem: " : problems.size() + " problems: ")
-                    + String.join("; ", problems));
+            throw new AttachFailure(
+                    USAGE,
+                    "not attached: the agent arguments '" + arguments + "' have "
+                            + (problems.size() == 1 ? "a problem: " : problems.size() + " problems: ")
+                            + String.join("; ", problems));
         }
         TargetProcess target = TargetProcess.find(pid);
         target.requireSameUser(asked);
@@ -90,8 +93,10 @@ public final class AttachCommand {
             pid = -1;
         }
         if (pid <= 0) {
-            throw new AttachFailure(USAGE, "'" + text + "' is not a PID: expected the process id of a running JVM, "
-                    + "a positive whole number (java -jar " + AgentJarPath.display() + " list shows them)");
+            throw new AttachFailure(
+                    USAGE,
+                    "'" + text + "' is not a PID: expected the process id of a running JVM, "
+                            + "a positive whole number (java -jar " + AgentJarPath.display() + " list shows them)");
         }
         return pid;
     }

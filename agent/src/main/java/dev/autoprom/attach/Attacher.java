@@ -19,6 +19,7 @@ final class Attacher {
 
     /** How long the agent gets, after it is loaded, to report its exporter listening (it starts in the background). */
     static final long EXPORTER_WAIT_MILLIS = 15_000;
+
     private static final long POLL_MILLIS = 100;
     private static final int MIN_JAVA = 11;
 
@@ -45,20 +46,22 @@ final class Attacher {
             AgentStatus present = AgentStatus.parse(properties.getProperty(AgentStatus.PROPERTY));
             // a disabled agent, or one that stopped at its configuration, did nothing: loading it again re-reads the
             // configuration with these arguments. Any other state is a running agent, which ignores a second load
-            if (present != null && !AgentStatus.DISABLED.equals(present.state())
+            if (present != null
+                    && !AgentStatus.DISABLED.equals(present.state())
                     && !AgentStatus.NOT_STARTED.equals(present.state())) {
                 reportRunning(vm, present);
                 return;
             }
-            watchdog.step("loading the agent into process " + pid
-                    + " (it retransforms the classes already loaded)");
+            watchdog.step("loading the agent into process " + pid + " (it retransforms the classes already loaded)");
             load(vm);
             AgentStatus status = awaitExporter(vm);
             reportLoaded(status);
             warnAboutDynamicLoading(vm, properties);
         } catch (IOException e) {
-            throw new AttachFailure(AttachCommand.FAILED, "lost the attach connection to process " + pid + " ("
-                    + e.getMessage() + "): see the application's log for [autoprom] lines");
+            throw new AttachFailure(
+                    AttachCommand.FAILED,
+                    "lost the attach connection to process " + pid + " (" + e.getMessage()
+                            + "): see the application's log for [autoprom] lines");
         } finally {
             try {
                 vm.detach();
@@ -74,23 +77,31 @@ final class Attacher {
         } catch (AttachNotSupportedException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("does not support the attach mechanism")) {
-                throw new AttachFailure(AttachCommand.FAILED, "process " + pid + " was started with "
-                        + "-XX:+DisableAttachMechanism and accepts no attach: restart it without that option, or "
-                        + "with -javaagent:" + AgentJarPath.display());
+                throw new AttachFailure(
+                        AttachCommand.FAILED,
+                        "process " + pid + " was started with "
+                                + "-XX:+DisableAttachMechanism and accepts no attach: restart it without that option, or "
+                                + "with -javaagent:" + AgentJarPath.display());
             }
-            throw new AttachFailure(AttachCommand.FAILED, "process " + pid + " did not accept the attach ("
-                    + message + "): is it a HotSpot JVM (11 or later) of this user, and is /tmp shared with it?");
+            throw new AttachFailure(
+                    AttachCommand.FAILED,
+                    "process " + pid + " did not accept the attach (" + message
+                            + "): is it a HotSpot JVM (11 or later) of this user, and is /tmp shared with it?");
         } catch (IOException e) {
-            throw new AttachFailure(AttachCommand.FAILED, "cannot attach to process " + pid + " (" + e.getMessage()
-                    + "): is it a JVM of this user, and is /tmp shared with it?");
+            throw new AttachFailure(
+                    AttachCommand.FAILED,
+                    "cannot attach to process " + pid + " (" + e.getMessage()
+                            + "): is it a JVM of this user, and is /tmp shared with it?");
         }
     }
 
     private void requireJavaVersion(Properties properties) throws AttachFailure {
         String version = properties.getProperty("java.specification.version", "");
         if (featureVersion(version) < MIN_JAVA) {
-            throw new AttachFailure(AttachCommand.FAILED, "process " + target.pid() + " runs Java " + version
-                    + "; the agent needs Java " + MIN_JAVA + " or later. Nothing was loaded");
+            throw new AttachFailure(
+                    AttachCommand.FAILED,
+                    "process " + target.pid() + " runs Java " + version + "; the agent needs Java " + MIN_JAVA
+                            + " or later. Nothing was loaded");
         }
     }
 
@@ -112,11 +123,13 @@ final class Attacher {
                     + ": serving metrics on port " + status.port() + " (" + status.scheme() + "); nothing changed");
             return;
         }
-        throw new AttachFailure(AttachCommand.FAILED, "autoprom " + status.version() + " is already loaded in "
-                + "process " + target.pid() + " but its exporter is not running (" + status.state()
-                + (status.error().isEmpty() ? "" : ": " + status.error()) + "; the application's log has the "
-                + "[autoprom] ERROR line). Nothing changed: a second attach cannot restart it; restart the "
-                + "application, with a free autoprom.port if the port was taken");
+        throw new AttachFailure(
+                AttachCommand.FAILED,
+                "autoprom " + status.version() + " is already loaded in "
+                        + "process " + target.pid() + " but its exporter is not running (" + status.state()
+                        + (status.error().isEmpty() ? "" : ": " + status.error()) + "; the application's log has the "
+                        + "[autoprom] ERROR line). Nothing changed: a second attach cannot restart it; restart the "
+                        + "application, with a free autoprom.port if the port was taken");
     }
 
     private void load(VirtualMachine vm) throws IOException, AttachFailure {
@@ -125,22 +138,29 @@ final class Attacher {
             vm.loadAgent(jar, arguments);
         } catch (AgentInitializationException e) {
             // agentmain threw: only autoprom.fail.fast=true makes the agent do that
-            throw new AttachFailure(AttachCommand.FAILED, "process " + target.pid() + " loaded the agent, which "
-                    + "refused to start (autoprom.fail.fast=true?): the application's log has the [autoprom] ERROR "
-                    + "line saying why");
+            throw new AttachFailure(
+                    AttachCommand.FAILED,
+                    "process " + target.pid() + " loaded the agent, which "
+                            + "refused to start (autoprom.fail.fast=true?): the application's log has the [autoprom] ERROR "
+                            + "line saying why");
         } catch (AgentLoadException | IOException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("EnableDynamicAgentLoading")) {
                 // Java 21+ started with -XX:-EnableDynamicAgentLoading (a later Java's default, JEP 451)
-                throw new AttachFailure(AttachCommand.FAILED, "process " + target.pid() + " refuses agents loaded "
-                        + "at run time (" + message + "): restart it with -XX:+EnableDynamicAgentLoading, or with "
-                        + "-javaagent:" + jar);
+                throw new AttachFailure(
+                        AttachCommand.FAILED,
+                        "process " + target.pid() + " refuses agents loaded "
+                                + "at run time (" + message
+                                + "): restart it with -XX:+EnableDynamicAgentLoading, or with "
+                                + "-javaagent:" + jar);
             }
             if (e instanceof AgentLoadException) {
-                throw new AttachFailure(AttachCommand.FAILED, "process " + target.pid() + " could not load " + jar
-                        + " (" + message + "): it must be able to read that file at that path, as its own user"
-                        + target.owner().map(u -> " (" + u + ")").orElse("") + "; in a container, run this "
-                        + "command inside it");
+                throw new AttachFailure(
+                        AttachCommand.FAILED,
+                        "process " + target.pid() + " could not load " + jar
+                                + " (" + message + "): it must be able to read that file at that path, as its own user"
+                                + target.owner().map(u -> " (" + u + ")").orElse("") + "; in a container, run this "
+                                + "command inside it");
             }
             throw (IOException) e;
         }
@@ -154,16 +174,21 @@ final class Attacher {
             AgentStatus status = AgentStatus.parse(vm.getSystemProperties().getProperty(AgentStatus.PROPERTY));
             if (status == null) {
                 // the agent publishes "starting" before agentmain returns: none means it stopped before that
-                throw new AttachFailure(AttachCommand.FAILED, "process " + target.pid() + " loaded the agent, "
-                        + "which did not start: the application's log has the [autoprom] ERROR line saying why");
+                throw new AttachFailure(
+                        AttachCommand.FAILED,
+                        "process " + target.pid() + " loaded the agent, "
+                                + "which did not start: the application's log has the [autoprom] ERROR line saying why");
             }
             if (!status.isStarting()) {
                 return status;
             }
             if (System.nanoTime() > deadline) {
-                throw new AttachFailure(AttachCommand.FAILED, "the agent is loaded into process " + target.pid()
-                        + " but did not report its exporter within " + EXPORTER_WAIT_MILLIS / 1000 + " s: see the "
-                        + "application's log for [autoprom] lines");
+                throw new AttachFailure(
+                        AttachCommand.FAILED,
+                        "the agent is loaded into process " + target.pid()
+                                + " but did not report its exporter within " + EXPORTER_WAIT_MILLIS / 1000
+                                + " s: see the "
+                                + "application's log for [autoprom] lines");
             }
             sleep();
         }
@@ -173,22 +198,26 @@ final class Attacher {
         long pid = target.pid();
         switch (status.state()) {
             case AgentStatus.SERVING:
-                out.println("attached to " + pid + ": serving metrics on port " + status.port() + " ("
-                        + status.scheme() + ", autoprom " + status.version() + ")");
+                out.println("attached to " + pid + ": serving metrics on port " + status.port() + " (" + status.scheme()
+                        + ", autoprom " + status.version() + ")");
                 return;
             case AgentStatus.DISABLED:
                 out.println("attached to " + pid + " with autoprom.enabled=false: nothing is transformed and no "
                         + "port is open");
                 return;
             case AgentStatus.EXPORTER_FAILED:
-                throw new AttachFailure(AttachCommand.FAILED, "attached to " + pid + ", but the agent's exporter "
-                        + "did not start" + (status.error().isEmpty() ? "" : " on " + status.error()) + ": the "
-                        + "application's log (its stderr) has the [autoprom] ERROR line saying what to change. "
-                        + "Requests are recorded but not served, and a second attach cannot restart the exporter");
+                throw new AttachFailure(
+                        AttachCommand.FAILED,
+                        "attached to " + pid + ", but the agent's exporter "
+                                + "did not start" + (status.error().isEmpty() ? "" : " on " + status.error()) + ": the "
+                                + "application's log (its stderr) has the [autoprom] ERROR line saying what to change. "
+                                + "Requests are recorded but not served, and a second attach cannot restart the exporter");
             default:
-                throw new AttachFailure(AttachCommand.FAILED, "attached to " + pid + ", but the agent did not "
-                        + "start (" + status.state() + "): the application's log has the [autoprom] ERROR line "
-                        + "saying why");
+                throw new AttachFailure(
+                        AttachCommand.FAILED,
+                        "attached to " + pid + ", but the agent did not "
+                                + "start (" + status.state() + "): the application's log has the [autoprom] ERROR line "
+                                + "saying why");
         }
     }
 

@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class JvmList {
 
-    private JvmList() {
-    }
+    private JvmList() {}
 
     static void print(PrintStream out) {
         String self = Long.toString(ProcessHandle.current().pid());

@@ -29,14 +29,18 @@ final class TargetProcess {
     /** The living process {@code pid}, not this command's own. */
     static TargetProcess find(long pid) throws AttachFailure {
         if (pid == ProcessHandle.current().pid()) {
-            throw new AttachFailure(AttachCommand.FAILED, pid + " is the PID of this command itself: give the PID "
-                    + "of the application's JVM (java -jar " + AgentJarPath.display() + " list shows them)");
+            throw new AttachFailure(
+                    AttachCommand.FAILED,
+                    pid + " is the PID of this command itself: give the PID " + "of the application's JVM (java -jar "
+                            + AgentJarPath.display() + " list shows them)");
         }
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive()) {
-            throw new AttachFailure(AttachCommand.FAILED, "no process " + pid + " is running (it has exited, or "
-                    + "the PID is wrong): java -jar " + AgentJarPath.display() + " list shows the JVMs you can "
-                    + "attach to");
+            throw new AttachFailure(
+                    AttachCommand.FAILED,
+                    "no process " + pid + " is running (it has exited, or "
+                            + "the PID is wrong): java -jar " + AgentJarPath.display() + " list shows the JVMs you can "
+                            + "attach to");
         }
         return new TargetProcess(pid, handle.get());
     }
@@ -62,10 +66,13 @@ final class TargetProcess {
             return;
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        throw new AttachFailure(AttachCommand.FAILED, "process " + pid + " belongs to user " + owner.get()
-                + " and this command runs as " + self.get() + ": a JVM accepts attach only from its own user; run "
-                + "it as " + owner.get() + ", e.g. sudo -u " + owner.get() + " " + java + " -jar "
-                + AgentJarPath.display() + " " + commandArguments);
+        throw new AttachFailure(
+                AttachCommand.FAILED,
+                "process " + pid + " belongs to user " + owner.get()
+                        + " and this command runs as " + self.get()
+                        + ": a JVM accepts attach only from its own user; run "
+                        + "it as " + owner.get() + ", e.g. sudo -u " + owner.get() + " " + java + " -jar "
+                        + AgentJarPath.display() + " " + commandArguments);
     }
 
     /**
@@ -94,18 +101,24 @@ final class TargetProcess {
         if (caught == null || (caught & SIGQUIT_BIT) != 0 || attachListenerRuns(namespacePid)) {
             return;
         }
-        String name = handle.info().command().map(c -> Paths.get(c).getFileName().toString())
+        String name = handle.info()
+                .command()
+                .map(c -> Paths.get(c).getFileName().toString())
                 .orElseGet(this::shortName);
-        throw new AttachFailure(AttachCommand.FAILED, "process " + pid + " (" + name + ") is not a JVM that "
-                + "accepts attach: it does not handle SIGQUIT, which the attach would send it (not a Java process, "
-                + "or a JVM started with -Xrs); nothing was sent to it");
+        throw new AttachFailure(
+                AttachCommand.FAILED,
+                "process " + pid + " (" + name + ") is not a JVM that "
+                        + "accepts attach: it does not handle SIGQUIT, which the attach would send it (not a Java process, "
+                        + "or a JVM started with -Xrs); nothing was sent to it");
     }
 
     /** /proc/PID/comm, when the command line cannot be read (kernel threads, PID 1 in some containers). */
     private String shortName() {
         try {
-            return new String(Files.readAllBytes(Paths.get("/proc", Long.toString(pid), "comm")),
-                    java.nio.charset.StandardCharsets.UTF_8).trim();
+            return new String(
+                            Files.readAllBytes(Paths.get("/proc", Long.toString(pid), "comm")),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .trim();
         } catch (IOException | RuntimeException e) {
             return "?";
         }

@@ -14,8 +14,7 @@ public final class AgentTrampoline {
 
     private static final String ENTRY_POINT = "dev.autoprom.agent.AgentMain";
 
-    private AgentTrampoline() {
-    }
+    private AgentTrampoline() {}
 
     public static void premain(String agentArgs, Instrumentation inst) {
         start(agentArgs, inst, false);
@@ -28,7 +27,11 @@ public final class AgentTrampoline {
     private static void start(String agentArgs, Instrumentation inst, boolean attachedLate) {
         File jar;
         try {
-            jar = new File(AgentTrampoline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = new File(AgentTrampoline.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
         } catch (Exception e) {
             System.err.println("[autoprom] ERROR cannot add the agent jar to the bootstrap class path, agent not "

@@ -15,7 +15,9 @@ class AttachCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return AttachCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return AttachCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -43,7 +45,8 @@ class AttachCommandTest {
     void aPidIsAPositiveWholeNumber() throws AttachFailure {
         assertThat(AttachCommand.parsePid(" 4711 ")).isEqualTo(4711);
         for (String bad : new String[] {"abc", "-3", "0", "12.5", ""}) {
-            assertThatThrownBy(() -> AttachCommand.parsePid(bad)).isInstanceOf(AttachFailure.class)
+            assertThatThrownBy(() -> AttachCommand.parsePid(bad))
+                    .isInstanceOf(AttachFailure.class)
                     .hasMessageStartingWith("'" + bad + "' is not a PID")
                     .satisfies(e -> assertThat(((AttachFailure) e).exitCode()).isEqualTo(2));
         }

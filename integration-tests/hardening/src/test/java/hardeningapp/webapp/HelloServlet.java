@@ -21,7 +21,8 @@ public class HelloServlet extends HttpServlet {
         Properties credentials = new Properties();
         credentials.setProperty("user", "sa");
         try (Connection c = new org.h2.Driver().connect("jdbc:h2:mem:webappdb", credentials);
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 40 + 2")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 40 + 2")) {
             rs.next();
             response.setContentType("text/plain");
             response.getWriter().print(getClass().getClassLoader().getClass().getSimpleName() + " " + rs.getInt(1));

@@ -51,8 +51,8 @@ public final class Tomcat9App {
         System.out.println("ready port=" + tomcat.getConnector().getLocalPort());
     }
 
-    private static org.apache.catalina.Wrapper servlet(Context context, String name, HttpServlet servlet,
-            String mapping) {
+    private static org.apache.catalina.Wrapper servlet(
+            Context context, String name, HttpServlet servlet, String mapping) {
         org.apache.catalina.Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
         context.addServletMappingDecoded(mapping, name);
         return wrapper;
@@ -85,14 +85,17 @@ public final class Tomcat9App {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
             AsyncContext async = req.startAsync();
-            TIMER.schedule(() -> {
-                try {
-                    async.getResponse().getWriter().write("async");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                async.complete();
-            }, 200, TimeUnit.MILLISECONDS);
+            TIMER.schedule(
+                    () -> {
+                        try {
+                            async.getResponse().getWriter().write("async");
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        async.complete();
+                    },
+                    200,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

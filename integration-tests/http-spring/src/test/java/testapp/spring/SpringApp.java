@@ -19,8 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class SpringApp implements ApplicationListener<WebServerInitializedEvent> {
 
     public static void main(String[] args) {
-        SpringApplication.run(SpringApp.class, "--server.port=0", "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off", "--logging.level.root=warn");
+        SpringApplication.run(
+                SpringApp.class,
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn");
     }
 
     @Override
@@ -45,8 +49,8 @@ public class SpringApp implements ApplicationListener<WebServerInitializedEvent>
 
     @GetMapping("/slow/{id}")
     public CompletableFuture<String> slow(@PathVariable("id") String id) {
-        return CompletableFuture.supplyAsync(() -> "slow " + id,
-                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+        return CompletableFuture.supplyAsync(
+                () -> "slow " + id, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
     }
 
     @ExceptionHandler(OrderLockedException.class)
@@ -55,6 +59,5 @@ public class SpringApp implements ApplicationListener<WebServerInitializedEvent>
         return "locked";
     }
 
-    static final class OrderLockedException extends RuntimeException {
-    }
+    static final class OrderLockedException extends RuntimeException {}
 }

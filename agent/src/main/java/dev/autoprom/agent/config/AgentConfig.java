@@ -61,12 +61,17 @@ public final class AgentConfig {
     private final TokenPrices tokenPrices;
     /** Instrumentation switches that were set: key to value. */
     private final Map<String, Boolean> switches;
+
     private final Map<String, Map<String, String>> effective;
     private final List<String> problems;
 
     @SuppressWarnings("unchecked")
-    private AgentConfig(Map<String, Setting> table, Map<String, Object> values, Map<String, String> sources,
-            TokenPrices tokenPrices, List<String> problems) {
+    private AgentConfig(
+            Map<String, Setting> table,
+            Map<String, Object> values,
+            Map<String, String> sources,
+            TokenPrices tokenPrices,
+            List<String> problems) {
         // the one place the parsed values are cast: each key's parser (ConfigKeys) makes exactly this type
         this.enabled = (Boolean) values.get(ENABLED);
         this.host = (String) values.get(HOST);
@@ -88,7 +93,8 @@ public final class AgentConfig {
         this.tokenPrices = tokenPrices;
         Map<String, Boolean> set = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (e.getValue() instanceof Boolean && e.getKey().endsWith(".enabled")
+            if (e.getValue() instanceof Boolean
+                    && e.getKey().endsWith(".enabled")
                     && e.getKey().startsWith(ConfigKeys.PREFIX + "instrumentation.")) {
                 set.put(e.getKey(), (Boolean) e.getValue());
             }
@@ -99,8 +105,11 @@ public final class AgentConfig {
     }
 
     /** Parses every source. Never throws: problems are collected in {@link #problems()}. */
-    public static AgentConfig load(String agentArgs, Map<String, String> systemProperties,
-            Map<String, String> environment, Collection<String> instrumentationNames) {
+    public static AgentConfig load(
+            String agentArgs,
+            Map<String, String> systemProperties,
+            Map<String, String> environment,
+            Collection<String> instrumentationNames) {
         Map<String, Setting> table = ConfigKeys.table(instrumentationNames);
         List<String> problems = new ArrayList<>();
         Map<String, String> args = ConfigSources.agentArguments(agentArgs, table, problems);
@@ -140,7 +149,8 @@ public final class AgentConfig {
         }
         // read here, with the rest of the configuration, so that its problems count for autoprom.fail.fast too
         String pricesFile = (String) values.get(GENAI_PRICES_FILE);
-        TokenPrices prices = pricesFile == null || pricesFile.trim().isEmpty() ? TokenPrices.NONE
+        TokenPrices prices = pricesFile == null || pricesFile.trim().isEmpty()
+                ? TokenPrices.NONE
                 : PriceFile.read(pricesFile.trim(), problems);
         return new AgentConfig(table, values, sources, prices, problems);
     }
@@ -161,8 +171,8 @@ public final class AgentConfig {
     }
 
     /** Key to value (secrets masked) and where it came from; unset optional keys are left out. */
-    private static Map<String, Map<String, String>> effective(Map<String, Setting> table, Map<String, Object> values,
-            Map<String, String> sources) {
+    private static Map<String, Map<String, String>> effective(
+            Map<String, Setting> table, Map<String, Object> values, Map<String, String> sources) {
         Map<String, Map<String, String>> result = new LinkedHashMap<>();
         for (Setting s : table.values()) {
             Object value = values.get(s.key);

@@ -30,27 +30,28 @@ public final class ConfigKeys {
     /** Test only: every instrumented method also gets advice that throws (see FaultInjectionAdvice). */
     public static final String TEST_FAULT_INJECTION = "autoprom.test.fault.injection";
 
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     /** The table of every key. {@code instrumentationNames} are the families and libraries that have a switch. */
     static Map<String, Setting> table(Collection<String> instrumentationNames) {
         Map<String, Setting> t = new LinkedHashMap<>();
         add(t, ENABLED, "true", Parsers::bool, "true or false", false);
         add(t, HOST, "0.0.0.0", Parsers::host, "a host name or IP address to bind", false);
-        add(t, PORT, "9464", Parsers.intRange(0, 65535), "a port number from 0 to 65535 (0 picks a free port)",
-                false);
+        add(t, PORT, "9464", Parsers.intRange(0, 65535), "a port number from 0 to 65535 (0 picks a free port)", false);
         add(t, METRICS_PATH, "/metrics", Parsers::path, "a path starting with / such as /metrics", false);
         add(t, JVM_ENABLED, "true", Parsers::bool, "true or false", false);
         add(t, CARDINALITY_LIMIT, "2000", Parsers.intRange(1, 1_000_000), "an integer from 1 to 1000000", false);
         add(t, HISTOGRAM_NATIVE, "false", Parsers::bool, "true or false", false);
-        add(t, LABELS, "", Parsers::labels,
+        add(
+                t,
+                LABELS,
+                "",
+                Parsers::labels,
                 "comma-separated name=value pairs with Prometheus label names, such as service=checkout,env=prod",
                 false);
         add(t, AUTH_USERNAME, "", Parsers::text, "a user name", false);
         add(t, AUTH_PASSWORD, "", Parsers::text, "a password", true);
-        add(t, AUTH_PASSWORD_SHA256, "", Parsers::sha256Hex, "64 hexadecimal digits (SHA-256 of the password)",
-                true);
+        add(t, AUTH_PASSWORD_SHA256, "", Parsers::sha256Hex, "64 hexadecimal digits (SHA-256 of the password)", true);
         add(t, TLS_KEYSTORE_PATH, "", Parsers::text, "the path of a PKCS12 keystore", false);
         add(t, TLS_KEYSTORE_PASSWORD, "", Parsers::text, "the keystore's password", true);
         add(t, LOG_LEVEL, "info", Parsers::logLevel, "one of debug, info, warn, error, off", false);
@@ -64,13 +65,12 @@ public final class ConfigKeys {
         return t;
     }
 
-    private static void add(Map<String, Setting> t, String key, String def, Setting.Parser parser, String expected,
-            boolean secret) {
+    private static void add(
+            Map<String, Setting> t, String key, String def, Setting.Parser parser, String expected, boolean secret) {
         t.put(key, new Setting(key, def, parser, expected, secret));
     }
 
     public static String instrumentationKey(String name) {
         return PREFIX + "instrumentation." + name + ".enabled";
     }
-
 }

@@ -24,8 +24,7 @@ import java.util.Set;
  */
 final class ConfigSources {
 
-    private ConfigSources() {
-    }
+    private ConfigSources() {}
 
     /**
      * {@code port=9464,host=127.0.0.1}. Keys may omit the {@code autoprom.} prefix. Because label values are
@@ -71,8 +70,8 @@ final class ConfigSources {
         return result;
     }
 
-    static Map<String, String> environment(Map<String, String> environment, Map<String, Setting> table,
-            List<String> problems) {
+    static Map<String, String> environment(
+            Map<String, String> environment, Map<String, Setting> table, List<String> problems) {
         Map<String, Setting> byEnvName = new LinkedHashMap<>();
         for (Setting s : table.values()) {
             byEnvName.put(s.envName(), s);
@@ -114,8 +113,7 @@ final class ConfigSources {
         return a.containsKey(key) ? a.get(key) : b.containsKey(key) ? b.get(key) : c.get(key);
     }
 
-    static void reportUnknown(Set<String> keys, String source, Map<String, Setting> table,
-            List<String> problems) {
+    static void reportUnknown(Set<String> keys, String source, Map<String, Setting> table, List<String> problems) {
         for (String key : keys) {
             if (!table.containsKey(key)) {
                 problems.add("unknown setting " + key + " (" + source + "); did you mean "

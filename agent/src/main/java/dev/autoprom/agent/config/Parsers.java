@@ -11,8 +11,7 @@ final class Parsers {
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    private Parsers() {
-    }
+    private Parsers() {}
 
     static Object bool(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -38,7 +37,6 @@ final class Parsers {
     static Object text(String text) {
         return text;
     }
-
 
     static Object host(String text) {
         String t = text.trim();

@@ -33,10 +33,10 @@ final class PriceFile {
     static final String FORMAT = "\"provider model input output [cached_input]\" (USD per million tokens)";
     /** A plain decimal: no sign, no exponent, no thousands separator, so "1e3", "-1" and "1,5" are all refused. */
     private static final Pattern PRICE = Pattern.compile("[0-9]+(\\.[0-9]+)?|\\.[0-9]+");
+
     private static final String[] COLUMNS = {"input", "output", "cached_input"};
 
-    private PriceFile() {
-    }
+    private PriceFile() {}
 
     /**
      * The table in {@code fileName}; each problem is added to {@code problems} as well as kept in the table's
@@ -65,7 +65,8 @@ final class PriceFile {
             String problem = null;
             String[] fields = line.split("\\s+");
             if (fields.length < 4 || fields.length > 5) {
-                problem = "expected " + FORMAT + ", found " + fields.length + (fields.length == 1 ? " field" : " fields");
+                problem =
+                        "expected " + FORMAT + ", found " + fields.length + (fields.length == 1 ? " field" : " fields");
             } else {
                 for (int f = 2; f < fields.length && problem == null; f++) {
                     if (!PRICE.matcher(fields[f]).matches()) {
@@ -79,9 +80,13 @@ final class PriceFile {
                 }
                 if (problem == null) {
                     firstLine.put(key, number);
-                    prices.add(new TokenPrice(fields[0], fields[1], Double.parseDouble(fields[2]),
-                            Double.parseDouble(fields[3]), fields.length == 5 ? Double.parseDouble(fields[4])
-                                    : Double.NaN, number));
+                    prices.add(new TokenPrice(
+                            fields[0],
+                            fields[1],
+                            Double.parseDouble(fields[2]),
+                            Double.parseDouble(fields[3]),
+                            fields.length == 5 ? Double.parseDouble(fields[4]) : Double.NaN,
+                            number));
                 }
             }
             if (problem != null) {

@@ -9,8 +9,7 @@ import java.util.function.Function;
 final class Setting {
 
     /** Turns the text of a value into the value, or throws {@link IllegalArgumentException}. */
-    interface Parser extends Function<String, Object> {
-    }
+    interface Parser extends Function<String, Object> {}
 
     final String key;
     final String defaultText;

@@ -23,7 +23,8 @@ final class BasicAuth {
         if (user == null || user.isEmpty()) {
             return null;
         }
-        byte[] digest = config.authPasswordSha256() != null ? hexToBytes(config.authPasswordSha256())
+        byte[] digest = config.authPasswordSha256() != null
+                ? hexToBytes(config.authPasswordSha256())
                 : sha256(config.authPassword() == null ? "" : config.authPassword());
         return new BasicAuth(user.getBytes(StandardCharsets.UTF_8), digest);
     }
@@ -35,8 +36,8 @@ final class BasicAuth {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -45,8 +46,8 @@ final class BasicAuth {
             return false;
         }
         // digests compared in constant time, so the answer's timing reveals nothing
-        boolean userOk = MessageDigest.isEqual(expectedUser,
-                decoded.substring(0, colon).getBytes(StandardCharsets.UTF_8));
+        boolean userOk =
+                MessageDigest.isEqual(expectedUser, decoded.substring(0, colon).getBytes(StandardCharsets.UTF_8));
         boolean passwordOk = MessageDigest.isEqual(expectedPasswordDigest, sha256(decoded.substring(colon + 1)));
         return userOk & passwordOk;
     }

@@ -12,7 +12,12 @@ import java.util.Arrays;
  */
 final class Connection {
 
-    enum State { READING, SERVING, WRITING, CLOSED }
+    enum State {
+        READING,
+        SERVING,
+        WRITING,
+        CLOSED
+    }
 
     /** What the connection asks of the server. */
     interface Server {
@@ -38,6 +43,7 @@ final class Connection {
     private long idleSince;
     /** When the current request's first byte arrived; 0 while none has. */
     private long requestStartedAt;
+
     private long lastWriteProgress;
     private ByteBuffer out;
     private boolean closeAfterWrite;
@@ -102,15 +108,21 @@ final class Connection {
         if (length < 0) {
             scannedTo = headLength;
             if (headLength > ExporterLimits.MAX_HEAD_BYTES) {
-                respond(Response.refusal(431, "request head larger than " + ExporterLimits.MAX_HEAD_BYTES
-                        + " bytes"), false, true, now);
+                respond(
+                        Response.refusal(431, "request head larger than " + ExporterLimits.MAX_HEAD_BYTES + " bytes"),
+                        false,
+                        true,
+                        now);
                 return false;
             }
             return true;
         }
         if (length > ExporterLimits.MAX_HEAD_BYTES) {
-            respond(Response.refusal(431, "request head larger than " + ExporterLimits.MAX_HEAD_BYTES + " bytes"),
-                    false, true, now);
+            respond(
+                    Response.refusal(431, "request head larger than " + ExporterLimits.MAX_HEAD_BYTES + " bytes"),
+                    false,
+                    true,
+                    now);
             return false;
         }
         RequestHead request;
@@ -188,7 +200,8 @@ final class Connection {
     boolean expired(long now) {
         switch (state) {
             case READING:
-                return requestStartedAt != 0 ? now - requestStartedAt > ExporterLimits.HEAD_TIMEOUT_MILLIS
+                return requestStartedAt != 0
+                        ? now - requestStartedAt > ExporterLimits.HEAD_TIMEOUT_MILLIS
                         : now - idleSince > ExporterLimits.IDLE_TIMEOUT_MILLIS;
             case WRITING:
                 return now - lastWriteProgress > ExporterLimits.WRITE_STALL_MILLIS;

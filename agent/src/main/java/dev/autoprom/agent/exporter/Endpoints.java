@@ -46,13 +46,14 @@ final class Endpoints {
                 return Response.text(404, "not found; see /\n");
             }
             if (auth != null && !auth.accepts(request.header("Authorization"))) {
-                return Response.text(401, "credentials required\n").header("WWW-Authenticate",
-                        "Basic realm=\"autoprom\", charset=\"UTF-8\"");
+                return Response.text(401, "credentials required\n")
+                        .header("WWW-Authenticate", "Basic realm=\"autoprom\", charset=\"UTF-8\"");
             }
             return metrics ? scrape(request) : json(statusJson.get());
         } catch (Throwable t) {
             SelfMetrics.recordError("exporter", t);
-            return Response.text(500, "error serving " + path + ": " + t.getClass().getSimpleName() + "\n");
+            return Response.text(
+                    500, "error serving " + path + ": " + t.getClass().getSimpleName() + "\n");
         }
     }
 
@@ -63,7 +64,6 @@ final class Endpoints {
     }
 
     private static Response json(String body) {
-        return new Response(200).header("Content-Type", "application/json")
-                .body(body.getBytes(StandardCharsets.UTF_8));
+        return new Response(200).header("Content-Type", "application/json").body(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -41,6 +41,5 @@ final class ExporterLimits {
     /** How often deadlines are checked: a timeout fires at most this much late. */
     static final long SWEEP_MILLIS = 250;
 
-    private ExporterLimits() {
-    }
+    private ExporterLimits() {}
 }

@@ -52,10 +52,14 @@ final class ExporterServer implements Connection.Server {
     private final Thread ioThread;
     /** For tests and the status page: the open client connections, written by the I/O thread only. */
     private volatile int openConnections;
+
     private volatile boolean running = true;
     private long lastSweep;
 
-    private ExporterServer(ServerSocketChannel listener, Selector selector, SSLContext tls,
+    private ExporterServer(
+            ServerSocketChannel listener,
+            Selector selector,
+            SSLContext tls,
             Function<RequestHead, Response> endpoints) {
         this.listener = listener;
         this.selector = selector;
@@ -274,8 +278,13 @@ final class ExporterServer implements Connection.Server {
     private static ThreadPoolExecutor workerPool() {
         AtomicInteger count = new AtomicInteger();
         // the queue is bounded by the pending-request count, checked before anything is queued
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(ExporterLimits.WORKER_THREADS,
-                ExporterLimits.WORKER_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                ExporterLimits.WORKER_THREADS,
+                ExporterLimits.WORKER_THREADS,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                runnable -> {
                     Thread thread = new Thread(runnable, "autoprom-exporter-worker-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -28,11 +28,12 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; HTTPS when {@code sslContext} is not null. */
-    public static MetricsServer start(AgentConfig config, PrometheusRegistry registry, Supplier<String> statusJson,
-            SSLContext sslContext) throws IOException {
+    public static MetricsServer start(
+            AgentConfig config, PrometheusRegistry registry, Supplier<String> statusJson, SSLContext sslContext)
+            throws IOException {
         Endpoints endpoints = new Endpoints(config.metricsPath(), registry, statusJson, BasicAuth.of(config));
-        return new MetricsServer(ExporterServer.start(new InetSocketAddress(config.host(), config.port()),
-                sslContext, endpoints::serve));
+        return new MetricsServer(ExporterServer.start(
+                new InetSocketAddress(config.host(), config.port()), sslContext, endpoints::serve));
     }
 
     /** The bound port (the chosen one when {@code autoprom.port=0}). */

@@ -31,10 +31,10 @@ final class RequestHead {
     final String query;
     /** HTTP/1.0, or an explicit {@code Connection: close}: the connection closes after the response. */
     final boolean closeAfterResponse;
+
     private final List<String[]> headers;
 
-    private RequestHead(String method, String path, String query, boolean closeAfterResponse,
-            List<String[]> headers) {
+    private RequestHead(String method, String path, String query, boolean closeAfterResponse, List<String[]> headers) {
         this.method = method;
         this.path = path;
         this.query = query;
@@ -117,8 +117,12 @@ final class RequestHead {
             throw new Rejected(431, "too many header fields");
         }
         int query = target.indexOf('?');
-        RequestHead head = new RequestHead(method, query < 0 ? target : target.substring(0, query),
-                query < 0 ? null : target.substring(query + 1), closes(version, headers), headers);
+        RequestHead head = new RequestHead(
+                method,
+                query < 0 ? target : target.substring(0, query),
+                query < 0 ? null : target.substring(query + 1),
+                closes(version, headers),
+                headers);
         rejectBodies(head);
         return head;
     }
@@ -188,7 +192,9 @@ final class RequestHead {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!ok) {
                 return false;

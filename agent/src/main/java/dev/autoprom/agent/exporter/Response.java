@@ -53,8 +53,12 @@ final class Response {
 
     /** The bytes on the wire; for HEAD the same head without the body. */
     ByteBuffer encode(boolean head) {
-        StringBuilder text = new StringBuilder(128).append("HTTP/1.1 ").append(status).append(' ')
-                .append(reason(status)).append("\r\n");
+        StringBuilder text = new StringBuilder(128)
+                .append("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason(status))
+                .append("\r\n");
         for (String[] header : headers) {
             text.append(header[0]).append(": ").append(header[1]).append("\r\n");
         }
@@ -75,16 +79,26 @@ final class Response {
 
     private static String reason(int status) {
         switch (status) {
-            case 200: return "OK";
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 406: return "Not Acceptable";
-            case 431: return "Request Header Fields Too Large";
-            case 500: return "Internal Server Error";
-            case 503: return "Service Unavailable";
-            default: return "Status";
+            case 200:
+                return "OK";
+            case 400:
+                return "Bad Request";
+            case 401:
+                return "Unauthorized";
+            case 404:
+                return "Not Found";
+            case 405:
+                return "Method Not Allowed";
+            case 406:
+                return "Not Acceptable";
+            case 431:
+                return "Request Header Fields Too Large";
+            case 500:
+                return "Internal Server Error";
+            case 503:
+                return "Service Unavailable";
+            default:
+                return "Status";
         }
     }
 }

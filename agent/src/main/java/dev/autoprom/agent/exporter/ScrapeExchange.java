@@ -30,8 +30,7 @@ final class ScrapeExchange implements PrometheusHttpExchange {
 
     /** What the handler answered; a 500 if it answered nothing. */
     Response response() {
-        return response != null ? response.body(body.toByteArray())
-                : Response.text(500, "error collecting metrics\n");
+        return response != null ? response.body(body.toByteArray()) : Response.text(500, "error collecting metrics\n");
     }
 
     @Override
@@ -97,7 +96,8 @@ final class ScrapeExchange implements PrometheusHttpExchange {
     private void fail(Exception e) {
         SelfMetrics.recordError("exporter", e);
         body.reset();
-        response = Response.text(500, "error collecting metrics: " + e.getClass().getSimpleName() + "\n");
+        response =
+                Response.text(500, "error collecting metrics: " + e.getClass().getSimpleName() + "\n");
     }
 
     @Override

@@ -36,7 +36,8 @@ final class TlsTransport implements Transport {
         int packet = engine.getSession().getPacketBufferSize();
         this.netIn = ByteBuffer.allocate(packet);
         this.netOut = (ByteBuffer) ByteBuffer.allocate(packet).flip();
-        this.appIn = (ByteBuffer) ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
+        this.appIn = (ByteBuffer) ByteBuffer.allocate(engine.getSession().getApplicationBufferSize())
+                .flip();
     }
 
     @Override
@@ -79,7 +80,9 @@ final class TlsTransport implements Transport {
                     appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
                     break;
                 default:
-                    if (n == 0 && result.bytesConsumed() == 0 && result.bytesProduced() == 0
+                    if (n == 0
+                            && result.bytesConsumed() == 0
+                            && result.bytesProduced() == 0
                             && engine.getHandshakeStatus() == handshake) {
                         return 0;
                     }

@@ -35,30 +35,49 @@ class AgentConfigTest {
                 row("autoprom.jvm.enabled", "false", c -> c.jvmEnabled(), false, "no"),
                 row("autoprom.cardinality.limit", "50", AgentConfig::cardinalityLimit, 50, "0"),
                 row("autoprom.histogram.native", "true", c -> c.nativeHistograms(), true, "yes"),
-                row("autoprom.labels", "service=checkout,env=prod", AgentConfig::labels,
-                        Map.of("service", "checkout", "env", "prod"), "service"),
+                row(
+                        "autoprom.labels",
+                        "service=checkout,env=prod",
+                        AgentConfig::labels,
+                        Map.of("service", "checkout", "env", "prod"),
+                        "service"),
                 row("autoprom.auth.username", "scraper", AgentConfig::authUsername, "scraper", null),
                 row("autoprom.auth.password", "s3cret", AgentConfig::authPassword, "s3cret", null),
-                row("autoprom.auth.password.sha256",
+                row(
+                        "autoprom.auth.password.sha256",
                         "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b",
                         AgentConfig::authPasswordSha256,
-                        "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b", "abc"),
+                        "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b",
+                        "abc"),
                 row("autoprom.tls.keystore.path", "/etc/ks.p12", AgentConfig::keystorePath, "/etc/ks.p12", null),
                 row("autoprom.tls.keystore.password", "changeit", AgentConfig::keystorePassword, "changeit", null),
                 row("autoprom.log.level", "DEBUG", AgentConfig::logLevel, "debug", "verbose"),
                 row("autoprom.fail.fast", "true", c -> c.failFast(), true, "1"),
-                row("autoprom.instrumentation.servlet.enabled", "false",
-                        c -> c.instrumentationEnabled("http", "servlet", true), false, "off"),
-                row("autoprom.instrumentation.jdbc.enabled", "false",
-                        c -> c.instrumentationEnabled("jdbc", "hikaricp", true), false, "off"));
+                row(
+                        "autoprom.instrumentation.servlet.enabled",
+                        "false",
+                        c -> c.instrumentationEnabled("http", "servlet", true),
+                        false,
+                        "off"),
+                row(
+                        "autoprom.instrumentation.jdbc.enabled",
+                        "false",
+                        c -> c.instrumentationEnabled("jdbc", "hikaricp", true),
+                        false,
+                        "off"));
     }
 
-    private static Arguments row(String key, String valid, Function<AgentConfig, Object> accessor, Object expected,
-            String invalid) {
+    private static Arguments row(
+            String key, String valid, Function<AgentConfig, Object> accessor, Object expected, String invalid) {
         return Arguments.of(key, valid, accessor, expected, invalid);
     }
 
-    enum Source { ARGUMENT, SYSTEM_PROPERTY, ENVIRONMENT, FILE }
+    enum Source {
+        ARGUMENT,
+        SYSTEM_PROPERTY,
+        ENVIRONMENT,
+        FILE
+    }
 
     static Stream<Arguments> keysBySource() {
         List<Arguments> all = new ArrayList<>();
@@ -73,8 +92,14 @@ class AgentConfigTest {
 
     @ParameterizedTest(name = "{1} from {0}")
     @MethodSource("keysBySource")
-    void validValueIsTakenFromEverySource(Source source, String key, String valid,
-            Function<AgentConfig, Object> accessor, Object expected, String invalid) throws Exception {
+    void validValueIsTakenFromEverySource(
+            Source source,
+            String key,
+            String valid,
+            Function<AgentConfig, Object> accessor,
+            Object expected,
+            String invalid)
+            throws Exception {
         AgentConfig config = load(source, key, valid);
         assertThat(config.problems()).isEmpty();
         assertThat(accessor.apply(config)).isEqualTo(expected);
@@ -82,8 +107,14 @@ class AgentConfigTest {
 
     @ParameterizedTest(name = "{1} from {0}")
     @MethodSource("keysBySource")
-    void invalidValueNamesKeyValueAndExpectationThenUsesDefault(Source source, String key, String valid,
-            Function<AgentConfig, Object> accessor, Object expected, String invalid) throws Exception {
+    void invalidValueNamesKeyValueAndExpectationThenUsesDefault(
+            Source source,
+            String key,
+            String valid,
+            Function<AgentConfig, Object> accessor,
+            Object expected,
+            String invalid)
+            throws Exception {
         if (invalid == null) {
             return; // free text: nothing is invalid
         }
@@ -136,12 +167,14 @@ class AgentConfigTest {
     @Test
     void precedenceIsArgumentsThenSystemPropertiesThenEnvironmentThenFileThenDefault() throws Exception {
         Path file = Files.createTempFile(tmp, "precedence", ".properties");
-        Files.writeString(file, "autoprom.port=4\nautoprom.host=file-host\nautoprom.metrics.path=/file\n"
-                + "autoprom.log.level=error\n");
-        Map<String, String> sys = Map.of("autoprom.port", "2", "autoprom.host", "sys-host",
-                "autoprom.config.file", file.toString());
-        Map<String, String> env = Map.of("AUTOPROM_PORT", "3", "AUTOPROM_HOST", "env-host",
-                "AUTOPROM_METRICS_PATH", "/env");
+        Files.writeString(
+                file,
+                "autoprom.port=4\nautoprom.host=file-host\nautoprom.metrics.path=/file\n"
+                        + "autoprom.log.level=error\n");
+        Map<String, String> sys =
+                Map.of("autoprom.port", "2", "autoprom.host", "sys-host", "autoprom.config.file", file.toString());
+        Map<String, String> env =
+                Map.of("AUTOPROM_PORT", "3", "AUTOPROM_HOST", "env-host", "AUTOPROM_METRICS_PATH", "/env");
         AgentConfig c = AgentConfig.load("port=1", sys, env, NAMES);
         assertThat(c.problems()).isEmpty();
         assertThat(c.port()).isEqualTo(1);
@@ -162,10 +195,11 @@ class AgentConfigTest {
         Map<String, String> sys = new HashMap<>();
         sys.put("autoprom.prot", "1");
         AgentConfig c = AgentConfig.load("hots=1.2.3.4", sys, Map.of("AUTOPROM_LOG_LEVL", "debug"), NAMES);
-        assertThat(c.problems()).containsExactlyInAnyOrder(
-                "unknown setting autoprom.hots (agent argument); did you mean autoprom.host?",
-                "unknown setting autoprom.prot (system property); did you mean autoprom.port?",
-                "unknown environment variable AUTOPROM_LOG_LEVL; did you mean AUTOPROM_LOG_LEVEL?");
+        assertThat(c.problems())
+                .containsExactlyInAnyOrder(
+                        "unknown setting autoprom.hots (agent argument); did you mean autoprom.host?",
+                        "unknown setting autoprom.prot (system property); did you mean autoprom.port?",
+                        "unknown environment variable AUTOPROM_LOG_LEVL; did you mean AUTOPROM_LOG_LEVEL?");
     }
 
     @Test
@@ -178,21 +212,29 @@ class AgentConfigTest {
 
     @Test
     void secretsAreMaskedInTheEffectiveConfigurationAndInProblems() {
-        AgentConfig c = AgentConfig.load("auth.username=u,auth.password=hunter2,tls.keystore.password=changeit",
-                Map.of("autoprom.auth.password.sha256", "hunter2"), Map.of(), NAMES);
+        AgentConfig c = AgentConfig.load(
+                "auth.username=u,auth.password=hunter2,tls.keystore.password=changeit",
+                Map.of("autoprom.auth.password.sha256", "hunter2"),
+                Map.of(),
+                NAMES);
         assertThat(c.effective().get("autoprom.auth.password")).containsEntry("value", "********");
         assertThat(c.effective().get("autoprom.tls.keystore.password")).containsEntry("value", "********");
         assertThat(c.effective().toString()).doesNotContain("hunter2").doesNotContain("changeit");
-        assertThat(String.join("\n", c.problems())).doesNotContain("hunter2")
-                .contains("autoprom.auth.password.sha256");
+        assertThat(String.join("\n", c.problems())).doesNotContain("hunter2").contains("autoprom.auth.password.sha256");
     }
 
     @Test
     void unreadableFileIsReportedAndIgnored() {
-        AgentConfig c = AgentConfig.load(null, Map.of("autoprom.config.file", "/nonexistent/autoprom.properties",
-                "autoprom.port", "5"), Map.of(), NAMES);
-        assertThat(c.problems()).singleElement().asString()
-                .contains("autoprom.config.file=/nonexistent/autoprom.properties").contains("expected");
+        AgentConfig c = AgentConfig.load(
+                null,
+                Map.of("autoprom.config.file", "/nonexistent/autoprom.properties", "autoprom.port", "5"),
+                Map.of(),
+                NAMES);
+        assertThat(c.problems())
+                .singleElement()
+                .asString()
+                .contains("autoprom.config.file=/nonexistent/autoprom.properties")
+                .contains("expected");
         assertThat(c.port()).isEqualTo(5);
     }
 
@@ -203,6 +245,7 @@ class AgentConfigTest {
         assertThat(familyOff.instrumentationEnabled("jdbc", "hikaricp", true)).isTrue();
         AgentConfig libraryBackOn = AgentConfig.load(
                 "instrumentation.http.enabled=false,instrumentation.servlet.enabled=true", Map.of(), Map.of(), NAMES);
-        assertThat(libraryBackOn.instrumentationEnabled("http", "servlet", true)).isTrue();
+        assertThat(libraryBackOn.instrumentationEnabled("http", "servlet", true))
+                .isTrue();
     }
 }

@@ -42,8 +42,12 @@ class PriceFileTest {
         TokenPrices prices = PriceFile.read(path.toString(), problems);
 
         assertThat(prices.file()).isEqualTo(path.toString());
-        assertThat(prices.entries()).extracting(p -> p.provider + " " + p.model + " " + p.line).containsExactly(
-                "openai gpt-4o-mini 3", "aws.bedrock anthropic.claude-3-5-haiku-20241022-v1:0 4", "openai o3 11");
+        assertThat(prices.entries())
+                .extracting(p -> p.provider + " " + p.model + " " + p.line)
+                .containsExactly(
+                        "openai gpt-4o-mini 3",
+                        "aws.bedrock anthropic.claude-3-5-haiku-20241022-v1:0 4",
+                        "openai o3 11");
         TokenPrice mini = prices.find("openai", "gpt-4o-mini");
         assertThat(mini.inputPerMillion).isEqualTo(0.15);
         assertThat(mini.outputPerMillion).isEqualTo(0.60);
@@ -51,7 +55,9 @@ class PriceFileTest {
         TokenPrice haiku = prices.find("aws.bedrock", "anthropic.claude-3-5-haiku-20241022-v1:0");
         assertThat(haiku.hasCachedInputPrice()).isFalse();
         assertThat(prices.find("openai", "o3").cachedInputPerMillion).isEqualTo(0.5);
-        assertThat(prices.find("openai", "gpt-4o")).as("never priced by a bad line").isNull();
+        assertThat(prices.find("openai", "gpt-4o"))
+                .as("never priced by a bad line")
+                .isNull();
         assertThat(prices.find("anthropic", "gpt-4o-mini")).as("per provider").isNull();
 
         String at = "autoprom.genai.prices.file " + path + " line ";
@@ -76,19 +82,24 @@ class PriceFileTest {
         TokenPrices prices = PriceFile.read(tmp.resolve("missing.txt").toString(), problems);
         assertThat(prices.isEmpty()).isTrue();
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith("cannot read autoprom.genai.prices.file " + tmp.resolve("missing.txt"))
-                .contains("NoSuchFileException").endsWith("; no cost is recorded");
+        assertThat(problems.get(0))
+                .startsWith("cannot read autoprom.genai.prices.file " + tmp.resolve("missing.txt"))
+                .contains("NoSuchFileException")
+                .endsWith("; no cost is recorded");
     }
 
     @Test
     void theConfigurationReadsTheFileAndCountsItsProblems() throws Exception {
         Path path = file("openai gpt-4o 2.50 10.00\nbroken\n");
         AgentConfig config = AgentConfig.load("genai.prices.file=" + path, Map.of(), Map.of(), Set.of("genai"));
-        assertThat(config.tokenPrices().find("openai", "gpt-4o").outputPerMillion).isEqualTo(10.0);
-        assertThat(config.problems()).containsExactly("autoprom.genai.prices.file " + path
-                + " line 2: expected \"provider model input output [cached_input]\" (USD per million tokens), "
-                + "found 1 field; line skipped");
-        assertThat(config.effective().get("autoprom.genai.prices.file").get("value")).isEqualTo(path.toString());
+        assertThat(config.tokenPrices().find("openai", "gpt-4o").outputPerMillion)
+                .isEqualTo(10.0);
+        assertThat(config.problems())
+                .containsExactly("autoprom.genai.prices.file " + path
+                        + " line 2: expected \"provider model input output [cached_input]\" (USD per million tokens), "
+                        + "found 1 field; line skipped");
+        assertThat(config.effective().get("autoprom.genai.prices.file").get("value"))
+                .isEqualTo(path.toString());
         AgentConfig none = AgentConfig.load("", Map.of(), Map.of(), Set.of("genai"));
         assertThat(none.tokenPrices()).isSameAs(TokenPrices.NONE);
         assertThat(none.problems()).isEmpty();

@@ -111,7 +111,9 @@ class ExporterServerTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2000);
 
         halfSent.setSoTimeout(15_000);
-        assertThat(halfSent.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+        assertThat(halfSent.getInputStream().read())
+                .as("closed without an answer")
+                .isEqualTo(-1);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
                 .isBetween(ExporterLimits.HEAD_TIMEOUT_MILLIS - 500, ExporterLimits.HEAD_TIMEOUT_MILLIS + 3000);
         // the stalled reader's response is dropped with its connection: reading it now ends early
@@ -179,7 +181,8 @@ class ExporterServerTest {
             assertThat(statusLine(socket.getInputStream())).isEqualTo("HTTP/1.1 200 OK");
         }
         long workers = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("autoprom-exporter-worker-")).count();
+                .filter(t -> t.getName().startsWith("autoprom-exporter-worker-"))
+                .count();
         assertThat(workers).isLessThanOrEqualTo(ExporterLimits.WORKER_THREADS);
     }
 
@@ -193,7 +196,10 @@ class ExporterServerTest {
         assertThat(both.indexOf("ok /a")).isLessThan(both.indexOf("ok /b"));
         send(socket, "HEAD /c HTTP/1.1\r\nHost: x\r\n\r\n");
         String head = readAtLeast(socket.getInputStream(), "\r\n\r\n");
-        assertThat(head).startsWith("HTTP/1.1 200 OK").contains("Content-Length: 6").doesNotContain("ok /c");
+        assertThat(head)
+                .startsWith("HTTP/1.1 200 OK")
+                .contains("Content-Length: 6")
+                .doesNotContain("ok /c");
     }
 
     private static String readAtLeast(InputStream in, String end) throws IOException {

@@ -49,35 +49,39 @@ class RequestHeadTest {
     @Test
     void http10AndConnectionCloseCloseAfterTheResponse() throws Exception {
         assertThat(parse("GET / HTTP/1.0\r\n\r\n").closeAfterResponse).isTrue();
-        assertThat(parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").closeAfterResponse).isFalse();
-        assertThat(parse("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").closeAfterResponse).isTrue();
+        assertThat(parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").closeAfterResponse)
+                .isFalse();
+        assertThat(parse("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").closeAfterResponse)
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "GARBAGE\r\n\r\n",
-        "GET /metrics\r\n\r\n",
-        "GET  /metrics HTTP/1.1\r\n\r\n",
-        "GET /metrics HTTP/9.9\r\n\r\n",
-        "PRI * HTTP/2.0\r\n\r\n",
-        "GET http://x/metrics HTTP/1.1\r\n\r\n",
-        "G(T /metrics HTTP/1.1\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nHost x\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nHost : x\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nHost: x\ry\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nContent-Length: 5\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: 0\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
-        "GET /metrics HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
-    })
+    @ValueSource(
+            strings = {
+                "GARBAGE\r\n\r\n",
+                "GET /metrics\r\n\r\n",
+                "GET  /metrics HTTP/1.1\r\n\r\n",
+                "GET /metrics HTTP/9.9\r\n\r\n",
+                "PRI * HTTP/2.0\r\n\r\n",
+                "GET http://x/metrics HTTP/1.1\r\n\r\n",
+                "G(T /metrics HTTP/1.1\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nHost x\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nHost : x\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nHost: x\ry\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nContent-Length: 5\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: 0\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
+                "GET /metrics HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
+            })
     void refusesWhatCouldDesynchroniseAProxy(String request) {
         assertThat(status(request)).isEqualTo(400);
     }
 
     @Test
     void anEmptyBodyIsFine() throws Exception {
-        assertThat(parse("GET /metrics HTTP/1.1\r\nContent-Length: 0\r\n\r\n").path).isEqualTo("/metrics");
+        assertThat(parse("GET /metrics HTTP/1.1\r\nContent-Length: 0\r\n\r\n").path)
+                .isEqualTo("/metrics");
     }
 
     @Test
@@ -91,7 +95,8 @@ class RequestHeadTest {
 
     @Test
     void rejectionsCarryNoStackTrace() {
-        assertThatThrownBy(() -> parse("GARBAGE\r\n\r\n")).isInstanceOf(RequestHead.Rejected.class)
+        assertThatThrownBy(() -> parse("GARBAGE\r\n\r\n"))
+                .isInstanceOf(RequestHead.Rejected.class)
                 .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
     }
 }

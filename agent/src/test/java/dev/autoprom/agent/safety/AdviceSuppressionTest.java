@@ -37,7 +37,9 @@ class AdviceSuppressionTest {
         for (String name : classes) {
             collect(pool.describe(name).resolve(), adviceMethods, unsafe);
         }
-        assertThat(unsafe).as("advice methods without suppress = Throwable.class").isEmpty();
+        assertThat(unsafe)
+                .as("advice methods without suppress = Throwable.class")
+                .isEmpty();
         // the scan must see the advice of the bundled families, or it proves nothing
         if (!classes.isEmpty()) {
             assertThat(adviceMethods).isNotEmpty();
@@ -52,8 +54,9 @@ class AdviceSuppressionTest {
         collect(pool.describe(UnsafeAdvice.class.getName()).resolve(), adviceMethods, unsafe);
         collect(pool.describe(SafeAdvice.class.getName()).resolve(), adviceMethods, unsafe);
         assertThat(adviceMethods).hasSize(4);
-        assertThat(unsafe).containsExactlyInAnyOrder(UnsafeAdvice.class.getName() + ".enter",
-                UnsafeAdvice.class.getName() + ".exit");
+        assertThat(unsafe)
+                .containsExactlyInAnyOrder(
+                        UnsafeAdvice.class.getName() + ".enter", UnsafeAdvice.class.getName() + ".exit");
     }
 
     static void collect(TypeDescription type, List<String> adviceMethods, List<String> unsafe) {
@@ -85,7 +88,8 @@ class AdviceSuppressionTest {
                 if (Files.isDirectory(root)) {
                     try (Stream<Path> files = Files.walk(root)) {
                         files.filter(f -> f.toString().endsWith(".class"))
-                                .forEach(f -> names.add(className(path.relativize(f).toString())));
+                                .forEach(f ->
+                                        names.add(className(path.relativize(f).toString())));
                     }
                 }
             } else if (entry.endsWith(".jar") && Files.isRegularFile(path)) {
@@ -109,21 +113,17 @@ class AdviceSuppressionTest {
 
     static class UnsafeAdvice {
         @Advice.OnMethodEnter
-        static void enter() {
-        }
+        static void enter() {}
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit() {
-        }
+        static void exit() {}
     }
 
     static class SafeAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter() {
-        }
+        static void enter() {}
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit() {
-        }
+        static void exit() {}
     }
 }

@@ -23,7 +23,8 @@ final class Database {
         config.setPoolName("demo-pool");
         config.setMaximumPoolSize(4);
         HikariDataSource dataSource = new HikariDataSource(config);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(64))");
             s.execute("CREATE TABLE audit (id IDENTITY PRIMARY KEY, event VARCHAR(64))");
             for (int i = 1; i <= 100; i++) {

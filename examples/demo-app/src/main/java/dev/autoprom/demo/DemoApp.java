@@ -13,8 +13,7 @@ package dev.autoprom.demo;
  */
 public final class DemoApp {
 
-    private DemoApp() {
-    }
+    private DemoApp() {}
 
     public static void main(String[] args) throws Exception {
         Database database = Database.start();

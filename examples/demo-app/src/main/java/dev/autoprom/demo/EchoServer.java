@@ -30,12 +30,10 @@ final class EchoServer extends WebSocketServer {
     }
 
     @Override
-    public void onOpen(WebSocket conn, ClientHandshake handshake) {
-    }
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {}
 
     @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-    }
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
     @Override
     public void onMessage(WebSocket conn, String message) {
@@ -48,8 +46,7 @@ final class EchoServer extends WebSocketServer {
     }
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
     public void onStart() {

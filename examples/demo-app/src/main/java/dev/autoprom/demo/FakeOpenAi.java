@@ -39,16 +39,25 @@ final class FakeOpenAi {
         String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("x-request-id", "req-demo-" + calls.get());
         if (calls.incrementAndGet() % 10 == 0) {
-            send(exchange, 429, "application/json", "{\"error\":{\"message\":\"Rate limit reached\",\"type\":"
-                    + "\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
+            send(
+                    exchange,
+                    429,
+                    "application/json",
+                    "{\"error\":{\"message\":\"Rate limit reached\",\"type\":"
+                            + "\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
         } else if (request.contains("\"stream\":true")) {
             stream(exchange);
         } else {
-            send(exchange, 200, "application/json", "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion\","
-                    + "\"created\":1700000000,\"model\":\"" + MODEL + "\",\"choices\":[{\"index\":0,\"message\":"
-                    + "{\"role\":\"assistant\",\"content\":\"Hello from the demo!\",\"refusal\":null},"
-                    + "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,"
-                    + "\"completion_tokens\":5,\"total_tokens\":17}}");
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion\","
+                            + "\"created\":1700000000,\"model\":\"" + MODEL
+                            + "\",\"choices\":[{\"index\":0,\"message\":"
+                            + "{\"role\":\"assistant\",\"content\":\"Hello from the demo!\",\"refusal\":null},"
+                            + "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,"
+                            + "\"completion_tokens\":5,\"total_tokens\":17}}");
         }
     }
 
@@ -58,16 +67,24 @@ final class FakeOpenAi {
         try (OutputStream out = exchange.getResponseBody()) {
             String[] words = {"Hello", " from", " the", " demo", "!"};
             for (String word : words) {
-                event(out, "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                        + "\"model\":\"" + MODEL + "\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word
-                        + "\"},\"finish_reason\":null}]}");
+                event(
+                        out,
+                        "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                                + "\"model\":\"" + MODEL + "\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                                + word
+                                + "\"},\"finish_reason\":null}]}");
                 sleep(20);
             }
-            event(out, "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                    + "\"model\":\"" + MODEL + "\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
-            event(out, "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                    + "\"model\":\"" + MODEL + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,"
-                    + "\"completion_tokens\":5,\"total_tokens\":17}}");
+            event(
+                    out,
+                    "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                            + "\"model\":\"" + MODEL
+                            + "\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+            event(
+                    out,
+                    "{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                            + "\"model\":\"" + MODEL + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,"
+                            + "\"completion_tokens\":5,\"total_tokens\":17}}");
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         }
     }

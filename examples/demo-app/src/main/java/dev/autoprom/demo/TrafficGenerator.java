@@ -46,8 +46,11 @@ final class TrafficGenerator {
     }
 
     void start() {
-        openAi = OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + aiPort + "/v1").apiKey("sk-demo-not-a-key")
-                .maxRetries(0).build();
+        openAi = OpenAIOkHttpClient.builder()
+                .baseUrl("http://127.0.0.1:" + aiPort + "/v1")
+                .apiKey("sk-demo-not-a-key")
+                .maxRetries(0)
+                .build();
         scheduler.scheduleWithFixedDelay(quietly(this::httpAndSql), 0, 100, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(quietly(this::webSocketMessages), 0, 500, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(quietly(this::aiCall), 0, 1000, TimeUnit.MILLISECONDS);
@@ -56,7 +59,9 @@ final class TrafficGenerator {
     private void httpAndSql() throws Exception {
         int tick = ticks.incrementAndGet();
         String id = tick % 50 == 0 ? "boom" : String.valueOf(1 + random.nextInt(110)); // some 404s and 500s
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/users/" + id)).build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/users/" + id))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (tick % 10 == 0) {
             database.audit("tick " + tick);
@@ -66,8 +71,8 @@ final class TrafficGenerator {
     private void webSocketMessages() throws Exception {
         WebSocket ws = webSocket;
         if (ws == null || ws.isOutputClosed() || ws.isInputClosed()) {
-            ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + wsPort + "/echo"),
-                    new WebSocket.Listener() {
+            ws = http.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + wsPort + "/echo"), new WebSocket.Listener() {
                         @Override
                         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
                             socket.request(1);
@@ -79,7 +84,8 @@ final class TrafficGenerator {
                             socket.request(1);
                             return null;
                         }
-                    }).get(5, TimeUnit.SECONDS);
+                    })
+                    .get(5, TimeUnit.SECONDS);
             webSocket = ws;
         }
         ws.sendText("hello " + ticks.get(), true).get(5, TimeUnit.SECONDS);
@@ -93,13 +99,15 @@ final class TrafficGenerator {
     }
 
     private void aiCall() {
-        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(ChatModel.GPT_4O_MINI)
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
+                .model(ChatModel.GPT_4O_MINI)
                 .addUserMessage("Say hello to the demo");
         if (ticks.get() % 4 == 0) {
-            params.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
-            try (StreamResponse<ChatCompletionChunk> stream = openAi.chat().completions()
-                    .createStreaming(params.build())) {
-                stream.stream().forEach(chunk -> { });
+            params.streamOptions(
+                    ChatCompletionStreamOptions.builder().includeUsage(true).build());
+            try (StreamResponse<ChatCompletionChunk> stream =
+                    openAi.chat().completions().createStreaming(params.build())) {
+                stream.stream().forEach(chunk -> {});
             }
         } else {
             openAi.chat().completions().create(params.build());

@@ -10,15 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AgentLog {
 
-    public enum Level { DEBUG, INFO, WARN, ERROR, OFF }
+    public enum Level {
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR,
+        OFF
+    }
 
     private static volatile Level threshold = Level.INFO;
     private static final Set<String> ONCE = ConcurrentHashMap.newKeySet();
     /** Bounds the once-set so that a flood of distinct keys cannot grow memory. */
     private static final int ONCE_CAPACITY = 1000;
 
-    private AgentLog() {
-    }
+    private AgentLog() {}
 
     public static void setLevel(Level level) {
         threshold = level;
@@ -64,7 +69,10 @@ public final class AgentLog {
         if (level.ordinal() < threshold.ordinal()) {
             return;
         }
-        StringBuilder line = new StringBuilder(message.length() + 32).append("[autoprom] ").append(level).append(' ')
+        StringBuilder line = new StringBuilder(message.length() + 32)
+                .append("[autoprom] ")
+                .append(level)
+                .append(' ')
                 .append(message);
         if (cause != null) {
             line.append(": ").append(cause);

@@ -25,14 +25,14 @@ public final class AgentMetrics {
      * variables or {@code prometheus.properties}. Those configure the application's own Prometheus client (the
      * relocated copy reads the same names), not the agent, which has its own settings.
      */
-    public static final PrometheusProperties PROPERTIES = PrometheusProperties.builder().build();
+    public static final PrometheusProperties PROPERTIES =
+            PrometheusProperties.builder().build();
 
     private static volatile int seriesLimit = 2000;
     private static volatile boolean nativeHistograms = false;
     private static volatile Labels constLabels = Labels.EMPTY;
 
-    private AgentMetrics() {
-    }
+    private AgentMetrics() {}
 
     /** Called once by the agent at start-up. */
     public static void configure(int seriesLimitPerMetric, boolean withNativeHistograms, Labels constantLabels) {
@@ -58,7 +58,10 @@ public final class AgentMetrics {
      * {@code autoprom.histogram.native=true}. Exemplars are off: sampling them costs time on every observation.
      */
     public static Histogram.Builder histogram(String name, String help, double... buckets) {
-        Histogram.Builder builder = Histogram.builder(PROPERTIES).name(name).help(help).classicUpperBounds(buckets)
+        Histogram.Builder builder = Histogram.builder(PROPERTIES)
+                .name(name)
+                .help(help)
+                .classicUpperBounds(buckets)
                 .constLabels(constLabels);
         if (!nativeHistograms) {
             builder.classicOnly();
@@ -68,7 +71,8 @@ public final class AgentMetrics {
     }
 
     public static Counter.Builder counter(String name, String help) {
-        Counter.Builder builder = Counter.builder(PROPERTIES).name(name).help(help).constLabels(constLabels);
+        Counter.Builder builder =
+                Counter.builder(PROPERTIES).name(name).help(help).constLabels(constLabels);
         builder.withoutExemplars();
         return builder;
     }

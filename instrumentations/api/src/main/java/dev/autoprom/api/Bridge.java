@@ -27,7 +27,8 @@ public final class Bridge<R> {
         @Override
         protected R computeValue(Class<?> anchor) {
             try {
-                return role.cast(BridgeClasses.load(anchor, className).getConstructor().newInstance());
+                return role.cast(
+                        BridgeClasses.load(anchor, className).getConstructor().newInstance());
             } catch (Throwable t) {
                 SelfMetrics.recordError(component, t);
                 return fallback;

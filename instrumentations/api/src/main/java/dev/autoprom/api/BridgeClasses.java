@@ -27,8 +27,7 @@ public final class BridgeClasses {
         }
     };
 
-    private BridgeClasses() {
-    }
+    private BridgeClasses() {}
 
     /**
      * Loads {@code bridgeClassName} next to the library that defines {@code anchor}, for example
@@ -45,7 +44,8 @@ public final class BridgeClasses {
 
     static boolean isBridgeClass(String className) {
         int lastDot = className.lastIndexOf('.');
-        return className.startsWith("dev.autoprom.") && lastDot > 0
+        return className.startsWith("dev.autoprom.")
+                && lastDot > 0
                 && className.substring(0, lastDot).endsWith(".bridge");
     }
 

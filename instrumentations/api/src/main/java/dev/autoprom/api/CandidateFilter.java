@@ -23,10 +23,11 @@ public final class CandidateFilter {
     private final Set<String> internalNames;
     /** Words indexed by their length in bytes: {@code methodNames[n]} holds the method names of n bytes. */
     private final byte[][][] methodNames;
+
     private final byte[][][] poolStrings;
 
-    private CandidateFilter(boolean everyClass, Set<String> internalNames, Set<String> methodNames,
-            Set<String> poolStrings) {
+    private CandidateFilter(
+            boolean everyClass, Set<String> internalNames, Set<String> methodNames, Set<String> poolStrings) {
         this.everyClass = everyClass;
         this.internalNames = internalNames;
         this.methodNames = byLength(methodNames);
@@ -98,24 +99,44 @@ public final class CandidateFilter {
                             return true;
                         }
                         switch (matches++) {
-                            case 0: match0 = index; break;
-                            case 1: match1 = index; break;
-                            case 2: match2 = index; break;
-                            default: match3 = index; break;
+                            case 0:
+                                match0 = index;
+                                break;
+                            case 1:
+                                match1 = index;
+                                break;
+                            case 2:
+                                match2 = index;
+                                break;
+                            default:
+                                match3 = index;
+                                break;
                         }
                     }
                     pos += 3 + length;
                     break;
-                case 7: case 8: case 16: case 19: case 20: // Class, String, MethodType, Module, Package
+                case 7:
+                case 8:
+                case 16:
+                case 19:
+                case 20: // Class, String, MethodType, Module, Package
                     pos += 3;
                     break;
                 case 15: // MethodHandle
                     pos += 4;
                     break;
-                case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
+                case 3:
+                case 4:
+                case 9:
+                case 10:
+                case 11:
+                case 12:
+                case 17:
+                case 18:
                     pos += 5;
                     break;
-                case 5: case 6: // Long and Double take two constant-pool slots
+                case 5:
+                case 6: // Long and Double take two constant-pool slots
                     pos += 9;
                     index++;
                     break;

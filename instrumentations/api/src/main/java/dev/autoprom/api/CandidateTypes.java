@@ -25,8 +25,8 @@ public final class CandidateTypes {
     private final Set<String> methodNames;
     private final Set<String> constantPoolStrings;
 
-    private CandidateTypes(boolean any, Set<String> internalNames, Set<String> methodNames,
-            Set<String> constantPoolStrings) {
+    private CandidateTypes(
+            boolean any, Set<String> internalNames, Set<String> methodNames, Set<String> constantPoolStrings) {
         this.any = any;
         this.internalNames = internalNames;
         this.methodNames = methodNames;
@@ -49,8 +49,11 @@ public final class CandidateTypes {
 
     /** Classes that declare (not merely call or inherit) a method with one of these names. */
     public static CandidateTypes declaringMethod(String... methodNames) {
-        return new CandidateTypes(false, Set.of(), Collections.unmodifiableSet(new LinkedHashSet<>(
-                java.util.Arrays.asList(methodNames))), Set.of());
+        return new CandidateTypes(
+                false,
+                Set.of(),
+                Collections.unmodifiableSet(new LinkedHashSet<>(java.util.Arrays.asList(methodNames))),
+                Set.of());
     }
 
     /** Classes that use one of these annotations (binary names) on the class or on any member. */
@@ -67,8 +70,11 @@ public final class CandidateTypes {
         if (any || other.any) {
             return ANY;
         }
-        return new CandidateTypes(false, union(internalNames, other.internalNames),
-                union(methodNames, other.methodNames), union(constantPoolStrings, other.constantPoolStrings));
+        return new CandidateTypes(
+                false,
+                union(internalNames, other.internalNames),
+                union(methodNames, other.methodNames),
+                union(constantPoolStrings, other.constantPoolStrings));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -30,6 +30,7 @@ public final class CappedSeries<D extends DataPoint> {
      * would allocate a wrapper, and hash with an iterator, on every call).
      */
     private final ConcurrentHashMap<String, Object> root = new ConcurrentHashMap<>();
+
     private final AtomicInteger size = new AtomicInteger();
     private volatile D overflowChild;
 

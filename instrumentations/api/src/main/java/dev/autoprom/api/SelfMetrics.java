@@ -14,19 +14,21 @@ public final class SelfMetrics {
     public static final String AGENT_ERRORS = "autoprom_agent_errors_total";
     public static final String SERIES_OVERFLOW = "autoprom_series_overflow_total";
 
-    private static final Counter ERRORS = AgentMetrics
-            .counter(AGENT_ERRORS, "Failures inside the agent, by component; the application was not affected.")
-            .labelNames("component").register(AgentMetrics.registry());
-    private static final Counter OVERFLOW = AgentMetrics
-            .counter(SERIES_OVERFLOW, "Observations recorded into a metric's overflow series because it reached "
-                    + "autoprom.cardinality.limit label sets.")
-            .labelNames("metric").register(AgentMetrics.registry());
+    private static final Counter ERRORS = AgentMetrics.counter(
+                    AGENT_ERRORS, "Failures inside the agent, by component; the application was not affected.")
+            .labelNames("component")
+            .register(AgentMetrics.registry());
+    private static final Counter OVERFLOW = AgentMetrics.counter(
+                    SERIES_OVERFLOW,
+                    "Observations recorded into a metric's overflow series because it reached "
+                            + "autoprom.cardinality.limit label sets.")
+            .labelNames("metric")
+            .register(AgentMetrics.registry());
 
     private static final ConcurrentHashMap<String, CounterDataPoint> ERROR_CHILDREN = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, CounterDataPoint> OVERFLOW_CHILDREN = new ConcurrentHashMap<>();
 
-    private SelfMetrics() {
-    }
+    private SelfMetrics() {}
 
     /** Counts a failure of {@code component} and logs the first one of each kind. Never throws. */
     public static void recordError(String component, Throwable failure) {
@@ -48,9 +50,13 @@ public final class SelfMetrics {
         if (child == null) {
             child = OVERFLOW_CHILDREN.computeIfAbsent(metricName, OVERFLOW::labelValues);
             // built only here: the message (and the once-key) would otherwise be concatenated on every call
-            AgentLog.warnOnce("overflow:" + metricName, "metric " + metricName + " reached "
-                    + "autoprom.cardinality.limit=" + AgentMetrics.seriesLimit() + " label sets; further ones are "
-                    + "recorded with label value " + CappedSeries.OVERFLOW + " and counted in " + SERIES_OVERFLOW);
+            AgentLog.warnOnce(
+                    "overflow:" + metricName,
+                    "metric " + metricName + " reached "
+                            + "autoprom.cardinality.limit=" + AgentMetrics.seriesLimit()
+                            + " label sets; further ones are "
+                            + "recorded with label value " + CappedSeries.OVERFLOW + " and counted in "
+                            + SERIES_OVERFLOW);
         }
         child.inc();
     }

@@ -40,7 +40,8 @@ public final class Targets {
 
     /** Concrete classes that declare a method carrying one of these annotations (binary names). */
     public static Targets declaringMethodsAnnotatedWith(String... annotationNames) {
-        return new Targets(CandidateTypes.annotatedWith(annotationNames),
+        return new Targets(
+                CandidateTypes.annotatedWith(annotationNames),
                 not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(annotationNames)))));
     }
 
@@ -77,8 +78,11 @@ public final class Targets {
          * only ever applies to a declared method, so a class declaring none of them has nothing to instrument).
          */
         public Targets declaring(String... methodNames) {
-            return new Targets(CandidateTypes.declaringMethod(methodNames), not(isInterface())
-                    .and(declaresMethod(namedOneOf(methodNames))).and(SuperTypeMatcher.anyOf(typeNames)));
+            return new Targets(
+                    CandidateTypes.declaringMethod(methodNames),
+                    not(isInterface())
+                            .and(declaresMethod(namedOneOf(methodNames)))
+                            .and(SuperTypeMatcher.anyOf(typeNames)));
         }
     }
 }

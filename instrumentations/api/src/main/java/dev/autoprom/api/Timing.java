@@ -10,8 +10,7 @@ public final class Timing {
 
     public static final long NOT_STARTED = 0L;
 
-    private Timing() {
-    }
+    private Timing() {}
 
     /** {@code System.nanoTime()}, never {@link #NOT_STARTED} (nanoTime may be any value, 0 included). */
     public static long start() {

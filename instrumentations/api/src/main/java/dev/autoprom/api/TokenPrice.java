@@ -10,6 +10,7 @@ public final class TokenPrice {
     public final String provider;
     /** The {@code gen_ai_request_model} it applies to, exactly as the application names it. */
     public final String model;
+
     public final double inputPerMillion;
     public final double outputPerMillion;
     /** {@link Double#NaN} when the file gives no cached-input price (cache reads are then priced as input). */
@@ -17,8 +18,13 @@ public final class TokenPrice {
     /** The line of the file it came from, for messages and {@code /autoprom}. */
     public final int line;
 
-    public TokenPrice(String provider, String model, double inputPerMillion, double outputPerMillion,
-            double cachedInputPerMillion, int line) {
+    public TokenPrice(
+            String provider,
+            String model,
+            double inputPerMillion,
+            double outputPerMillion,
+            double cachedInputPerMillion,
+            int line) {
         this.provider = provider;
         this.model = model;
         this.inputPerMillion = inputPerMillion;

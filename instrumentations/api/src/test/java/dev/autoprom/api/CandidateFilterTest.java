@@ -7,10 +7,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The pre-filter must never reject a class a module could transform, and should reject the rest. Real class
@@ -38,31 +38,39 @@ class CandidateFilterTest {
                 Arguments.of(CandidateTypes.declaringMethod("a", "b", "c", "d"), CallsFiveNames.class, false),
                 Arguments.of(CandidateTypes.annotatedWith(Marker.class.getName()), AnnotatedMethod.class, true),
                 Arguments.of(CandidateTypes.annotatedWith(Marker.class.getName()), DeclaresExecute.class, false),
-                Arguments.of(CandidateTypes.named(DeclaresNothingOfInterest.class.getName()),
-                        DeclaresNothingOfInterest.class, true),
-                Arguments.of(CandidateTypes.named(DeclaresExecute.class.getName()),
-                        DeclaresNothingOfInterest.class, false),
+                Arguments.of(
+                        CandidateTypes.named(DeclaresNothingOfInterest.class.getName()),
+                        DeclaresNothingOfInterest.class,
+                        true),
+                Arguments.of(
+                        CandidateTypes.named(DeclaresExecute.class.getName()), DeclaresNothingOfInterest.class, false),
                 // a nested class's binary name uses '$'
                 Arguments.of(CandidateTypes.named(Outer.Inner.class.getName()), Outer.Inner.class, true),
-                Arguments.of(CandidateTypes.declaringMethod("x").or(CandidateTypes.named(
-                        DeclaresExecute.class.getName())), DeclaresExecute.class, true),
+                Arguments.of(
+                        CandidateTypes.declaringMethod("x").or(CandidateTypes.named(DeclaresExecute.class.getName())),
+                        DeclaresExecute.class,
+                        true),
                 Arguments.of(CandidateTypes.any(), DeclaresNothingOfInterest.class, true),
-                Arguments.of(CandidateTypes.declaringMethod("x").or(CandidateTypes.any()),
-                        DeclaresNothingOfInterest.class, true));
+                Arguments.of(
+                        CandidateTypes.declaringMethod("x").or(CandidateTypes.any()),
+                        DeclaresNothingOfInterest.class,
+                        true));
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void judgesRealClassFiles(CandidateTypes wanted, Class<?> scanned, boolean candidate) throws IOException {
         CandidateFilter filter = CandidateFilter.of(List.of(wanted));
-        assertThat(filter.isCandidate(internalName(scanned), classFile(scanned))).isEqualTo(candidate);
+        assertThat(filter.isCandidate(internalName(scanned), classFile(scanned)))
+                .isEqualTo(candidate);
     }
 
     @Test
     void aClassFileItCannotReadIsPassedOnNotDropped() throws IOException {
         CandidateFilter filter = CandidateFilter.of(List.of(CandidateTypes.declaringMethod("execute")));
         byte[] whole = classFile(DeclaresNothingOfInterest.class);
-        assertThat(filter.isCandidate("x/Truncated", Arrays.copyOf(whole, whole.length / 3))).isTrue();
+        assertThat(filter.isCandidate("x/Truncated", Arrays.copyOf(whole, whole.length / 3)))
+                .isTrue();
         byte[] unknownTag = whole.clone();
         unknownTag[10] = 99; // first constant-pool entry
         assertThat(filter.isCandidate("x/UnknownTag", unknownTag)).isTrue();
@@ -105,6 +113,7 @@ class CandidateFilterTest {
     static class FieldsThenExecute {
         static final String QUERY = "SELECT 1";
         static final long LIMIT = 10_000_000_000L;
+
         @Marker
         @Deprecated
         int annotated;
@@ -143,17 +152,14 @@ class CandidateFilterTest {
     }
 
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @interface Marker {
-    }
+    @interface Marker {}
 
     static class AnnotatedMethod {
         @Marker
-        void handle() {
-        }
+        void handle() {}
     }
 
     static class Outer {
-        static class Inner {
-        }
+        static class Inner {}
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class CappedSeriesTest {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final Counter counter = Counter.builder().name("test_requests_total").labelNames("route")
-            .register(registry);
+    private final Counter counter =
+            Counter.builder().name("test_requests_total").labelNames("route").register(registry);
 
     @Test
     void labelSetsPastTheLimitGoToOneOverflowSeriesAndAreCounted() {
@@ -62,7 +62,9 @@ class CappedSeriesTest {
             series.get(attack[i % attack.length]).inc();
         }
         long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
-        assertThat(allocated).as("bytes allocated by 100,000 overflowing lookups").isLessThan(64 * 1024);
+        assertThat(allocated)
+                .as("bytes allocated by 100,000 overflowing lookups")
+                .isLessThan(64 * 1024);
         assertThat(series.size()).isEqualTo(1);
         assertThat(series.get("/kept")).isNotSameAs(series.get("/raw/1"));
     }
@@ -76,13 +78,17 @@ class CappedSeriesTest {
         assertThat(series.size()).isEqualTo(1);
         series.get("/c").inc(); // room again after remove
         CounterSnapshot snapshot = (CounterSnapshot) registry.scrape().get(0);
-        assertThat(snapshot.getDataPoints()).extracting(p -> p.getLabels().get("route"))
+        assertThat(snapshot.getDataPoints())
+                .extracting(p -> p.getLabels().get("route"))
                 .containsExactlyInAnyOrder("/b", "/c");
     }
 
     @Test
     void severalLabelsShareLevelsAndOverflowWhenFull() {
-        Counter two = Counter.builder().name("test_two_total").labelNames("method", "route").register(registry);
+        Counter two = Counter.builder()
+                .name("test_two_total")
+                .labelNames("method", "route")
+                .register(registry);
         CappedSeries<CounterDataPoint> series = new CappedSeries<>(two, "test_two_total", 2, 2);
         series.get("GET", "/a").inc();
         series.get("GET", "/b").inc();
@@ -90,9 +96,11 @@ class CappedSeriesTest {
         series.get("GET", "/c").inc(); // a new second-level value past the limit
         series.get("GET", "/a").inc();
         assertThat(series.size()).isEqualTo(2);
-        CounterSnapshot snapshot = (CounterSnapshot) registry.scrape(n -> n.equals("test_two")).get(0);
-        assertThat(snapshot.getDataPoints()).extracting(p -> p.getLabels().get("method") + " "
-                + p.getLabels().get("route") + " " + (int) p.getValue())
+        CounterSnapshot snapshot =
+                (CounterSnapshot) registry.scrape(n -> n.equals("test_two")).get(0);
+        assertThat(snapshot.getDataPoints())
+                .extracting(
+                        p -> p.getLabels().get("method") + " " + p.getLabels().get("route") + " " + (int) p.getValue())
                 .containsExactlyInAnyOrder("GET /a 2", "GET /b 1", "_overflow _overflow 2");
     }
 
@@ -105,7 +113,10 @@ class CappedSeriesTest {
     }
 
     private static double value(CounterSnapshot snapshot, String route) {
-        return snapshot.getDataPoints().stream().filter(p -> route.equals(p.getLabels().get("route")))
-                .findFirst().orElseThrow().getValue();
+        return snapshot.getDataPoints().stream()
+                .filter(p -> route.equals(p.getLabels().get("route")))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
     }
 }

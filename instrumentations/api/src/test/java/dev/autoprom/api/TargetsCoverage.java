@@ -32,8 +32,7 @@ public final class TargetsCoverage {
         public final List<String> rejectedByPreFilter = new ArrayList<>();
     }
 
-    private TargetsCoverage() {
-    }
+    private TargetsCoverage() {}
 
     /**
      * Checks all of a family's modules in one pass over the class path (each class is parsed once). A module
@@ -50,7 +49,8 @@ public final class TargetsCoverage {
             CandidateFilter filter = CandidateFilter.of(List.of(targets.candidates()));
             CandidateTypes candidates = targets.candidates();
             List<String> names;
-            if (candidates.methodNames().isEmpty() && candidates.constantPoolStrings().isEmpty()) {
+            if (candidates.methodNames().isEmpty()
+                    && candidates.constantPoolStrings().isEmpty()) {
                 names = new ArrayList<>(candidates.internalNames());
             } else {
                 if (everyClass == null) {
@@ -101,7 +101,9 @@ public final class TargetsCoverage {
             Enumeration<JarEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 String name = entries.nextElement().getName();
-                if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")
+                if (name.endsWith(".class")
+                        && !name.startsWith("META-INF/")
+                        && !name.endsWith("module-info.class")
                         && !name.endsWith("package-info.class")) {
                     names.add(name.substring(0, name.length() - ".class".length()));
                 }

@@ -26,14 +26,17 @@ public final class SdkStreamingChatModel implements StreamingChatModel {
 
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(prompt.getOptions().getModel())
-                .addUserMessage(prompt.getContents()).build();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model(prompt.getOptions().getModel())
+                .addUserMessage(prompt.getContents())
+                .build();
         return Flux.defer(() -> {
-            StreamResponse<ChatCompletionChunk> sdkStream = client.chat().completions().createStreaming(params);
+            StreamResponse<ChatCompletionChunk> sdkStream =
+                    client.chat().completions().createStreaming(params);
             return Flux.fromStream(sdkStream.stream())
                     .filter(chunk -> !chunk.choices().isEmpty())
-                    .map(chunk -> new ChatResponse(List.of(new Generation(
-                            new AssistantMessage(chunk.choices().get(0).delta().content().orElse(""))))))
+                    .map(chunk -> new ChatResponse(List.of(new Generation(new AssistantMessage(
+                            chunk.choices().get(0).delta().content().orElse(""))))))
                     .doFinally(signal -> sdkStream.close());
         });
     }

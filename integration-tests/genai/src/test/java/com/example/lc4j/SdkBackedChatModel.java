@@ -41,11 +41,18 @@ public final class SdkBackedChatModel implements ChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model(request.modelName()).addUserMessage(request.messages().get(0).toString()).build());
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(request.modelName())
+                        .addUserMessage(request.messages().get(0).toString())
+                        .build());
         CompletionUsage usage = completion.usage().orElseThrow();
-        return ChatResponse.builder().aiMessage(AiMessage.from(completion.choices().get(0).message().content().orElse("")))
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(
+                        completion.choices().get(0).message().content().orElse("")))
                 .modelName(completion.model() + VIA_APP)
-                .tokenUsage(new TokenUsage((int) usage.promptTokens(), (int) usage.completionTokens())).build();
+                .tokenUsage(new TokenUsage((int) usage.promptTokens(), (int) usage.completionTokens()))
+                .build();
     }
 }

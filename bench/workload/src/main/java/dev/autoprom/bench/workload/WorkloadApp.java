@@ -34,8 +34,7 @@ public final class WorkloadApp {
     private static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
     private static final String SELECT = "SELECT id, name, email FROM users WHERE id = ?";
 
-    private WorkloadApp() {
-    }
+    private WorkloadApp() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.getInteger("bench.port", 8080);
@@ -71,8 +70,10 @@ public final class WorkloadApp {
     }
 
     private static void populate(HikariDataSource dataSource, int rows) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL, email VARCHAR(128) NOT NULL)");
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL, email VARCHAR(128) NOT NULL)");
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?, ?, ?)")) {
                 for (int i = 1; i <= rows; i++) {
                     insert.setInt(1, i);
@@ -94,7 +95,8 @@ public final class WorkloadApp {
             respond(exchange, 400, "bad id".getBytes(StandardCharsets.US_ASCII));
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(SELECT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(SELECT)) {
             select.setInt(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {

@@ -17,12 +17,10 @@ public interface GenAiAdapter {
         }
 
         @Override
-        public void onStart(GenAiCall call, Object client, Object request) {
-        }
+        public void onStart(GenAiCall call, Object client, Object request) {}
 
         @Override
-        public void onResult(GenAiCall call, Object result) {
-        }
+        public void onResult(GenAiCall call, Object result) {}
 
         @Override
         public Object wrapStream(GenAiCall call, Object result) {
@@ -30,8 +28,7 @@ public interface GenAiAdapter {
         }
 
         @Override
-        public void onEvent(GenAiCall call, Object event) {
-        }
+        public void onEvent(GenAiCall call, Object event) {}
     };
 
     /** The adapter of one library, in its {@code bridge} package: made once per loader, {@link #NONE} if not. */

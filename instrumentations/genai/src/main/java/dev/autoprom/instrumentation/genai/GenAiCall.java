@@ -30,15 +30,18 @@ public final class GenAiCall {
     long cachedInputTokens = -1;
     /** Whether {@link #inputTokens} already counts the cached ones (OpenAI) or not (Anthropic, Bedrock). */
     boolean cachedIncludedInInput;
+
     boolean streaming;
     int chunks;
     long firstChunkNanos;
     long lastChunkNanos;
     /** What an adapter keeps while it follows this operation's stream (see {@link #adapterState()}). */
     private Object adapterState;
+
     private volatile int ended;
     /** Label values handed to the series look-ups, filled per observation: no array per operation. */
     final String[] durationLabels = new String[5];
+
     final String[] tokenLabels = new String[6];
     final String[] costLabels = new String[3];
 

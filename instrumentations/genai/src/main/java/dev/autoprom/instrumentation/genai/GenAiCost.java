@@ -20,15 +20,15 @@ final class GenAiCost {
 
     private static final double PER_MILLION = 1_000_000.0;
 
-    private static final Counter COST_COUNTER = AgentMetrics
-            .counter(COST, "Cost of GenAI client operations in USD: tokens times the prices of "
-                    + "autoprom.genai.prices.file (only models listed there).")
+    private static final Counter COST_COUNTER = AgentMetrics.counter(
+                    COST,
+                    "Cost of GenAI client operations in USD: tokens times the prices of "
+                            + "autoprom.genai.prices.file (only models listed there).")
             .labelNames(PROVIDER_NAME, REQUEST_MODEL, TOKEN_TYPE)
             .register(AgentMetrics.registry());
     private static final CappedSeries<CounterDataPoint> COST_SERIES = new CappedSeries<>(COST_COUNTER, COST, 3);
 
-    private GenAiCost() {
-    }
+    private GenAiCost() {}
 
     static void record(GenAiCall call) {
         TokenPrice price = TokenPrices.current().find(call.provider, call.requestModel);
@@ -42,8 +42,7 @@ final class GenAiCost {
         long input = call.inputTokens > 0 ? call.inputTokens : 0;
         if (cached > 0 && price.hasCachedInputPrice()) {
             // cache reads at their own price, the rest of the input at the input price
-            add(labels, INPUT, call.cachedIncludedInInput ? Math.max(0, input - cached) : input,
-                    price.inputPerMillion);
+            add(labels, INPUT, call.cachedIncludedInInput ? Math.max(0, input - cached) : input, price.inputPerMillion);
             add(labels, CACHED_INPUT, cached, price.cachedInputPerMillion);
         } else {
             // no cached-input price in the file: cache reads are input tokens, at the one input price given

@@ -15,8 +15,7 @@ public final class GenAiHooks {
     /** Returned for a call nested in another one on the same thread: exit only unwinds the depth. */
     private static final GenAiCall NESTED = new GenAiCall(null, 0);
 
-    private GenAiHooks() {
-    }
+    private GenAiHooks() {}
 
     /**
      * Called on method entry. Returns the new operation, {@code NESTED} inside another one, or {@code null}

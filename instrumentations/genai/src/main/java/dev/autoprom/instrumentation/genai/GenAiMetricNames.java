@@ -19,11 +19,13 @@ public final class GenAiMetricNames {
 
     /** gen_ai_token_type values; {@code cached_input} only on the cost counter. */
     public static final String INPUT = "input";
+
     public static final String OUTPUT = "output";
     public static final String CACHED_INPUT = "cached_input";
 
     /** gen_ai_operation_name values (OpenTelemetry GenAI conventions). */
     public static final String CHAT = "chat";
+
     public static final String EMBEDDINGS = "embeddings";
     public static final String GENERATE_CONTENT = "generate_content";
 
@@ -32,8 +34,7 @@ public final class GenAiMetricNames {
     /** 1 4 16 ... 67108864: times four. */
     public static final double[] TOKEN_BUCKETS = exponential(1, 4, 14);
 
-    private GenAiMetricNames() {
-    }
+    private GenAiMetricNames() {}
 
     private static double[] exponential(double start, double factor, int count) {
         double[] buckets = new double[count];

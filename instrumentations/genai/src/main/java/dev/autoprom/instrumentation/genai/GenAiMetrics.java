@@ -13,31 +13,35 @@ import io.prometheus.metrics.core.metrics.Histogram;
  */
 final class GenAiMetrics {
 
-    private static final Histogram DURATION = AgentMetrics
-            .histogram(OPERATION_DURATION, "Duration of GenAI client operations (a stream: until it completes, "
-                    + "fails or is closed).", DURATION_BUCKETS)
+    private static final Histogram DURATION = AgentMetrics.histogram(
+                    OPERATION_DURATION,
+                    "Duration of GenAI client operations (a stream: until it completes, " + "fails or is closed).",
+                    DURATION_BUCKETS)
             .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
             .register(AgentMetrics.registry());
-    private static final Histogram TOKENS = AgentMetrics
-            .histogram(TOKEN_USAGE, "Tokens used per GenAI client operation, input and output, as reported "
-                    + "by the provider.", TOKEN_BUCKETS)
+    private static final Histogram TOKENS = AgentMetrics.histogram(
+                    TOKEN_USAGE,
+                    "Tokens used per GenAI client operation, input and output, as reported " + "by the provider.",
+                    TOKEN_BUCKETS)
             .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE, TOKEN_TYPE)
             .register(AgentMetrics.registry());
-    private static final Histogram FIRST_CHUNK = AgentMetrics
-            .histogram(TIME_TO_FIRST_CHUNK, "Time from the request to the first output chunk of a streamed "
-                    + "GenAI operation.", DURATION_BUCKETS)
+    private static final Histogram FIRST_CHUNK = AgentMetrics.histogram(
+                    TIME_TO_FIRST_CHUNK,
+                    "Time from the request to the first output chunk of a streamed " + "GenAI operation.",
+                    DURATION_BUCKETS)
             .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
             .register(AgentMetrics.registry());
-    private static final Histogram PER_CHUNK = AgentMetrics
-            .histogram(TIME_PER_OUTPUT_CHUNK, "Mean time between output chunks after the first, one sample per "
-                    + "streamed GenAI operation with two chunks or more.", DURATION_BUCKETS)
+    private static final Histogram PER_CHUNK = AgentMetrics.histogram(
+                    TIME_PER_OUTPUT_CHUNK,
+                    "Mean time between output chunks after the first, one sample per "
+                            + "streamed GenAI operation with two chunks or more.",
+                    DURATION_BUCKETS)
             .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
             .register(AgentMetrics.registry());
 
     private static final CappedSeries<DistributionDataPoint> DURATION_SERIES =
             new CappedSeries<>(DURATION, OPERATION_DURATION, 5);
-    private static final CappedSeries<DistributionDataPoint> TOKEN_SERIES =
-            new CappedSeries<>(TOKENS, TOKEN_USAGE, 6);
+    private static final CappedSeries<DistributionDataPoint> TOKEN_SERIES = new CappedSeries<>(TOKENS, TOKEN_USAGE, 6);
     private static final CappedSeries<DistributionDataPoint> FIRST_CHUNK_SERIES =
             new CappedSeries<>(FIRST_CHUNK, TIME_TO_FIRST_CHUNK, 5);
     private static final CappedSeries<DistributionDataPoint> PER_CHUNK_SERIES =
@@ -45,8 +49,7 @@ final class GenAiMetrics {
 
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
-    private GenAiMetrics() {
-    }
+    private GenAiMetrics() {}
 
     static void record(GenAiCall call, long endNanos, String errorType) {
         String[] labels = call.durationLabels;
@@ -72,7 +75,8 @@ final class GenAiMetrics {
         if (call.streaming && call.chunks > 0) {
             FIRST_CHUNK_SERIES.get(labels).observe((call.firstChunkNanos - call.startNanos) / NANOS_PER_SECOND);
             if (call.chunks > 1) {
-                PER_CHUNK_SERIES.get(labels)
+                PER_CHUNK_SERIES
+                        .get(labels)
                         .observe((call.lastChunkNanos - call.firstChunkNanos) / NANOS_PER_SECOND / (call.chunks - 1));
             }
         }

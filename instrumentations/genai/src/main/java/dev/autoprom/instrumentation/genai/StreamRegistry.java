@@ -13,8 +13,7 @@ public final class StreamRegistry {
 
     private static final WeakIdentityMap<Tracker> STREAMS = new WeakIdentityMap<>();
 
-    private StreamRegistry() {
-    }
+    private StreamRegistry() {}
 
     public static void register(Object stream, GenAiCall call) {
         STREAMS.put(stream, new Tracker(call));

@@ -12,8 +12,7 @@ import java.util.stream.StreamSupport;
  */
 public final class TrackedStreams {
 
-    private TrackedStreams() {
-    }
+    private TrackedStreams() {}
 
     public static <T> Stream<T> track(Stream<T> events, GenAiCall call) {
         return StreamSupport.stream(new TrackingSpliterator<>(events.spliterator(), call), false)

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class GenAiCallTest {
 
-    static final class RateLimitException extends RuntimeException {
-    }
+    static final class RateLimitException extends RuntimeException {}
 
     private static final GenAiAdapter PLAIN = new GenAiAdapter() {
         @Override
@@ -18,12 +17,10 @@ class GenAiCallTest {
         }
 
         @Override
-        public void onStart(GenAiCall call, Object client, Object request) {
-        }
+        public void onStart(GenAiCall call, Object client, Object request) {}
 
         @Override
-        public void onResult(GenAiCall call, Object result) {
-        }
+        public void onResult(GenAiCall call, Object result) {}
 
         @Override
         public Object wrapStream(GenAiCall call, Object result) {
@@ -31,8 +28,7 @@ class GenAiCallTest {
         }
 
         @Override
-        public void onEvent(GenAiCall call, Object event) {
-        }
+        public void onEvent(GenAiCall call, Object event) {}
     };
 
     @Test
@@ -43,7 +39,8 @@ class GenAiCallTest {
 
     @Test
     void anonymousClassesFallBackToTheirBinaryName() {
-        Throwable anonymous = new RuntimeException() { };
-        assertThat(GenAiCall.errorType(PLAIN, anonymous)).isEqualTo(anonymous.getClass().getName());
+        Throwable anonymous = new RuntimeException() {};
+        assertThat(GenAiCall.errorType(PLAIN, anonymous))
+                .isEqualTo(anonymous.getClass().getName());
     }
 }

@@ -18,11 +18,13 @@ class GenAiCostTest {
 
     @BeforeAll
     static void prices() {
-        TokenPrices.install(TokenPrices.of("test", List.of(
-                new TokenPrice("openai", "cost-included", 2.50, 10.00, 1.25, 1),
-                new TokenPrice("openai", "cost-included-no-cache-price", 2.50, 10.00, Double.NaN, 2),
-                new TokenPrice("aws.bedrock", "cost-on-top", 3.00, 15.00, 0.30, 3),
-                new TokenPrice("aws.bedrock", "cost-on-top-no-cache-price", 3.00, 15.00, Double.NaN, 4)),
+        TokenPrices.install(TokenPrices.of(
+                "test",
+                List.of(
+                        new TokenPrice("openai", "cost-included", 2.50, 10.00, 1.25, 1),
+                        new TokenPrice("openai", "cost-included-no-cache-price", 2.50, 10.00, Double.NaN, 2),
+                        new TokenPrice("aws.bedrock", "cost-on-top", 3.00, 15.00, 0.30, 3),
+                        new TokenPrice("aws.bedrock", "cost-on-top-no-cache-price", 3.00, 15.00, Double.NaN, 4)),
                 List.of()));
     }
 

@@ -40,8 +40,8 @@ class GenAiHooksHotPathTest {
 
     @Test
     void pricedCallsAllocateNothingOnceWarmEither() {
-        TokenPrices.install(TokenPrices.of("test", List.of(
-                new TokenPrice("openai", "gpt-4o-mini", 0.15, 0.60, 0.075, 1)), List.of()));
+        TokenPrices.install(TokenPrices.of(
+                "test", List.of(new TokenPrice("openai", "gpt-4o-mini", 0.15, 0.60, 0.075, 1)), List.of()));
         try {
             GenAiAdapter priced = new FixedAdapter() {
                 @Override
@@ -57,8 +57,7 @@ class GenAiHooksHotPathTest {
     }
 
     private static long allocatedOnceWarm(GenAiAdapter adapter, String what) {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = Long.MAX_VALUE;
         long nanosPerCall = 0;
         // until C2 has compiled the path, the Prometheus client's observe() allocates a short-lived object
@@ -71,8 +70,8 @@ class GenAiHooksHotPathTest {
             nanosPerCall = (System.nanoTime() - start) / CALLS;
             allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         }
-        System.out.println(what + ": " + nanosPerCall + " ns per recorded call, " + allocated
-                + " bytes allocated over " + CALLS + " calls");
+        System.out.println(what + ": " + nanosPerCall + " ns per recorded call, " + allocated + " bytes allocated over "
+                + CALLS + " calls");
         return allocated;
     }
 

@@ -36,8 +36,7 @@ class GenAiHooksTest {
         }
 
         @Override
-        public void onEvent(GenAiCall call, Object event) {
-        }
+        public void onEvent(GenAiCall call, Object event) {}
     }
 
     @Test

@@ -23,11 +23,13 @@ class TargetsTest {
     @BeforeAll
     static void scanTheClassPathOnce() {
         results = TargetsCoverage.check(ServiceLoader.load(InstrumentationModule.class).stream()
-                .map(ServiceLoader.Provider::get).collect(Collectors.toList()));
+                .map(ServiceLoader.Provider::get)
+                .collect(Collectors.toList()));
     }
 
     static Stream<String> modules() {
-        return ServiceLoader.load(InstrumentationModule.class).stream().map(p -> p.get().name());
+        return ServiceLoader.load(InstrumentationModule.class).stream()
+                .map(p -> p.get().name());
     }
 
     @ParameterizedTest
@@ -35,6 +37,8 @@ class TargetsTest {
     void thePreFilterPassesEveryClassTheMatcherAccepts(String module) {
         TargetsCoverage.Result result = results.get(module);
         assertThat(result.matched).as(module + ": classes matched").isNotEmpty();
-        assertThat(result.rejectedByPreFilter).as(module + ": matched but not candidates").isEmpty();
+        assertThat(result.rejectedByPreFilter)
+                .as(module + ": matched but not candidates")
+                .isEmpty();
     }
 }

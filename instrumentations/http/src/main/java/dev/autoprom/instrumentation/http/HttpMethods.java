@@ -8,12 +8,11 @@ package dev.autoprom.instrumentation.http;
 public final class HttpMethods {
 
     public static final String OTHER = "_OTHER";
-    static final String[] NAMES = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
-            OTHER};
+    static final String[] NAMES = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", OTHER
+    };
     static final int COUNT = NAMES.length;
 
-    private HttpMethods() {
-    }
+    private HttpMethods() {}
 
     /** Index of the method in {@link #NAMES}; the last index ({@code _OTHER}) for unknown or null methods. */
     public static int index(String method) {
@@ -22,16 +21,26 @@ public final class HttpMethods {
         }
         // a string switch: String.hashCode is cached, then one equals; no allocation
         switch (method) {
-            case "GET": return 0;
-            case "HEAD": return 1;
-            case "POST": return 2;
-            case "PUT": return 3;
-            case "DELETE": return 4;
-            case "CONNECT": return 5;
-            case "OPTIONS": return 6;
-            case "TRACE": return 7;
-            case "PATCH": return 8;
-            default: return COUNT - 1;
+            case "GET":
+                return 0;
+            case "HEAD":
+                return 1;
+            case "POST":
+                return 2;
+            case "PUT":
+                return 3;
+            case "DELETE":
+                return 4;
+            case "CONNECT":
+                return 5;
+            case "OPTIONS":
+                return 6;
+            case "TRACE":
+                return 7;
+            case "PATCH":
+                return 8;
+            default:
+                return COUNT - 1;
         }
     }
 

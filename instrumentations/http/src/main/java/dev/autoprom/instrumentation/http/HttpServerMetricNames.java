@@ -12,9 +12,9 @@ public final class HttpServerMetricNames {
     public static final String SCHEME = "url_scheme";
     public static final String ERROR_TYPE = "error_type";
 
-    public static final double[] DURATION_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5,
-            5, 7.5, 10};
+    public static final double[] DURATION_BUCKETS = {
+        0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
+    };
 
-    private HttpServerMetricNames() {
-    }
+    private HttpServerMetricNames() {}
 }

@@ -25,15 +25,20 @@ public final class HttpServerRecorder {
     private static final String HTTP = "http";
     private static final String HTTPS = "https";
 
-    static final Histogram DURATION = AgentMetrics
-            .histogram(HttpServerMetricNames.REQUEST_DURATION, "Duration of HTTP server requests.",
+    static final Histogram DURATION = AgentMetrics.histogram(
+                    HttpServerMetricNames.REQUEST_DURATION,
+                    "Duration of HTTP server requests.",
                     HttpServerMetricNames.DURATION_BUCKETS)
             .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
-            .labelNames(HttpServerMetricNames.METHOD, HttpServerMetricNames.STATUS, HttpServerMetricNames.ROUTE,
-                    HttpServerMetricNames.SCHEME, HttpServerMetricNames.ERROR_TYPE)
+            .labelNames(
+                    HttpServerMetricNames.METHOD,
+                    HttpServerMetricNames.STATUS,
+                    HttpServerMetricNames.ROUTE,
+                    HttpServerMetricNames.SCHEME,
+                    HttpServerMetricNames.ERROR_TYPE)
             .register(AgentMetrics.registry());
-    static final Gauge ACTIVE = AgentMetrics
-            .gauge(HttpServerMetricNames.ACTIVE_REQUESTS, "Number of HTTP server requests in flight.")
+    static final Gauge ACTIVE = AgentMetrics.gauge(
+                    HttpServerMetricNames.ACTIVE_REQUESTS, "Number of HTTP server requests in flight.")
             .labelNames(HttpServerMetricNames.METHOD, HttpServerMetricNames.SCHEME)
             .register(AgentMetrics.registry());
 
@@ -45,8 +50,7 @@ public final class HttpServerRecorder {
 
     private static final ConcurrentHashMap<String, RouteSeries> ROUTES = new ConcurrentHashMap<>();
 
-    private HttpServerRecorder() {
-    }
+    private HttpServerRecorder() {}
 
     /** A request began: counts it as active and returns its start time for {@link #end}. */
     public static long start(int method, boolean https) {
@@ -69,7 +73,8 @@ public final class HttpServerRecorder {
         try {
             long elapsed = System.nanoTime() - startNanos;
             active(method, https).dec();
-            routeSeries(route == null ? "" : route).child(method, https, status, errorClass(thrown))
+            routeSeries(route == null ? "" : route)
+                    .child(method, https, status, errorClass(thrown))
                     .observe(elapsed / 1e9);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
@@ -98,14 +103,17 @@ public final class HttpServerRecorder {
             return null;
         }
         Throwable t = thrown;
-        for (int i = 0; i < 4 && t.getCause() != null && isServletException(t.getClass().getName()); i++) {
+        for (int i = 0;
+                i < 4 && t.getCause() != null && isServletException(t.getClass().getName());
+                i++) {
             t = t.getCause();
         }
         return t.getClass().getName();
     }
 
     private static boolean isServletException(String className) {
-        return className.equals("jakarta.servlet.ServletException") || className.equals("javax.servlet.ServletException");
+        return className.equals("jakarta.servlet.ServletException")
+                || className.equals("javax.servlet.ServletException");
     }
 
     private static GaugeDataPoint active(int method, boolean https) {

@@ -32,8 +32,9 @@ public final class RouteSeries {
         int key = key(method, https, status);
         Entry[] current = entries;
         for (Entry e : current) {
-            if (e.key == key && (e.exceptionClass == exceptionClass
-                    || (exceptionClass != null && exceptionClass.equals(e.exceptionClass)))) {
+            if (e.key == key
+                    && (e.exceptionClass == exceptionClass
+                            || (exceptionClass != null && exceptionClass.equals(e.exceptionClass)))) {
                 return e.child;
             }
         }
@@ -44,8 +45,8 @@ public final class RouteSeries {
         String statusText = statusText(status);
         String errorType = exceptionClass != null ? exceptionClass : status >= 500 ? statusText : "";
         boolean roomLeft = HttpServerRecorder.DURATION_SERIES.size() < AgentMetrics.seriesLimit();
-        DistributionDataPoint child = HttpServerRecorder.DURATION_SERIES.get(HttpMethods.name(method), statusText,
-                route, HttpServerRecorder.scheme(https), errorType);
+        DistributionDataPoint child = HttpServerRecorder.DURATION_SERIES.get(
+                HttpMethods.name(method), statusText, route, HttpServerRecorder.scheme(https), errorType);
         // cache only real series: once the cap is reached the overflow child must keep being counted
         if (roomLeft) {
             synchronized (this) {

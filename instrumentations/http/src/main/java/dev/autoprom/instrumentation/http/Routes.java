@@ -17,8 +17,7 @@ public final class Routes {
 
     private static final ConcurrentHashMap<String, String> PATH_PREFIXES = new ConcurrentHashMap<>();
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** {@code prefix + template} with exactly one slash between them; "" + "" is "". */
     public static String join(String prefix, String template) {

@@ -14,8 +14,7 @@ public final class ServerRequestScope {
     /** A route template set by a framework during the outermost request on this thread, or null. */
     public String frameworkRoute;
 
-    private ServerRequestScope() {
-    }
+    private ServerRequestScope() {}
 
     public static ServerRequestScope current() {
         return CURRENT.get();

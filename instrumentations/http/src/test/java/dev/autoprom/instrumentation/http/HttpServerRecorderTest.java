@@ -30,25 +30,28 @@ class HttpServerRecorderTest {
     private static void record(int method, String route, int i, RuntimeException failure) {
         long start = HttpServerRecorder.start(method, false);
         int kind = i % 4;
-        HttpServerRecorder.end(start, method, kind == 3, kind == 1 ? 404 : kind == 2 ? 500 : 200, route,
-                kind == 2 ? failure : null);
+        HttpServerRecorder.end(
+                start, method, kind == 3, kind == 1 ? 404 : kind == 2 ? 500 : 200, route, kind == 2 ? failure : null);
     }
 
     @Test
     void errorTypeLooksThroughTheServletExceptionWrapper() {
         assertThat(HttpServerRecorder.errorClass(null)).isNull();
-        assertThat(HttpServerRecorder.errorClass(new jakarta.servlet.ServletException("wrapped",
-                new IllegalArgumentException()))).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(HttpServerRecorder.errorClass(
+                        new jakarta.servlet.ServletException("wrapped", new IllegalArgumentException())))
+                .isEqualTo("java.lang.IllegalArgumentException");
         assertThat(HttpServerRecorder.errorClass(new javax.servlet.ServletException("no cause")))
                 .isEqualTo("javax.servlet.ServletException");
         assertThat(HttpServerRecorder.errorClass(new java.io.IOException(new IllegalStateException())))
-                .as("only servlet wrappers are unwrapped").isEqualTo("java.io.IOException");
+                .as("only servlet wrappers are unwrapped")
+                .isEqualTo("java.io.IOException");
     }
 
     @Test
     void methodsOutsideTheKnownSetAreOther() {
         assertThat(HttpMethods.name(HttpMethods.index("PATCH"))).isEqualTo("PATCH");
-        assertThat(HttpMethods.name(HttpMethods.index("get"))).as("methods are case-sensitive")
+        assertThat(HttpMethods.name(HttpMethods.index("get")))
+                .as("methods are case-sensitive")
                 .isEqualTo("_OTHER");
         assertThat(HttpMethods.name(HttpMethods.index("PROPFIND"))).isEqualTo("_OTHER");
         assertThat(HttpMethods.name(HttpMethods.index(null))).isEqualTo("_OTHER");

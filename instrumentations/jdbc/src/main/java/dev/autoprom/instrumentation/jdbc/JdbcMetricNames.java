@@ -24,6 +24,5 @@ public final class JdbcMetricNames {
     /** Buckets of every JDBC histogram, in seconds. */
     public static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
 
-    private JdbcMetricNames() {
-    }
+    private JdbcMetricNames() {}
 }

@@ -6,8 +6,7 @@ import java.util.concurrent.ExecutionException;
 /** {@code error_type} values: the fully qualified class name of the failure, as OpenTelemetry's error.type. */
 public final class ErrorTypes {
 
-    private ErrorTypes() {
-    }
+    private ErrorTypes() {}
 
     /** The class name of {@code failure}, looking through the wrappers of asynchronous APIs. */
     public static String of(Throwable failure) {

@@ -21,6 +21,7 @@ final class MessageDirection {
     private final DistributionDataPoint[] sizes = new DistributionDataPoint[4];
     /** The fragmented message in progress: its type and the bytes of its frames so far. */
     private int fragmentType = WsConnection.TEXT;
+
     private long fragmentBytes;
     /** For APIs that give every part its message's type: whether the last part seen was not the last. */
     private boolean inTypedMessage;

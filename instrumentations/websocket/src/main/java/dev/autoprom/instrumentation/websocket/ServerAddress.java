@@ -5,8 +5,7 @@ import java.net.URI;
 /** {@code server_address}: the host of the URI only — never the path, query, port or user info. */
 public final class ServerAddress {
 
-    private ServerAddress() {
-    }
+    private ServerAddress() {}
 
     public static String of(URI uri) {
         return uri == null ? "" : host(uri.getHost());

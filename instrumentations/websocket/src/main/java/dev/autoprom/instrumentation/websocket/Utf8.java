@@ -3,8 +3,7 @@ package dev.autoprom.instrumentation.websocket;
 /** UTF-8 sizes of text without encoding it (no allocation). */
 public final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /**
      * The number of bytes {@code text} takes in UTF-8. Each surrogate counts 2, so a pair counts 4 even when a

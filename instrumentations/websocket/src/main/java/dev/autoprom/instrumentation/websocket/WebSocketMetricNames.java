@@ -16,6 +16,5 @@ public final class WebSocketMetricNames {
     public static final String DIRECTION = "direction";
     public static final String MESSAGE_TYPE = "websocket_message_type";
 
-    private WebSocketMetricNames() {
-    }
+    private WebSocketMetricNames() {}
 }

@@ -23,40 +23,57 @@ final class WebSocketMetrics {
     static final double[] LIFETIME_BUCKETS = {0.1, 1, 10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 43200, 86400};
 
     /** Message sizes: powers of four from 16 B to 16 MiB. */
-    static final double[] SIZE_BUCKETS = {16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
-            16777216};
+    static final double[] SIZE_BUCKETS = {16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216};
 
     static final CappedSeries<DistributionDataPoint> CONNECTS = new CappedSeries<>(
-            AgentMetrics.histogram(CONNECT_DURATION, "Duration of WebSocket client handshakes (TCP, TLS and HTTP "
-                    + "upgrade), successful or not; error_type is set when the handshake failed.", CONNECT_BUCKETS)
+            AgentMetrics.histogram(
+                            CONNECT_DURATION,
+                            "Duration of WebSocket client handshakes (TCP, TLS and HTTP "
+                                    + "upgrade), successful or not; error_type is set when the handshake failed.",
+                            CONNECT_BUCKETS)
                     .unit(Unit.SECONDS)
-                    .labelNames(LIBRARY, SERVER_ADDRESS, ERROR_TYPE).register(AgentMetrics.registry()),
-            CONNECT_DURATION, 3);
+                    .labelNames(LIBRARY, SERVER_ADDRESS, ERROR_TYPE)
+                    .register(AgentMetrics.registry()),
+            CONNECT_DURATION,
+            3);
 
     static final CappedSeries<GaugeDataPoint> ACTIVE = new CappedSeries<>(
             AgentMetrics.gauge(CONNECTIONS_ACTIVE, "Open WebSocket client connections.")
-                    .labelNames(LIBRARY, SERVER_ADDRESS).register(AgentMetrics.registry()),
-            CONNECTIONS_ACTIVE, 2);
+                    .labelNames(LIBRARY, SERVER_ADDRESS)
+                    .register(AgentMetrics.registry()),
+            CONNECTIONS_ACTIVE,
+            2);
 
     static final CappedSeries<DistributionDataPoint> LIFETIMES = new CappedSeries<>(
-            AgentMetrics.histogram(CONNECTION_DURATION, "Lifetime of WebSocket client connections from open to "
-                    + "close, by close code (1006: ended without a close frame).", LIFETIME_BUCKETS)
+            AgentMetrics.histogram(
+                            CONNECTION_DURATION,
+                            "Lifetime of WebSocket client connections from open to "
+                                    + "close, by close code (1006: ended without a close frame).",
+                            LIFETIME_BUCKETS)
                     .unit(Unit.SECONDS)
-                    .labelNames(LIBRARY, SERVER_ADDRESS, CLOSE_CODE).register(AgentMetrics.registry()),
-            CONNECTION_DURATION, 3);
+                    .labelNames(LIBRARY, SERVER_ADDRESS, CLOSE_CODE)
+                    .register(AgentMetrics.registry()),
+            CONNECTION_DURATION,
+            3);
 
     static final CappedSeries<DistributionDataPoint> MESSAGES = new CappedSeries<>(
-            AgentMetrics.histogram(MESSAGE_SIZE, "Size of WebSocket messages (text in UTF-8 bytes; a fragmented "
-                    + "message counts once, whole); _count is the number of messages.", SIZE_BUCKETS)
+            AgentMetrics.histogram(
+                            MESSAGE_SIZE,
+                            "Size of WebSocket messages (text in UTF-8 bytes; a fragmented "
+                                    + "message counts once, whole); _count is the number of messages.",
+                            SIZE_BUCKETS)
                     .unit(Unit.BYTES)
-                    .labelNames(LIBRARY, SERVER_ADDRESS, DIRECTION, MESSAGE_TYPE).register(AgentMetrics.registry()),
-            MESSAGE_SIZE, 4);
+                    .labelNames(LIBRARY, SERVER_ADDRESS, DIRECTION, MESSAGE_TYPE)
+                    .register(AgentMetrics.registry()),
+            MESSAGE_SIZE,
+            4);
 
     static final CappedSeries<CounterDataPoint> ERROR_COUNTS = new CappedSeries<>(
             AgentMetrics.counter(ERRORS, "Errors reported by the WebSocket client library on an open connection.")
-                    .labelNames(LIBRARY, SERVER_ADDRESS, ERROR_TYPE).register(AgentMetrics.registry()),
-            ERRORS, 3);
+                    .labelNames(LIBRARY, SERVER_ADDRESS, ERROR_TYPE)
+                    .register(AgentMetrics.registry()),
+            ERRORS,
+            3);
 
-    private WebSocketMetrics() {
-    }
+    private WebSocketMetrics() {}
 }

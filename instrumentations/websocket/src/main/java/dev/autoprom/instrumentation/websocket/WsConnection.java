@@ -114,7 +114,8 @@ public final class WsConnection {
     public void connectFailed(String errorType) {
         try {
             if (state.compareAndSet(CONNECTING, ENDED)) {
-                WebSocketMetrics.CONNECTS.get(library, serverAddress, errorType)
+                WebSocketMetrics.CONNECTS
+                        .get(library, serverAddress, errorType)
                         .observe(seconds(System.nanoTime() - connectStartNanos));
             }
         } catch (Throwable t) {
@@ -135,7 +136,8 @@ public final class WsConnection {
             if (gauge != null) {
                 gauge.dec();
             }
-            WebSocketMetrics.LIFETIMES.get(library, serverAddress, Integer.toString(closeCode))
+            WebSocketMetrics.LIFETIMES
+                    .get(library, serverAddress, Integer.toString(closeCode))
                     .observe(seconds(System.nanoTime() - openNanos));
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket." + library, t);
@@ -148,7 +150,9 @@ public final class WsConnection {
             if (state.get() == CONNECTING) {
                 connectFailed(errorType);
             } else {
-                WebSocketMetrics.ERROR_COUNTS.get(library, serverAddress, errorType).inc();
+                WebSocketMetrics.ERROR_COUNTS
+                        .get(library, serverAddress, errorType)
+                        .inc();
             }
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket." + library, t);

@@ -95,10 +95,14 @@ class WsConnectionTest {
         connection.connectFailed("late");
 
         assertThat(active(host)).isZero();
-        assertThat(histogramCount(WebSocketMetricNames.CONNECTION_DURATION, host, "1006")).isEqualTo(1);
-        assertThat(histogramCount(WebSocketMetricNames.CONNECTION_DURATION, host, "1000")).isZero();
-        assertThat(histogramCount(WebSocketMetricNames.CONNECT_DURATION, host, "")).isEqualTo(1);
-        assertThat(histogramCount(WebSocketMetricNames.CONNECT_DURATION, host, "late")).isZero();
+        assertThat(histogramCount(WebSocketMetricNames.CONNECTION_DURATION, host, "1006"))
+                .isEqualTo(1);
+        assertThat(histogramCount(WebSocketMetricNames.CONNECTION_DURATION, host, "1000"))
+                .isZero();
+        assertThat(histogramCount(WebSocketMetricNames.CONNECT_DURATION, host, ""))
+                .isEqualTo(1);
+        assertThat(histogramCount(WebSocketMetricNames.CONNECT_DURATION, host, "late"))
+                .isZero();
     }
 
     @Test
@@ -112,7 +116,8 @@ class WsConnectionTest {
         assertThat(histogramCount(WebSocketMetricNames.CONNECT_DURATION, host, "java.net.ConnectException"))
                 .isEqualTo(1);
         assertThat(active(host)).isZero();
-        assertThat(histogramCount(WebSocketMetricNames.CONNECTION_DURATION, host, "1000")).isZero();
+        assertThat(histogramCount(WebSocketMetricNames.CONNECTION_DURATION, host, "1000"))
+                .isZero();
     }
 
     private static long count(String host, String direction, String type) {
@@ -126,8 +131,8 @@ class WsConnectionTest {
     }
 
     private static HistogramSnapshot.HistogramDataPointSnapshot messages(String host, String direction, String type) {
-        for (HistogramSnapshot.HistogramDataPointSnapshot point : histogram(WebSocketMetricNames.MESSAGE_SIZE)
-                .getDataPoints()) {
+        for (HistogramSnapshot.HistogramDataPointSnapshot point :
+                histogram(WebSocketMetricNames.MESSAGE_SIZE).getDataPoints()) {
             if (host.equals(point.getLabels().get("server_address"))
                     && direction.equals(point.getLabels().get("direction"))
                     && type.equals(point.getLabels().get("websocket_message_type"))) {
@@ -139,9 +144,11 @@ class WsConnectionTest {
 
     /** The count of the series of {@code metric} with this host and third label (error_type or close code). */
     private static long histogramCount(String metric, String host, String third) {
-        for (HistogramSnapshot.HistogramDataPointSnapshot point : histogram(metric).getDataPoints()) {
-            if (host.equals(point.getLabels().get("server_address")) && (third.equals(point.getLabels()
-                    .get("error_type")) || third.equals(point.getLabels().get("websocket_close_code")))) {
+        for (HistogramSnapshot.HistogramDataPointSnapshot point :
+                histogram(metric).getDataPoints()) {
+            if (host.equals(point.getLabels().get("server_address"))
+                    && (third.equals(point.getLabels().get("error_type"))
+                            || third.equals(point.getLabels().get("websocket_close_code")))) {
                 return point.getCount();
             }
         }
@@ -150,8 +157,8 @@ class WsConnectionTest {
 
     private static double active(String host) {
         for (MetricSnapshot snapshot : AgentMetrics.registry().scrape()) {
-            if (snapshot instanceof GaugeSnapshot && snapshot.getMetadata().getPrometheusName()
-                    .equals(WebSocketMetricNames.CONNECTIONS_ACTIVE)) {
+            if (snapshot instanceof GaugeSnapshot
+                    && snapshot.getMetadata().getPrometheusName().equals(WebSocketMetricNames.CONNECTIONS_ACTIVE)) {
                 for (GaugeSnapshot.GaugeDataPointSnapshot point : ((GaugeSnapshot) snapshot).getDataPoints()) {
                     if (host.equals(point.getLabels().get("server_address"))) {
                         return point.getValue();
@@ -164,11 +171,11 @@ class WsConnectionTest {
 
     private static HistogramSnapshot histogram(String name) {
         for (MetricSnapshot snapshot : AgentMetrics.registry().scrape()) {
-            if (snapshot instanceof HistogramSnapshot && snapshot.getMetadata().getPrometheusName().equals(name)) {
+            if (snapshot instanceof HistogramSnapshot
+                    && snapshot.getMetadata().getPrometheusName().equals(name)) {
                 return (HistogramSnapshot) snapshot;
             }
         }
         throw new AssertionError("no histogram " + name);
     }
-
 }

@@ -27,7 +27,9 @@ class AgentEndpointsIT {
 
     @BeforeAll
     static void start() {
-        app = ChildJvm.main(PlainApp.class).agentArgs("port=0,host=127.0.0.1,labels=service=plain,env=test").start();
+        app = ChildJvm.main(PlainApp.class)
+                .agentArgs("port=0,host=127.0.0.1,labels=service=plain,env=test")
+                .start();
         app.awaitOutput("READY", Duration.ofSeconds(30));
         base = "http://127.0.0.1:" + app.metricsPort();
     }
@@ -40,11 +42,14 @@ class AgentEndpointsIT {
     @Test
     void metricsHasAgentInfoAndJvmMetricsWithConstantLabels() {
         Scrape scrape = Scrape.url(base + "/metrics");
-        assertThat(scrape.value("autoprom_agent_info", "version", "0.1.0-SNAPSHOT", "service", "plain",
-                "env", "test")).isEqualTo(1.0);
-        assertThat(scrape.value("jvm_memory_used_bytes", "area", "heap", "service", "plain")).isPositive();
-        assertThat(scrape.value("process_start_time_seconds", "service", "plain")).isPositive();
-        assertThat(scrape.where(s -> !s.labels().get("service").equals("plain"))).isEmpty();
+        assertThat(scrape.value("autoprom_agent_info", "version", "0.1.0-SNAPSHOT", "service", "plain", "env", "test"))
+                .isEqualTo(1.0);
+        assertThat(scrape.value("jvm_memory_used_bytes", "area", "heap", "service", "plain"))
+                .isPositive();
+        assertThat(scrape.value("process_start_time_seconds", "service", "plain"))
+                .isPositive();
+        assertThat(scrape.where(s -> !s.labels().get("service").equals("plain")))
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +69,10 @@ class AgentEndpointsIT {
         JsonNode port = json.get("configuration").get("autoprom.port");
         assertThat(port.get("value").asText()).isEqualTo("0");
         assertThat(port.get("source").asText()).isEqualTo("agent argument");
-        assertThat(json.get("configuration").get("autoprom.metrics.path").get("source").asText())
+        assertThat(json.get("configuration")
+                        .get("autoprom.metrics.path")
+                        .get("source")
+                        .asText())
                 .isEqualTo("default");
         assertThat(json.get("instrumentations").isArray()).isTrue();
         for (JsonNode instrumentation : json.get("instrumentations")) {
@@ -76,19 +84,25 @@ class AgentEndpointsIT {
 
     @Test
     void openMetricsOnRequest() throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").build(),
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                        .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                .startsWith("application/openmetrics-text");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
         assertThat(response.body()).endsWith("# EOF\n").contains("autoprom_agent_info{");
     }
 
     @Test
     void protobufOnRequest() throws Exception {
-        HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
-                        + "encoding=delimited").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                        .header(
+                                "Accept",
+                                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                                        + "encoding=delimited")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/vnd.google.protobuf");
@@ -97,11 +111,15 @@ class AgentEndpointsIT {
 
     @Test
     void gzipOnRequest() throws Exception {
-        HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        String text = new String(new GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))
-                .readAllBytes(), StandardCharsets.UTF_8);
+        String text = new String(
+                new GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes(),
+                StandardCharsets.UTF_8);
         assertThat(text).contains("autoprom_agent_info{");
     }
 
@@ -114,11 +132,13 @@ class AgentEndpointsIT {
     @Test
     void unknownPathIs404AndRootListsEndpoints() {
         assertThat(Scrape.get(base + "/nothing").statusCode()).isEqualTo(404);
-        assertThat(Scrape.get(base + "/").body()).contains("/metrics").contains("/-/healthy").contains("/autoprom");
+        assertThat(Scrape.get(base + "/").body())
+                .contains("/metrics")
+                .contains("/-/healthy")
+                .contains("/autoprom");
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -44,18 +44,24 @@ class AttachCommandIT {
     private static final String COUNT = "http_server_request_duration_seconds_count";
     private static final Pattern ATTACHED = Pattern.compile(
             "attached to (\\d+): serving metrics on port (\\d+) \\(http, autoprom " + Pattern.quote(VERSION) + "\\)");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Test
     void withoutArgumentsItPrintsItsUsageAndVersion() {
         JarCommand.Result result = command().run();
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stderr()).isEmpty();
-        assertThat(result.stdoutLines()).first()
+        assertThat(result.stdoutLines())
+                .first()
                 .isEqualTo("autoprom " + VERSION + ": Prometheus metrics for a Java service, with no code change");
-        assertThat(result.stdoutLines()).contains("usage:", "  java -jar autoprom-agent.jar list",
-                "  java -jar autoprom-agent.jar attach PID [key=value,...]");
+        assertThat(result.stdoutLines())
+                .contains(
+                        "usage:",
+                        "  java -jar autoprom-agent.jar list",
+                        "  java -jar autoprom-agent.jar attach PID [key=value,...]");
     }
 
     @Test
@@ -63,7 +69,8 @@ class AttachCommandIT {
         JarCommand.Result result = command().run("frobnicate");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
-        assertThat(result.stderrLines()).first()
+        assertThat(result.stderrLines())
+                .first()
                 .isEqualTo("autoprom: unknown command 'frobnicate': expected list or attach");
         assertThat(result.stderrLines()).contains("usage:");
     }
@@ -74,8 +81,8 @@ class AttachCommandIT {
             JarCommand.Result result = command().run("list");
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.stdoutLines()).first().isEqualTo("PID      MAIN");
-            assertThat(result.stdoutLines()).contains(String.format("%-8s %s", app.pid(),
-                    AttachTargetApp.class.getName()));
+            assertThat(result.stdoutLines())
+                    .contains(String.format("%-8s %s", app.pid(), AttachTargetApp.class.getName()));
             assertThat(app.output()).doesNotContain("[autoprom]");
         }
     }
@@ -95,26 +102,46 @@ class AttachCommandIT {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.stderr()).as(result.toString()).isEmpty();
             int metricsPort = attachedPort(result, app.pid());
-            assertThat(result.stdoutLines()).as(result.toString()).isEqualTo(expectedAttachOutput(app.pid(),
-                    metricsPort));
-            app.awaitOutput(Pattern.quote("[autoprom] INFO serving metrics on http://127.0.0.1:" + metricsPort
-                    + "/metrics"), STARTUP);
+            assertThat(result.stdoutLines())
+                    .as(result.toString())
+                    .isEqualTo(expectedAttachOutput(app.pid(), metricsPort));
+            app.awaitOutput(
+                    Pattern.quote("[autoprom] INFO serving metrics on http://127.0.0.1:" + metricsPort + "/metrics"),
+                    STARTUP);
             assertThat(app.output()).doesNotContain("[autoprom] ERROR").doesNotContain("[autoprom] WARN");
 
             get(appPort, "/hello", 7, 200);
             get(appPort, "/gone", 2, 503);
             Scrape scrape = awaitTotal(metricsPort, 9);
-            assertThat(single(scrape, "/hello").labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "http_request_method", "GET", "http_response_status_code", "200", "http_route", "/hello",
-                    "url_scheme", "http", "error_type", ""));
+            assertThat(single(scrape, "/hello").labels())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "http_request_method",
+                            "GET",
+                            "http_response_status_code",
+                            "200",
+                            "http_route",
+                            "/hello",
+                            "url_scheme",
+                            "http",
+                            "error_type",
+                            ""));
             assertThat(single(scrape, "/hello").value()).isEqualTo(7);
-            assertThat(single(scrape, "/gone").labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "http_request_method", "GET", "http_response_status_code", "503", "http_route", "/gone",
-                    "url_scheme", "http", "error_type", "503"));
+            assertThat(single(scrape, "/gone").labels())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "http_request_method",
+                            "GET",
+                            "http_response_status_code",
+                            "503",
+                            "http_route",
+                            "/gone",
+                            "url_scheme",
+                            "http",
+                            "error_type",
+                            "503"));
             assertThat(single(scrape, "/gone").value()).isEqualTo(2);
             assertThat(scrape.find(COUNT)).hasSize(2);
-            assertThat(scrape.value("http_server_active_requests", "http_request_method", "GET", "url_scheme",
-                    "http")).isZero();
+            assertThat(scrape.value("http_server_active_requests", "http_request_method", "GET", "url_scheme", "http"))
+                    .isZero();
             assertThat(scrape.sum("autoprom_agent_errors_total")).isZero();
         }
     }
@@ -133,9 +160,11 @@ class AttachCommandIT {
 
             assertThat(second.exitCode()).as(second.toString()).isZero();
             assertThat(second.stderr()).isEmpty();
-            assertThat(second.stdoutLines()).containsExactly("autoprom " + VERSION + " is already running in process "
-                    + app.pid() + ": serving metrics on port " + metricsPort + " (http); nothing changed");
-            assertThat(single(Scrape.port(metricsPort), "/hello").value()).as("the second attach counts nothing")
+            assertThat(second.stdoutLines())
+                    .containsExactly("autoprom " + VERSION + " is already running in process " + app.pid()
+                            + ": serving metrics on port " + metricsPort + " (http); nothing changed");
+            assertThat(single(Scrape.port(metricsPort), "/hello").value())
+                    .as("the second attach counts nothing")
                     .isEqualTo(3);
             // not loaded again: one exporter, one filter per context (each request still counted once)
             assertThat(occurrences(app.output(), "serving metrics on")).isEqualTo(1);
@@ -150,26 +179,30 @@ class AttachCommandIT {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 ChildJvm app = application()) {
             int port = busy.getLocalPort();
-            JarCommand.Result result = command().run("attach", Long.toString(app.pid()),
-                    "port=" + port + ",host=127.0.0.1");
+            JarCommand.Result result =
+                    command().run("attach", Long.toString(app.pid()), "port=" + port + ",host=127.0.0.1");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
             assertThat(result.stdout()).isEmpty();
-            assertThat(result.stderrLines()).containsExactly("autoprom: attached to " + app.pid() + ", but the "
-                    + "agent's exporter did not start on 127.0.0.1:" + port + " (java.net.BindException: Address "
-                    + "already in use): the application's log (its stderr) has the [autoprom] ERROR line saying what "
-                    + "to change. Requests are recorded but not served, and a second attach cannot restart the "
-                    + "exporter");
+            assertThat(result.stderrLines())
+                    .containsExactly("autoprom: attached to " + app.pid() + ", but the "
+                            + "agent's exporter did not start on 127.0.0.1:" + port
+                            + " (java.net.BindException: Address "
+                            + "already in use): the application's log (its stderr) has the [autoprom] ERROR line saying what "
+                            + "to change. Requests are recorded but not served, and a second attach cannot restart the "
+                            + "exporter");
             app.awaitOutput(Pattern.quote("[autoprom] ERROR cannot listen on 127.0.0.1:" + port), STARTUP);
             get(appPort(app), "/hello", 2, 200);
 
             JarCommand.Result again = command().run("attach", Long.toString(app.pid()));
             assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
-            assertThat(again.stderrLines()).containsExactly("autoprom: autoprom " + VERSION + " is already loaded in "
-                    + "process " + app.pid() + " but its exporter is not running (exporter-failed: 127.0.0.1:" + port
-                    + " (java.net.BindException: Address already in use); the application's log has the [autoprom] "
-                    + "ERROR line). Nothing changed: a second attach cannot restart it; restart the application, "
-                    + "with a free autoprom.port if the port was taken");
+            assertThat(again.stderrLines())
+                    .containsExactly("autoprom: autoprom " + VERSION + " is already loaded in "
+                            + "process " + app.pid() + " but its exporter is not running (exporter-failed: 127.0.0.1:"
+                            + port
+                            + " (java.net.BindException: Address already in use); the application's log has the [autoprom] "
+                            + "ERROR line). Nothing changed: a second attach cannot restart it; restart the application, "
+                            + "with a free autoprom.port if the port was taken");
             assertThat(app.isAlive()).isTrue();
         }
     }
@@ -179,8 +212,10 @@ class AttachCommandIT {
         try (ChildJvm app = application()) {
             JarCommand.Result result = command().run("attach", Long.toString(app.pid()), "prot=0");
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-            assertThat(result.stderrLines()).containsExactly("autoprom: not attached: the agent arguments 'prot=0' "
-                    + "have a problem: unknown setting autoprom.prot (agent argument); did you mean autoprom.port?");
+            assertThat(result.stderrLines())
+                    .containsExactly(
+                            "autoprom: not attached: the agent arguments 'prot=0' "
+                                    + "have a problem: unknown setting autoprom.prot (agent argument); did you mean autoprom.port?");
             get(appPort(app), "/hello", 1, 200);
             assertThat(app.output()).doesNotContain("[autoprom]");
         }
@@ -189,7 +224,8 @@ class AttachCommandIT {
     @Test
     void aDeadPidGetsOneLine() {
         long pid;
-        try (ChildJvm gone = ChildJvm.main(PlainApp.class).withoutAgent().args("exit").start()) {
+        try (ChildJvm gone =
+                ChildJvm.main(PlainApp.class).withoutAgent().args("exit").start()) {
             assertThat(gone.awaitExit(STARTUP)).isZero();
             pid = gone.pid();
         }
@@ -197,40 +233,50 @@ class AttachCommandIT {
         JarCommand.Result result = command().run("attach", Long.toString(pid));
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stdout()).isEmpty();
-        assertThat(result.stderrLines()).containsExactly("autoprom: no process " + pid + " is running (it has "
-                + "exited, or the PID is wrong): java -jar " + shownJar() + " list shows the JVMs you can attach to");
+        assertThat(result.stderrLines())
+                .containsExactly("autoprom: no process " + pid + " is running (it has "
+                        + "exited, or the PID is wrong): java -jar " + shownJar()
+                        + " list shows the JVMs you can attach to");
     }
 
     @Test
     void aPidThatIsNotANumberGetsOneLine() {
         JarCommand.Result result = command().run("attach", "my-service");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderrLines()).containsExactly("autoprom: 'my-service' is not a PID: expected the process "
-                + "id of a running JVM, a positive whole number (java -jar " + shownJar() + " list shows them)");
+        assertThat(result.stderrLines())
+                .containsExactly("autoprom: 'my-service' is not a PID: expected the process "
+                        + "id of a running JVM, a positive whole number (java -jar " + shownJar()
+                        + " list shows them)");
     }
 
     @Test
     void aRuntimeWithoutTheAttachModuleGetsOneLine() {
-        JarCommand.Result result = command().javaOption("--limit-modules", "java.base,java.instrument")
+        JarCommand.Result result = command()
+                .javaOption("--limit-modules", "java.base,java.instrument")
                 .run("attach", "1");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stdout()).isEmpty();
-        assertThat(result.stderrLines()).containsExactly("autoprom: this Java runtime ("
-                + System.getProperty("java.home") + ", Java " + System.getProperty("java.version") + ") has no "
-                + "jdk.attach module, which attaching needs: run the command with a full JDK's java (11 or later), "
-                + "e.g. /path/to/jdk/bin/java -jar " + shownJar() + " attach 1 (the JVM you attach to may be a JRE)");
+        assertThat(result.stderrLines())
+                .containsExactly("autoprom: this Java runtime ("
+                        + System.getProperty("java.home") + ", Java " + System.getProperty("java.version") + ") has no "
+                        + "jdk.attach module, which attaching needs: run the command with a full JDK's java (11 or later), "
+                        + "e.g. /path/to/jdk/bin/java -jar " + shownJar()
+                        + " attach 1 (the JVM you attach to may be a JRE)");
     }
 
     @Test
     void aJvmStartedWithDisableAttachMechanismGetsOneLine() {
-        try (ChildJvm app = ChildJvm.main(AttachTargetApp.class).withoutAgent()
-                .jvmArg("-XX:+DisableAttachMechanism").start()) {
+        try (ChildJvm app = ChildJvm.main(AttachTargetApp.class)
+                .withoutAgent()
+                .jvmArg("-XX:+DisableAttachMechanism")
+                .start()) {
             app.awaitOutput("READY", STARTUP);
             JarCommand.Result result = command().run("attach", Long.toString(app.pid()));
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-            assertThat(result.stderrLines()).containsExactly("autoprom: process " + app.pid() + " was started with "
-                    + "-XX:+DisableAttachMechanism and accepts no attach: restart it without that option, or with "
-                    + "-javaagent:" + shownJar());
+            assertThat(result.stderrLines())
+                    .containsExactly("autoprom: process " + app.pid() + " was started with "
+                            + "-XX:+DisableAttachMechanism and accepts no attach: restart it without that option, or with "
+                            + "-javaagent:" + shownJar());
             assertThat(app.output()).doesNotContain("[autoprom]");
         }
     }
@@ -241,7 +287,8 @@ class AttachCommandIT {
      */
     @Test
     void anotherUsersJvmGetsOneLineNamingTheOwner() throws Exception {
-        assumeTrue("root".equals(ProcessHandle.current().info().user().orElse("")),
+        assumeTrue(
+                "root".equals(ProcessHandle.current().info().user().orElse("")),
                 "the tests do not run as root, so there is no other user to switch to");
         Path setpriv = Paths.get("/usr/bin/setpriv");
         assumeTrue(Files.isExecutable(setpriv), "no /usr/bin/setpriv (util-linux) to run the command as nobody");
@@ -249,23 +296,28 @@ class AttachCommandIT {
         Path dir = Files.createTempDirectory("autoprom-attach");
         try {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path jar = Files.copy(AgentJar.path(), dir.resolve("autoprom-agent.jar"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Path jar =
+                    Files.copy(AgentJar.path(), dir.resolve("autoprom-agent.jar"), StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
             String[] asNobody = {setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"};
-            JarCommand.Result canRun = JarCommand.jar(jar).through(asNobody).in(dir).run("version");
+            JarCommand.Result canRun =
+                    JarCommand.jar(jar).through(asNobody).in(dir).run("version");
             assumeTrue(canRun.exitCode() == 0, "nobody cannot run " + canRun);
 
             try (ChildJvm app = application()) {
-                JarCommand.Result result = JarCommand.jar(jar).through(asNobody).in(dir)
-                        .run("attach", Long.toString(app.pid()));
+                JarCommand.Result result =
+                        JarCommand.jar(jar).through(asNobody).in(dir).run("attach", Long.toString(app.pid()));
                 assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
                 assertThat(result.stdout()).isEmpty();
-                String java = Paths.get(System.getProperty("java.home"), "bin", "java").toRealPath().toString();
-                assertThat(result.stderrLines()).containsExactly("autoprom: process " + app.pid() + " belongs to "
-                        + "user root and this command runs as " + nobody + ": a JVM accepts attach only from its own "
-                        + "user; run it as root, e.g. sudo -u root " + java + " -jar " + jar + " attach "
-                        + app.pid());
+                String java = Paths.get(System.getProperty("java.home"), "bin", "java")
+                        .toRealPath()
+                        .toString();
+                assertThat(result.stderrLines())
+                        .containsExactly("autoprom: process " + app.pid() + " belongs to "
+                                + "user root and this command runs as " + nobody
+                                + ": a JVM accepts attach only from its own "
+                                + "user; run it as root, e.g. sudo -u root " + java + " -jar " + jar + " attach "
+                                + app.pid());
                 get(appPort(app), "/hello", 1, 200);
                 assertThat(app.output()).doesNotContain("[autoprom]");
             }
@@ -329,7 +381,8 @@ class AttachCommandIT {
     private static void get(int port, String path, int times, int expectedStatus) {
         for (int i = 0; i < times; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build();
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
             try {
                 HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as("GET " + path).isEqualTo(expectedStatus);
@@ -353,7 +406,9 @@ class AttachCommandIT {
             sleep(50);
             scrape = Scrape.port(metricsPort);
         }
-        assertThat(scrape.sum(COUNT)).as("sum of " + COUNT + " in\n" + scrape.text()).isEqualTo(total);
+        assertThat(scrape.sum(COUNT))
+                .as("sum of " + COUNT + " in\n" + scrape.text())
+                .isEqualTo(total);
         return scrape;
     }
 

@@ -29,16 +29,38 @@ class ExporterSecurityIT {
 
     @TempDir
     static Path dir;
+
     static Path keystore;
 
     @BeforeAll
     static void createKeystore() throws Exception {
         keystore = dir.resolve("exporter.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "exporter", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "exporter",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keytool.exitValue()).as(output).isZero();
@@ -46,16 +68,22 @@ class ExporterSecurityIT {
 
     @Test
     void sha256PasswordHashIsAccepted() throws Exception {
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest("hunter2".getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest("hunter2".getBytes(StandardCharsets.UTF_8)));
         try (ChildJvm app = ChildJvm.main(PlainApp.class)
-                .agentArgs("port=0,host=127.0.0.1,auth.username=prom,auth.password.sha256=" + hash).start()) {
+                .agentArgs("port=0,host=127.0.0.1,auth.username=prom,auth.password.sha256=" + hash)
+                .start()) {
             String url = "http://127.0.0.1:" + app.metricsPort() + "/metrics";
             HttpClient client = HttpClient.newHttpClient();
-            assertThat(client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", AgentEndpointsIT.basic("prom", "hunter2")).build(),
+            assertThat(client.send(
+                                    HttpRequest.newBuilder(URI.create(url)).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> ok = client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", AgentEndpointsIT.basic("prom", "hunter2"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("autoprom_agent_info").doesNotContain(hash);
@@ -64,31 +92,42 @@ class ExporterSecurityIT {
 
     @Test
     void httpsOnlyWithAKeystore() throws Exception {
-        try (ChildJvm app = ChildJvm.main(PlainApp.class).agentArgs("port=0,host=127.0.0.1,tls.keystore.path="
-                + keystore + ",tls.keystore.password=changeit").start()) {
+        try (ChildJvm app = ChildJvm.main(PlainApp.class)
+                .agentArgs("port=0,host=127.0.0.1,tls.keystore.path=" + keystore + ",tls.keystore.password=changeit")
+                .start()) {
             app.awaitOutput("serving metrics on https://", STARTUP);
             int port = app.metricsPort();
             HttpClient trusting = HttpClient.newBuilder().sslContext(trusting()).build();
-            HttpResponse<String> response = trusting.send(HttpRequest.newBuilder(
-                    URI.create("https://localhost:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = trusting.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/metrics"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("autoprom_agent_info");
             // plain HTTP on the same port gets no metrics
-            assertThatThrownBy(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()))
+            assertThatThrownBy(() -> HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(java.io.IOException.class);
         }
     }
 
     @Test
     void wrongKeystorePasswordLogsOneLineAndTheApplicationRuns() {
-        try (ChildJvm app = ChildJvm.main(PlainApp.class).agentArgs("port=0,tls.keystore.path=" + keystore
-                + ",tls.keystore.password=wrong").start()) {
+        try (ChildJvm app = ChildJvm.main(PlainApp.class)
+                .agentArgs("port=0,tls.keystore.path=" + keystore + ",tls.keystore.password=wrong")
+                .start()) {
             app.awaitOutput("READY", STARTUP);
             app.awaitOutput("cannot use autoprom.tls.keystore.path", STARTUP);
             assertThat(app.isAlive()).isTrue();
-            assertThat(app.output()).doesNotContain("serving metrics on").doesNotContain("wrong")
+            assertThat(app.output())
+                    .doesNotContain("serving metrics on")
+                    .doesNotContain("wrong")
                     .contains("expected a readable PKCS12 keystore and its password in autoprom.tls.keystore.password");
         }
     }
@@ -96,7 +135,8 @@ class ExporterSecurityIT {
     @Test
     void missingKeystoreUnderFailFastRefusesToStart() {
         try (ChildJvm app = ChildJvm.main(PlainApp.class)
-                .agentArgs("port=0,fail.fast=true,tls.keystore.path=/nonexistent.p12").start()) {
+                .agentArgs("port=0,fail.fast=true,tls.keystore.path=/nonexistent.p12")
+                .start()) {
             assertThat(app.awaitExit(STARTUP)).isNotZero();
             assertThat(app.output()).doesNotContain("READY").contains("cannot use autoprom.tls.keystore.path");
         }

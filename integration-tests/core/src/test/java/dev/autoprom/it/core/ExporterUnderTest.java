@@ -54,7 +54,9 @@ final class ExporterUnderTest implements AutoCloseable {
 
     /** How the exporter runs: plain HTTP, basic auth on the protected paths, or HTTPS. */
     enum Mode {
-        PLAIN, AUTH, TLS;
+        PLAIN,
+        AUTH,
+        TLS;
 
         String agentArgs() {
             String common = "port=0,host=127.0.0.1";
@@ -78,8 +80,7 @@ final class ExporterUnderTest implements AutoCloseable {
     }
 
     /** What a timed GET got: a status and body, or why there was none. */
-    record Answer(int status, String body, Duration elapsed, String failure) {
-    }
+    record Answer(int status, String body, Duration elapsed, String failure) {}
 
     final Mode mode;
     final ChildJvm app;
@@ -93,9 +94,11 @@ final class ExporterUnderTest implements AutoCloseable {
         app.awaitOutput("READY", Duration.ofSeconds(30));
         this.port = app.metricsPort();
         this.trusting = mode == Mode.TLS ? trusting() : null;
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(SCRAPE_LIMIT);
-        this.client = trusting == null ? builder.build() : builder.sslContext(trusting).build();
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(SCRAPE_LIMIT);
+        this.client = trusting == null
+                ? builder.build()
+                : builder.sslContext(trusting).build();
     }
 
     /** Starts the child JVM and waits for one scrape (the exporter's first, with its class loading) to succeed. */
@@ -104,7 +107,9 @@ final class ExporterUnderTest implements AutoCloseable {
         try {
             ExporterUnderTest exporter = new ExporterUnderTest(mode, app);
             Answer first = exporter.get("/metrics", true, Duration.ofSeconds(20));
-            assertThat(first.failure()).as("first scrape; output:\n%s", app.output()).isNull();
+            assertThat(first.failure())
+                    .as("first scrape; output:\n%s", app.output())
+                    .isNull();
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.body()).contains(METRICS_TEXT);
             return exporter;
@@ -117,7 +122,9 @@ final class ExporterUnderTest implements AutoCloseable {
     /** The GETs that must keep answering under attack, each within {@link #SCRAPE_LIMIT}. */
     List<Probe> probes() {
         if (mode == Mode.AUTH) {
-            return List.of(new Probe("/metrics", true, 200), new Probe("/-/healthy", false, 200),
+            return List.of(
+                    new Probe("/metrics", true, 200),
+                    new Probe("/-/healthy", false, 200),
                     new Probe("/metrics", false, 401));
         }
         return List.of(new Probe("/metrics", false, 200), new Probe("/-/healthy", false, 200));
@@ -150,15 +157,16 @@ final class ExporterUnderTest implements AutoCloseable {
 
     /** The probe through the kept-alive {@code HttpClient}, or on a new raw connection. */
     Answer get(Probe probe, boolean newConnection) {
-        return newConnection ? getOnNewConnection(probe.path(), probe.credentials(), SCRAPE_LIMIT)
+        return newConnection
+                ? getOnNewConnection(probe.path(), probe.credentials(), SCRAPE_LIMIT)
                 : get(probe.path(), probe.credentials(), SCRAPE_LIMIT);
     }
 
     /** A GET on a new connection ({@link HostileClients#get}); never waits longer than {@code limit} (plus 200 ms). */
     Answer getOnNewConnection(String path, boolean credentials, Duration limit) {
         long start = System.nanoTime();
-        Future<HostileClients.Response> future = RAW_CLIENTS.submit(() -> HostileClients.get(this, path, credentials,
-                limit));
+        Future<HostileClients.Response> future =
+                RAW_CLIENTS.submit(() -> HostileClients.get(this, path, credentials, limit));
         try {
             HostileClients.Response response = future.get(limit.toMillis() + 200, TimeUnit.MILLISECONDS);
             return new Answer(response.status(), response.body(), since(start), null);
@@ -166,8 +174,8 @@ final class ExporterUnderTest implements AutoCloseable {
             future.cancel(true);
             return new Answer(-1, null, since(start), "no answer within " + limit.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return new Answer(-1, null, since(start), "failed after " + since(start).toMillis() + " ms: "
-                    + e.getCause());
+            return new Answer(
+                    -1, null, since(start), "failed after " + since(start).toMillis() + " ms: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -183,8 +191,8 @@ final class ExporterUnderTest implements AutoCloseable {
             request.header("Authorization", authorization());
         }
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request.build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> future =
+                client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
         try {
             HttpResponse<String> response = future.get(limit.toMillis() + 200, TimeUnit.MILLISECONDS);
             return new Answer(response.statusCode(), response.body(), since(start), null);
@@ -192,8 +200,8 @@ final class ExporterUnderTest implements AutoCloseable {
             future.cancel(true);
             return new Answer(-1, null, since(start), "no answer within " + limit.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return new Answer(-1, null, since(start), "failed after " + since(start).toMillis() + " ms: "
-                    + e.getCause());
+            return new Answer(
+                    -1, null, since(start), "failed after " + since(start).toMillis() + " ms: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -301,13 +309,35 @@ final class ExporterUnderTest implements AutoCloseable {
                 Path dir = Files.createTempDirectory("autoprom-hostile-");
                 Path file = dir.resolve("exporter.p12");
                 Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                        "-alias", "exporter", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                        "-keystore", file.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD)
-                        .redirectErrorStream(true).start();
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "exporter",
+                                "-keyalg",
+                                "RSA",
+                                "-keysize",
+                                "2048",
+                                "-validity",
+                                "2",
+                                "-dname",
+                                "CN=localhost",
+                                "-ext",
+                                "SAN=dns:localhost,ip:127.0.0.1",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                file.toString(),
+                                "-storepass",
+                                KEYSTORE_PASSWORD,
+                                "-keypass",
+                                KEYSTORE_PASSWORD)
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
+                assertThat(keytool.waitFor(60, TimeUnit.SECONDS))
+                        .as("keytool finished")
+                        .isTrue();
                 assertThat(keytool.exitValue()).as(output).isZero();
                 file.toFile().deleteOnExit();
                 dir.toFile().deleteOnExit();

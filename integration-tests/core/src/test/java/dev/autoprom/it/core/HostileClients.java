@@ -34,8 +34,9 @@ final class HostileClients implements AutoCloseable {
      * The first 16 bytes of a TLS ClientHello: a handshake record header announcing 512 bytes, the handshake
      * header announcing 508, the client version and the start of the random; the rest never comes.
      */
-    static final byte[] PARTIAL_CLIENT_HELLO = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03,
-            0x03, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a};
+    static final byte[] PARTIAL_CLIENT_HELLO = {
+        0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a
+    };
 
     /** One way to connect and then stall. */
     enum Attack {
@@ -80,7 +81,8 @@ final class HostileClients implements AutoCloseable {
             if (mode != ExporterUnderTest.Mode.TLS) {
                 return PARTIAL_REQUEST;
             }
-            return List.of(PARTIAL_CLIENT_HELLO, PARTIAL_REQUEST, TLS_THEN_PARTIAL_REQUEST).get(i % 3);
+            return List.of(PARTIAL_CLIENT_HELLO, PARTIAL_REQUEST, TLS_THEN_PARTIAL_REQUEST)
+                    .get(i % 3);
         }
 
         private static Socket send(Socket socket, byte[] bytes) throws IOException {
@@ -242,19 +244,21 @@ final class HostileClients implements AutoCloseable {
         byte[] head = ascii("GET /metrics HTTP/1.1\r\nHost: x\r\n" + exporter.authorizationLine() + "X-Huge: ");
         try (Socket socket = exporter.connect(CONNECT)) {
             long start = System.nanoTime();
-            Thread writer = new Thread(() -> {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    out.write(head);
-                    for (int i = 0; i < value.length; i += 64 << 10) {
-                        out.write(value, i, 64 << 10);
-                    }
-                    out.write(ascii("\r\n\r\n"));
-                    out.flush();
-                } catch (IOException refusedMidway) {
-                    // the server closed while we wrote: an acceptable refusal, judged by the reader
-                }
-            }, "one-mebibyte-header-writer");
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            OutputStream out = socket.getOutputStream();
+                            out.write(head);
+                            for (int i = 0; i < value.length; i += 64 << 10) {
+                                out.write(value, i, 64 << 10);
+                            }
+                            out.write(ascii("\r\n\r\n"));
+                            out.flush();
+                        } catch (IOException refusedMidway) {
+                            // the server closed while we wrote: an acceptable refusal, judged by the reader
+                        }
+                    },
+                    "one-mebibyte-header-writer");
             writer.setDaemon(true);
             writer.start();
             Reply reply = read(socket, limit, start);
@@ -272,25 +276,26 @@ final class HostileClients implements AutoCloseable {
     static Socket slowReader(ExporterUnderTest exporter, int requests) throws IOException {
         Socket socket = exporter.secure(exporter.tcp(CONNECT, 1024), CONNECT);
         byte[] request = ascii("GET /metrics HTTP/1.1\r\nHost: x\r\n" + exporter.authorizationLine() + "\r\n");
-        Thread writer = new Thread(() -> {
-            try {
-                OutputStream out = socket.getOutputStream();
-                for (int i = 0; i < requests; i++) {
-                    out.write(request);
-                }
-                out.flush();
-            } catch (IOException closed) {
-                // the server or the test closed the connection
-            }
-        }, "slow-reader-writer");
+        Thread writer = new Thread(
+                () -> {
+                    try {
+                        OutputStream out = socket.getOutputStream();
+                        for (int i = 0; i < requests; i++) {
+                            out.write(request);
+                        }
+                        out.flush();
+                    } catch (IOException closed) {
+                        // the server or the test closed the connection
+                    }
+                },
+                "slow-reader-writer");
         writer.setDaemon(true);
         writer.start();
         return socket;
     }
 
     /** A complete response to a raw {@code Connection: close} GET. */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     /**
      * A GET on a new connection, with {@code Connection: close} (credentials in AUTH mode if asked for); chunked or
@@ -299,8 +304,9 @@ final class HostileClients implements AutoCloseable {
     static Response get(ExporterUnderTest exporter, String path, boolean credentials, Duration timeout)
             throws IOException {
         try (Socket socket = exporter.connect(timeout)) {
-            socket.getOutputStream().write(ascii("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + (credentials ? exporter.authorizationLine() : "") + "Connection: close\r\n\r\n"));
+            socket.getOutputStream()
+                    .write(ascii("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + (credentials ? exporter.authorizationLine() : "") + "Connection: close\r\n\r\n"));
             socket.getOutputStream().flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
             String statusLine = line(in);
@@ -313,7 +319,8 @@ final class HostileClients implements AutoCloseable {
             for (String header = line(in); !header.isEmpty(); header = line(in)) {
                 String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring("content-length:".length()).trim());
+                    length = Long.parseLong(
+                            lower.substring("content-length:".length()).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
                 }

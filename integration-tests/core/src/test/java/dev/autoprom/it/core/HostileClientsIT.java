@@ -74,6 +74,7 @@ class HostileClientsIT {
          * connection (100 partial requests) does not.
          */
         private static final int THREADS_UNDER_ATTACK = 50;
+
         private static final int SOCKET_SLACK = 2;
         private static final Duration RECOVERY = Duration.ofSeconds(15);
 
@@ -141,13 +142,20 @@ class HostileClientsIT {
             try {
                 reply = HostileClients.oneMebibyteHeader(exporter, limit);
             } catch (IOException e) {
-                throw new AssertionError(situation() + ": no connection for the 1 MiB header within "
-                        + HostileClients.CONNECT.toMillis() + " ms: " + e, e);
+                throw new AssertionError(
+                        situation() + ": no connection for the 1 MiB header within " + HostileClients.CONNECT.toMillis()
+                                + " ms: " + e,
+                        e);
             }
             System.out.println(situation() + ": 1 MiB header " + reply);
-            assertThat(reply.refused()).as("%s: a request with a 1 MiB header must get a 4xx or a close within"
-                    + " %d s, but it %s", situation(), limit.toSeconds(), reply).isTrue();
-            assertThat(reply.elapsed()).as("%s: time to refuse the 1 MiB header", situation()).isLessThan(limit);
+            assertThat(reply.refused())
+                    .as(
+                            "%s: a request with a 1 MiB header must get a 4xx or a close within" + " %d s, but it %s",
+                            situation(), limit.toSeconds(), reply)
+                    .isTrue();
+            assertThat(reply.elapsed())
+                    .as("%s: time to refuse the 1 MiB header", situation())
+                    .isLessThan(limit);
             attack.add("a 1 MiB header");
             assertProbesAnswerInTime(Optional.empty());
         }
@@ -174,8 +182,10 @@ class HostileClientsIT {
                     String outcome;
                     try {
                         Response response = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                        outcome = response.status() + (response.body().contains(ExporterUnderTest.METRICS_TEXT)
-                                ? " with metrics" : " without metrics");
+                        outcome = response.status()
+                                + (response.body().contains(ExporterUnderTest.METRICS_TEXT)
+                                        ? " with metrics"
+                                        : " without metrics");
                     } catch (TimeoutException e) {
                         outcome = "no answer within " + limit.toSeconds() + " s";
                     } catch (ExecutionException e) {
@@ -184,7 +194,8 @@ class HostileClientsIT {
                     outcomes.merge(outcome, 1, Integer::sum);
                 }
                 peakThreads = Math.max(peakThreads, exporter.threads());
-                assertThat(outcomes).as("%s: outcomes of %d concurrent scrapes", situation(), scrapes)
+                assertThat(outcomes)
+                        .as("%s: outcomes of %d concurrent scrapes", situation(), scrapes)
                         .isEqualTo(Map.of("200 with metrics", scrapes));
             } finally {
                 pool.shutdownNow();
@@ -209,17 +220,35 @@ class HostileClientsIT {
             } while ((threads > baselineThreads + THREAD_SLACK || sockets > baselineSockets + SOCKET_SLACK)
                     && System.nanoTime() < deadline);
             SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(peakThreads).as("most child JVM threads seen while the hostile clients were held (before"
-                    + " the attack: %d)", baselineThreads).isLessThanOrEqualTo(baselineThreads + THREADS_UNDER_ATTACK);
-            soft.assertThat(threads).as("child JVM threads %d s after %d hostile clients closed (before the attack:"
-                    + " %d, under it: %d)", RECOVERY.toSeconds(), held, baselineThreads, threadsUnderAttack)
+            soft.assertThat(peakThreads)
+                    .as(
+                            "most child JVM threads seen while the hostile clients were held (before"
+                                    + " the attack: %d)",
+                            baselineThreads)
+                    .isLessThanOrEqualTo(baselineThreads + THREADS_UNDER_ATTACK);
+            soft.assertThat(threads)
+                    .as(
+                            "child JVM threads %d s after %d hostile clients closed (before the attack:"
+                                    + " %d, under it: %d)",
+                            RECOVERY.toSeconds(), held, baselineThreads, threadsUnderAttack)
                     .isLessThanOrEqualTo(baselineThreads + THREAD_SLACK);
-            soft.assertThat(sockets).as("child JVM sockets %d s after %d hostile clients closed (before the attack:"
-                    + " %d, under it: %d)", RECOVERY.toSeconds(), held, baselineSockets, socketsUnderAttack)
+            soft.assertThat(sockets)
+                    .as(
+                            "child JVM sockets %d s after %d hostile clients closed (before the attack:"
+                                    + " %d, under it: %d)",
+                            RECOVERY.toSeconds(), held, baselineSockets, socketsUnderAttack)
                     .isLessThanOrEqualTo(baselineSockets + SOCKET_SLACK);
-            System.out.printf("%s: threads %d before, %d at most under attack, %d at its end, %d after; sockets %d"
-                    + " before, %d at the end of the attack, %d after%n", situation(), baselineThreads, peakThreads,
-                    threadsUnderAttack, threads, baselineSockets, socketsUnderAttack, sockets);
+            System.out.printf(
+                    "%s: threads %d before, %d at most under attack, %d at its end, %d after; sockets %d"
+                            + " before, %d at the end of the attack, %d after%n",
+                    situation(),
+                    baselineThreads,
+                    peakThreads,
+                    threadsUnderAttack,
+                    threads,
+                    baselineSockets,
+                    socketsUnderAttack,
+                    sockets);
             attack.clear();
             attack.add("after the hostile clients closed");
             soft.check(() -> assertProbesAnswerInTime(Optional.empty()));
@@ -232,7 +261,8 @@ class HostileClientsIT {
 
         private void assertProbesAnswerInTime(Optional<String> attackStopped) {
             peakThreads = Math.max(peakThreads, exporter.threads());
-            exporter.assertProbesAnswerInTime(situation() + attackStopped.map(s -> " [" + s + "]").orElse(""));
+            exporter.assertProbesAnswerInTime(
+                    situation() + attackStopped.map(s -> " [" + s + "]").orElse(""));
         }
     }
 }

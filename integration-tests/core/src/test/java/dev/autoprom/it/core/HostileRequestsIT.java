@@ -105,30 +105,37 @@ class HostileRequestsIT {
 
         /** Each bad request without credentials; with auth on, also with them (they must still be refused). */
         Stream<Arguments> badRequests() {
-            return Stream.of(BadRequest.values()).flatMap(bad -> mode == Mode.AUTH
-                    ? Stream.of(Arguments.of(bad, false), Arguments.of(bad, true))
-                    : Stream.of(Arguments.of(bad, false)));
+            return Stream.of(BadRequest.values())
+                    .flatMap(bad -> mode == Mode.AUTH
+                            ? Stream.of(Arguments.of(bad, false), Arguments.of(bad, true))
+                            : Stream.of(Arguments.of(bad, false)));
         }
 
         @ParameterizedTest(name = "{0}, credentials={1}")
         @MethodSource("badRequests")
         @Order(1)
-        void badRequestGetsA4xxOrACloseWithin5sAndNeverMetrics(BadRequest bad, boolean credentials)
-                throws Exception {
+        void badRequestGetsA4xxOrACloseWithin5sAndNeverMetrics(BadRequest bad, boolean credentials) throws Exception {
             String what = mode + " exporter, " + bad + (credentials ? " with credentials" : "");
             int afterFirstLine = bad.request.indexOf("\r\n") + 2;
-            String request = credentials ? bad.request.substring(0, afterFirstLine) + exporter.authorizationLine()
-                    + bad.request.substring(afterFirstLine) : bad.request;
+            String request = credentials
+                    ? bad.request.substring(0, afterFirstLine)
+                            + exporter.authorizationLine()
+                            + bad.request.substring(afterFirstLine)
+                    : bad.request;
             Reply reply;
             try (Socket socket = exporter.connect(HostileClients.CONNECT)) {
                 reply = HostileClients.exchange(socket, ascii(request), READ_LIMIT);
             }
             System.out.println(what + ": " + reply);
             SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(reply.refused()).as("%s: expected a 4xx status line or a close within %d s, but it %s",
-                    what, READ_LIMIT.toSeconds(), reply).isTrue();
+            soft.assertThat(reply.refused())
+                    .as(
+                            "%s: expected a 4xx status line or a close within %d s, but it %s",
+                            what, READ_LIMIT.toSeconds(), reply)
+                    .isTrue();
             soft.assertThat(reply.text().contains(ExporterUnderTest.METRICS_TEXT))
-                    .as("%s: the answer has metrics text (%s)", what, ExporterUnderTest.METRICS_TEXT).isFalse();
+                    .as("%s: the answer has metrics text (%s)", what, ExporterUnderTest.METRICS_TEXT)
+                    .isFalse();
             soft.assertAll();
             exporter.assertProbesAnswerInTime(what + ", after the bad request");
         }

@@ -57,21 +57,27 @@ final class JarCommand {
             Path out = Files.createTempFile("jar-command", ".out");
             Path err = Files.createTempFile("jar-command", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
+                ProcessBuilder builder =
+                        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
                 if (directory != null) {
                     builder.directory(directory.toFile());
                 }
                 // the test JVM's own agent settings must not reach the command's JVM
-                builder.environment().keySet().removeIf(name -> name.startsWith("AUTOPROM_")
-                        || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+                builder.environment()
+                        .keySet()
+                        .removeIf(name -> name.startsWith("AUTOPROM_")
+                                || name.equals("JAVA_TOOL_OPTIONS")
+                                || name.equals("JDK_JAVA_OPTIONS"));
                 Process process = builder.start();
                 if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                     throw new AssertionError(command + " still running after " + LIMIT + "; stdout:\n"
                             + Files.readString(out) + "stderr:\n" + Files.readString(err));
                 }
-                return new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        command,
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

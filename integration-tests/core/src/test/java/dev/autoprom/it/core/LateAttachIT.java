@@ -22,7 +22,8 @@ class LateAttachIT {
             } finally {
                 vm.detach();
             }
-            assertThat(app.scrape().value("autoprom_agent_info", "version", "0.1.0-SNAPSHOT")).isEqualTo(1.0);
+            assertThat(app.scrape().value("autoprom_agent_info", "version", "0.1.0-SNAPSHOT"))
+                    .isEqualTo(1.0);
             assertThat(app.isAlive()).isTrue();
         }
     }

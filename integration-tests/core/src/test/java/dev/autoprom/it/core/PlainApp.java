@@ -72,9 +72,12 @@ public class PlainApp {
             exchange.close();
         });
         server.start();
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                        + server.getAddress().getPort() + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         server.stop(0);
         return noDelay[0];
     }

@@ -24,7 +24,8 @@ class PromtoolIT {
             app.awaitOutput("READY", Duration.ofSeconds(30));
             String text = app.scrape().text();
             Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             promtool.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             promtool.getOutputStream().close();
             String findings = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -12,13 +12,17 @@ class UnsupportedVersionIT {
 
     @Test
     void aLookAlikeLibraryIsLeftAlone() {
-        try (ChildJvm app = ChildJvm.main(UnsupportedVersionApp.class).agentArgs("port=0,host=127.0.0.1").start()) {
+        try (ChildJvm app = ChildJvm.main(UnsupportedVersionApp.class)
+                .agentArgs("port=0,host=127.0.0.1")
+                .start()) {
             app.awaitOutput("READY", Duration.ofSeconds(30));
-            assertThat(app.output()).contains("RESULT=fake socket to ws://example.invalid/x")
+            assertThat(app.output())
+                    .contains("RESULT=fake socket to ws://example.invalid/x")
                     .doesNotContain("could not instrument");
             Scrape scrape = app.scrape();
             assertThat(scrape.sum("autoprom_agent_errors_total")).isZero();
-            assertThat(scrape.where(s -> s.name().startsWith("websocket_client_"))).isEmpty();
+            assertThat(scrape.where(s -> s.name().startsWith("websocket_client_")))
+                    .isEmpty();
         }
     }
 }

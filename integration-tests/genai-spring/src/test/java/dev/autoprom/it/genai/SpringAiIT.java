@@ -44,15 +44,18 @@ class SpringAiIT {
     @BeforeAll
     static void start() throws Exception {
         fake = OpenAiWire.install(new FakeProvider());
-        context = new SpringApplicationBuilder(AiApp.class).web(WebApplicationType.NONE).properties(
-                "spring.ai.openai.base-url=" + fake.url(),
-                "spring.ai.openai.api-key=" + API_KEY,
-                "spring.ai.openai.chat.options.model=gpt-spring-default",
-                "spring.ai.openai.chat.options.stream-usage=true",
-                "spring.ai.openai.embedding.options.model=text-embedding-spring",
-                "spring.ai.retry.max-attempts=2",
-                "spring.ai.retry.backoff.initial-interval=10ms",
-                "spring.main.banner-mode=off").run();
+        context = new SpringApplicationBuilder(AiApp.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "spring.ai.openai.base-url=" + fake.url(),
+                        "spring.ai.openai.api-key=" + API_KEY,
+                        "spring.ai.openai.chat.options.model=gpt-spring-default",
+                        "spring.ai.openai.chat.options.stream-usage=true",
+                        "spring.ai.openai.embedding.options.model=text-embedding-spring",
+                        "spring.ai.retry.max-attempts=2",
+                        "spring.ai.retry.backoff.initial-interval=10ms",
+                        "spring.main.banner-mode=off")
+                .run();
         chat = context.getBean(ChatModel.class);
         embeddings = context.getBean(EmbeddingModel.class);
     }
@@ -60,7 +63,8 @@ class SpringAiIT {
     @AfterAll
     static void stop() {
         Scrape scrape = Scrape.port(PORT);
-        assertThat(scrape.find("autoprom_agent_errors_total")).allSatisfy(s -> assertThat(s.value()).isZero());
+        assertThat(scrape.find("autoprom_agent_errors_total"))
+                .allSatisfy(s -> assertThat(s.value()).isZero());
         context.close();
         fake.close();
     }
@@ -97,12 +101,24 @@ class SpringAiIT {
         // the convenience overload with the configured default model
         assertThat(chat.call(PROMPT)).isEqualTo(COMPLETION);
         Scrape scrape = Scrape.port(PORT);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                "gen_ai_provider_name", "openai", "gen_ai_response_model", responseModel(model), "error_type", ""))
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "chat",
+                        "gen_ai_provider_name",
+                        "openai",
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
                 .isEqualTo(3);
         assertThat(tokens(scrape, model, "input")).isEqualTo(3 * CHAT_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(3 * CHAT_OUT);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-spring-default")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", "gpt-spring-default"))
+                .isEqualTo(1);
         assertThat(scrape.text()).doesNotContain(API_KEY).doesNotContain(PROMPT).doesNotContain(COMPLETION);
     }
 
@@ -110,12 +126,22 @@ class SpringAiIT {
     void streamRecordsFirstChunkAndFinalUsage() {
         String model = "gpt-spring-stream";
         List<ChatResponse> chunks = chat.stream(prompt(model)).collectList().block(Duration.ofSeconds(20));
-        String text = chunks.stream().filter(r -> r.getResult() != null && r.getResult().getOutput().getText() != null)
-                .map(r -> r.getResult().getOutput().getText()).collect(Collectors.joining());
+        String text = chunks.stream()
+                .filter(r -> r.getResult() != null && r.getResult().getOutput().getText() != null)
+                .map(r -> r.getResult().getOutput().getText())
+                .collect(Collectors.joining());
         assertThat(text).isEqualTo(COMPLETION);
         Scrape scrape = awaitCount(model, 1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "openai",
-                "error_type", "")).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_provider_name",
+                        "openai",
+                        "error_type",
+                        ""))
+                .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(STREAM_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(STREAM_OUT);
@@ -125,13 +151,27 @@ class SpringAiIT {
     void embeddingModelRecordsInputTokens() {
         String model = "text-embedding-spring-it";
         for (int i = 0; i < 2; i++) {
-            float[] vector = embeddings.call(new EmbeddingRequest(List.of(PROMPT),
-                    OpenAiEmbeddingOptions.builder().model(model).build())).getResult().getOutput();
+            float[] vector = embeddings
+                    .call(new EmbeddingRequest(
+                            List.of(PROMPT),
+                            OpenAiEmbeddingOptions.builder().model(model).build()))
+                    .getResult()
+                    .getOutput();
             assertThat(vector).containsExactly(0.25f, -0.5f, 0.125f);
         }
         Scrape scrape = Scrape.port(PORT);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "embeddings",
-                "gen_ai_provider_name", "openai", "gen_ai_response_model", responseModel(model))).isEqualTo(2);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "embeddings",
+                        "gen_ai_provider_name",
+                        "openai",
+                        "gen_ai_response_model",
+                        responseModel(model)))
+                .isEqualTo(2);
         assertThat(tokens(scrape, model, "input")).isEqualTo(2 * EMBED_IN);
     }
 
@@ -142,19 +182,25 @@ class SpringAiIT {
         assertThatThrownBy(() -> chat.call(prompt(model))).isInstanceOf(NonTransientAiException.class);
         Scrape scrape = Scrape.port(PORT);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "429")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "429"))
+                .isEqualTo(1);
     }
 
     @Test
     void aReactiveModelOverTheInstrumentedSdkRecordsOnce() {
         String model = "gpt-spring-over-sdk";
-        OpenAIClient client = OpenAIOkHttpClient.builder().apiKey(API_KEY).baseUrl(fake.url() + "/v1").maxRetries(0)
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(fake.url() + "/v1")
+                .maxRetries(0)
                 .build();
         try {
             // the SDK is called on subscription, after stream() returned
-            String text = new SdkStreamingChatModel(client).stream(prompt(model))
-                    .map(r -> r.getResult().getOutput().getText()).collect(Collectors.joining())
-                    .block(Duration.ofSeconds(20));
+            String text = new SdkStreamingChatModel(client)
+                    .stream(prompt(model))
+                            .map(r -> r.getResult().getOutput().getText())
+                            .collect(Collectors.joining())
+                            .block(Duration.ofSeconds(20));
             assertThat(text).isEqualTo(COMPLETION);
         } finally {
             client.close();
@@ -162,7 +208,13 @@ class SpringAiIT {
         Scrape scrape = awaitCount(model, 1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
         // recorded by the Spring AI layer (an application model reports its package), not by the SDK
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "com.example.springai"))
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_provider_name",
+                        "com.example.springai"))
                 .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
     }

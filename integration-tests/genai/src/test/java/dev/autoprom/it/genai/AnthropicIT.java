@@ -36,7 +36,11 @@ class AnthropicIT {
     @BeforeAll
     static void start() throws Exception {
         fake = AnthropicWire.install(new FakeProvider());
-        client = AnthropicOkHttpClient.builder().apiKey(API_KEY).baseUrl(fake.url()).maxRetries(0).build();
+        client = AnthropicOkHttpClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(fake.url())
+                .maxRetries(0)
+                .build();
     }
 
     @AfterAll
@@ -47,7 +51,11 @@ class AnthropicIT {
     }
 
     private static MessageCreateParams params(String model) {
-        return MessageCreateParams.builder().model(model).maxTokens(256).addUserMessage(PROMPT).build();
+        return MessageCreateParams.builder()
+                .model(model)
+                .maxTokens(256)
+                .addUserMessage(PROMPT)
+                .build();
     }
 
     private static String text(Message message) {
@@ -61,8 +69,19 @@ class AnthropicIT {
             assertThat(text(client.messages().create(params(model)))).isEqualTo(COMPLETION);
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                "gen_ai_provider_name", "anthropic", "gen_ai_response_model", responseModel(model), "error_type", ""))
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "chat",
+                        "gen_ai_provider_name",
+                        "anthropic",
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
                 .isEqualTo(3);
         assertThat(tokens(scrape, model, "input")).isEqualTo(3 * IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(3 * OUT);
@@ -85,13 +104,23 @@ class AnthropicIT {
         String model = "claude-it-stream";
         String text;
         try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params(model))) {
-            text = stream.stream().filter(RawMessageStreamEvent::isContentBlockDelta)
-                    .map(e -> e.asContentBlockDelta().delta().asText().text()).collect(Collectors.joining());
+            text = stream.stream()
+                    .filter(RawMessageStreamEvent::isContentBlockDelta)
+                    .map(e -> e.asContentBlockDelta().delta().asText().text())
+                    .collect(Collectors.joining());
         }
         assertThat(text).isEqualTo(COMPLETION);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_response_model",
-                responseModel(model), "error_type", "")).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
+                .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(count(scrape, PER_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(STREAM_IN);
@@ -118,19 +147,22 @@ class AnthropicIT {
     void asyncStreamingRecordsOnCompletion() throws Exception {
         String model = "claude-it-async-stream";
         StringBuilder text = new StringBuilder();
-        AsyncStreamResponse<RawMessageStreamEvent> stream = client.async().messages().createStreaming(params(model));
+        AsyncStreamResponse<RawMessageStreamEvent> stream =
+                client.async().messages().createStreaming(params(model));
         stream.subscribe(new AsyncStreamResponse.Handler<RawMessageStreamEvent>() {
-            @Override
-            public void onNext(RawMessageStreamEvent event) {
-                if (event.isContentBlockDelta()) {
-                    text.append(event.asContentBlockDelta().delta().asText().text());
-                }
-            }
+                    @Override
+                    public void onNext(RawMessageStreamEvent event) {
+                        if (event.isContentBlockDelta()) {
+                            text.append(
+                                    event.asContentBlockDelta().delta().asText().text());
+                        }
+                    }
 
-            @Override
-            public void onComplete(Optional<Throwable> error) {
-            }
-        }).onCompleteFuture().get(20, TimeUnit.SECONDS);
+                    @Override
+                    public void onComplete(Optional<Throwable> error) {}
+                })
+                .onCompleteFuture()
+                .get(20, TimeUnit.SECONDS);
         assertThat(text.toString()).isEqualTo(COMPLETION);
         Scrape scrape = awaitCount(DURATION, model, 1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
@@ -143,7 +175,8 @@ class AnthropicIT {
         String limited = "claude-it-ratelimit";
         assertThatThrownBy(() -> client.messages().create(params(limited))).isInstanceOf(RateLimitException.class);
         String failing = "claude-it-error";
-        assertThatThrownBy(() -> client.async().messages().create(params(failing)).get(20, TimeUnit.SECONDS))
+        assertThatThrownBy(
+                        () -> client.async().messages().create(params(failing)).get(20, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(InternalServerException.class);
         Scrape scrape = awaitCount(DURATION, failing, 1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", limited, "error_type", "RateLimitException"))
@@ -156,23 +189,39 @@ class AnthropicIT {
     @Test
     void betaMessagesAreRecordedToo() {
         String model = "claude-it-beta";
-        com.anthropic.models.beta.messages.MessageCreateParams params = com.anthropic.models.beta.messages
-                .MessageCreateParams.builder().model(model).maxTokens(256).addUserMessage(PROMPT).build();
+        com.anthropic.models.beta.messages.MessageCreateParams params =
+                com.anthropic.models.beta.messages.MessageCreateParams.builder()
+                        .model(model)
+                        .maxTokens(256)
+                        .addUserMessage(PROMPT)
+                        .build();
         BetaMessage message = client.beta().messages().create(params);
         assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo(COMPLETION);
         String streamModel = "claude-it-beta-stream";
         long deltas;
-        try (StreamResponse<BetaRawMessageStreamEvent> stream = client.beta().messages().createStreaming(
-                params.toBuilder().model(streamModel).build())) {
-            deltas = stream.stream().filter(BetaRawMessageStreamEvent::isContentBlockDelta).count();
+        try (StreamResponse<BetaRawMessageStreamEvent> stream = client.beta()
+                .messages()
+                .createStreaming(params.toBuilder().model(streamModel).build())) {
+            deltas = stream.stream()
+                    .filter(BetaRawMessageStreamEvent::isContentBlockDelta)
+                    .count();
         }
         assertThat(deltas).isEqualTo(3);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "anthropic",
-                "gen_ai_response_model", responseModel(model))).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_provider_name",
+                        "anthropic",
+                        "gen_ai_response_model",
+                        responseModel(model)))
+                .isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(OUT);
-        assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel)).isEqualTo(1);
+        assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel))
+                .isEqualTo(1);
         assertThat(tokens(scrape, streamModel, "input")).isEqualTo(STREAM_IN);
         assertThat(tokens(scrape, streamModel, "output")).isEqualTo(STREAM_OUT);
     }
@@ -180,7 +229,10 @@ class AnthropicIT {
     @Test
     void aRetriedCallRecordsOnce() {
         String model = "claude-it-flaky";
-        AnthropicClient retrying = AnthropicOkHttpClient.builder().apiKey(API_KEY).baseUrl(fake.url()).maxRetries(2)
+        AnthropicClient retrying = AnthropicOkHttpClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(fake.url())
+                .maxRetries(2)
                 .build();
         try {
             assertThat(text(retrying.messages().create(params(model)))).isEqualTo(COMPLETION);

@@ -62,15 +62,21 @@ class BedrockIT {
     @BeforeAll
     static void start() throws Exception {
         fake = BedrockWire.install(new FakeProvider());
-        client = BedrockRuntimeClient.builder().endpointOverride(URI.create(fake.url())).region(Region.US_EAST_1)
+        client = BedrockRuntimeClient.builder()
+                .endpointOverride(URI.create(fake.url()))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
         // HTTP/1.1: the SDK would speak HTTP/2 to Bedrock, which the fake (a JDK HttpServer) does not; the hooks
         // sit above the HTTP client, which hands the same bytes to the same event-stream decoder either way
-        async = BedrockRuntimeAsyncClient.builder().endpointOverride(URI.create(fake.url())).region(Region.US_EAST_1)
+        async = BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(URI.create(fake.url()))
+                .region(Region.US_EAST_1)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
                 .credentialsProvider(credentials())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private static StaticCredentialsProvider credentials() {
@@ -87,7 +93,10 @@ class BedrockIT {
     }
 
     private static Message userMessage() {
-        return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(PROMPT)).build();
+        return Message.builder()
+                .role(ConversationRole.USER)
+                .content(ContentBlock.fromText(PROMPT))
+                .build();
     }
 
     private static ConverseRequest converse(String model) {
@@ -95,17 +104,28 @@ class BedrockIT {
     }
 
     private static ConverseStreamRequest converseStream(String model) {
-        return ConverseStreamRequest.builder().modelId(model).messages(userMessage()).build();
+        return ConverseStreamRequest.builder()
+                .modelId(model)
+                .messages(userMessage())
+                .build();
     }
 
     private static InvokeModelRequest invoke(String model) {
-        return InvokeModelRequest.builder().modelId(model).contentType("application/json").accept("application/json")
-                .body(SdkBytes.fromUtf8String("{\"prompt\":\"" + PROMPT + "\"}")).build();
+        return InvokeModelRequest.builder()
+                .modelId(model)
+                .contentType("application/json")
+                .accept("application/json")
+                .body(SdkBytes.fromUtf8String("{\"prompt\":\"" + PROMPT + "\"}"))
+                .build();
     }
 
     private static InvokeModelWithResponseStreamRequest invokeStream(String model) {
-        return InvokeModelWithResponseStreamRequest.builder().modelId(model).contentType("application/json")
-                .accept("application/json").body(SdkBytes.fromUtf8String("{\"prompt\":\"" + PROMPT + "\"}")).build();
+        return InvokeModelWithResponseStreamRequest.builder()
+                .modelId(model)
+                .contentType("application/json")
+                .accept("application/json")
+                .body(SdkBytes.fromUtf8String("{\"prompt\":\"" + PROMPT + "\"}"))
+                .build();
     }
 
     private static String text(InvokeModelResponse response) {
@@ -118,12 +138,29 @@ class BedrockIT {
     void blockingConverseRecordsUsage() {
         String model = "anthropic.claude-it-converse-v1:0";
         for (int i = 0; i < 3; i++) {
-            assertThat(client.converse(converse(model)).output().message().content().get(0).text())
+            assertThat(client.converse(converse(model))
+                            .output()
+                            .message()
+                            .content()
+                            .get(0)
+                            .text())
                     .isEqualTo(COMPLETION);
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                "gen_ai_provider_name", "aws.bedrock", "gen_ai_response_model", "", "error_type", "")).isEqualTo(3);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "chat",
+                        "gen_ai_provider_name",
+                        "aws.bedrock",
+                        "gen_ai_response_model",
+                        "",
+                        "error_type",
+                        ""))
+                .isEqualTo(3);
         assertThat(tokens(scrape, model, "input")).isEqualTo(3 * CONVERSE_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(3 * CONVERSE_OUT);
         assertThat(tokenCount(scrape, model, "input")).isEqualTo(3);
@@ -142,8 +179,14 @@ class BedrockIT {
     @Test
     void asyncConverseRecordsWhenTheFutureCompletes() throws Exception {
         String model = "anthropic.claude-it-converse-async-v1:0";
-        assertThat(async.converse(converse(model)).get(TIMEOUT, TimeUnit.SECONDS).output().message().content().get(0)
-                .text()).isEqualTo(COMPLETION);
+        assertThat(async.converse(converse(model))
+                        .get(TIMEOUT, TimeUnit.SECONDS)
+                        .output()
+                        .message()
+                        .content()
+                        .get(0)
+                        .text())
+                .isEqualTo(COMPLETION);
         Scrape scrape = awaitCount(DURATION, model, 1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(CONVERSE_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(CONVERSE_OUT);
@@ -158,16 +201,37 @@ class BedrockIT {
                 .subscriber(event -> {
                     events.add(event.sdkEventType().toString());
                     event.accept(ConverseStreamResponseHandler.Visitor.builder()
-                            .onContentBlockDelta(delta -> text.append(delta.delta().text())).build());
-                }).build();
+                            .onContentBlockDelta(
+                                    delta -> text.append(delta.delta().text()))
+                            .build());
+                })
+                .build();
         async.converseStream(converseStream(model), handler).get(TIMEOUT, TimeUnit.SECONDS);
         // the application's handler got every event, in order
         assertThat(text.toString()).isEqualTo(COMPLETION);
-        assertThat(events).containsExactly("messageStart", "contentBlockStart", "contentBlockDelta",
-                "contentBlockDelta", "contentBlockDelta", "contentBlockStop", "messageStop", "metadata");
+        assertThat(events)
+                .containsExactly(
+                        "messageStart",
+                        "contentBlockStart",
+                        "contentBlockDelta",
+                        "contentBlockDelta",
+                        "contentBlockDelta",
+                        "contentBlockStop",
+                        "messageStop",
+                        "metadata");
         Scrape scrape = awaitCount(DURATION, model, 1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "aws.bedrock",
-                "gen_ai_operation_name", "chat", "error_type", "")).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_provider_name",
+                        "aws.bedrock",
+                        "gen_ai_operation_name",
+                        "chat",
+                        "error_type",
+                        ""))
+                .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(count(scrape, PER_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(sum(scrape, FIRST_CHUNK, "gen_ai_request_model", model))
@@ -182,8 +246,7 @@ class BedrockIT {
         AtomicInteger seen = new AtomicInteger();
         ConverseStreamResponseHandler handler = new ConverseStreamResponseHandler() {
             @Override
-            public void responseReceived(ConverseStreamResponse response) {
-            }
+            public void responseReceived(ConverseStreamResponse response) {}
 
             @Override
             public void onEventStream(SdkPublisher<ConverseStreamOutput> publisher) {
@@ -203,27 +266,24 @@ class BedrockIT {
                     }
 
                     @Override
-                    public void onError(Throwable t) {
-                    }
+                    public void onError(Throwable t) {}
 
                     @Override
-                    public void onComplete() {
-                    }
+                    public void onComplete() {}
                 });
             }
 
             @Override
-            public void exceptionOccurred(Throwable throwable) {
-            }
+            public void exceptionOccurred(Throwable throwable) {}
 
             @Override
-            public void complete() {
-            }
+            public void complete() {}
         };
         async.converseStream(converseStream(model), handler).get(TIMEOUT, TimeUnit.SECONDS);
         assertThat(seen.get()).isEqualTo(1);
         Scrape scrape = awaitCount(DURATION, model, 1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", ""))
+                .isEqualTo(1);
         // cancelled after messageStart: no output chunk and no usage arrived
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isZero();
         assertThat(tokenCount(scrape, model, "input")).isZero();
@@ -243,11 +303,28 @@ class BedrockIT {
         }
         Scrape scrape = scrape();
         for (String model : List.of(claude, titan, nova, llama, mistral)) {
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                    "gen_ai_provider_name", "aws.bedrock", "error_type", "")).as(model).isEqualTo(1);
+            assertThat(count(
+                            scrape,
+                            DURATION,
+                            "gen_ai_request_model",
+                            model,
+                            "gen_ai_operation_name",
+                            "chat",
+                            "gen_ai_provider_name",
+                            "aws.bedrock",
+                            "error_type",
+                            ""))
+                    .as(model)
+                    .isEqualTo(1);
         }
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", claude, "gen_ai_response_model",
-                claudeResponseModel(claude))).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        claude,
+                        "gen_ai_response_model",
+                        claudeResponseModel(claude)))
+                .isEqualTo(1);
         // a tool input with its own "usage" in the same body is not read: 31, not 999
         assertThat(tokens(scrape, claude, "input")).isEqualTo(CLAUDE_IN);
         assertThat(tokens(scrape, claude, "output")).isEqualTo(CLAUDE_OUT);
@@ -276,7 +353,8 @@ class BedrockIT {
     @Test
     void asyncInvokeModelRecordsWhenTheFutureCompletes() throws Exception {
         String model = "meta.llama-it-invoke-async-v1:0";
-        assertThat(text(async.invokeModel(invoke(model)).get(TIMEOUT, TimeUnit.SECONDS))).contains(COMPLETION);
+        assertThat(text(async.invokeModel(invoke(model)).get(TIMEOUT, TimeUnit.SECONDS)))
+                .contains(COMPLETION);
         Scrape scrape = awaitCount(DURATION, model, 1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(LLAMA_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(LLAMA_OUT);
@@ -292,22 +370,46 @@ class BedrockIT {
         String mistral = "mistral.it-invoke-stream-v1:0";
         for (String model : List.of(claude, titan, llama, mistral)) {
             StringBuilder text = new StringBuilder();
-            InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler
-                    .builder().subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
-                            .onChunk(chunk -> text.append(chunkText(chunk.bytes().asUtf8String()))).build())
-                    .build();
+            InvokeModelWithResponseStreamResponseHandler handler =
+                    InvokeModelWithResponseStreamResponseHandler.builder()
+                            .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
+                                    .onChunk(chunk ->
+                                            text.append(chunkText(chunk.bytes().asUtf8String())))
+                                    .build())
+                            .build();
             async.invokeModelWithResponseStream(invokeStream(model), handler).get(TIMEOUT, TimeUnit.SECONDS);
             assertThat(text.toString()).as(model).isEqualTo(COMPLETION);
         }
         Scrape scrape = awaitCount(DURATION, mistral, 1);
         for (String model : List.of(claude, titan, llama, mistral)) {
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                    "gen_ai_provider_name", "aws.bedrock", "error_type", "")).as(model).isEqualTo(1);
-            assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).as(model).isEqualTo(1);
-            assertThat(count(scrape, PER_CHUNK, "gen_ai_request_model", model)).as(model).isEqualTo(1);
+            assertThat(count(
+                            scrape,
+                            DURATION,
+                            "gen_ai_request_model",
+                            model,
+                            "gen_ai_operation_name",
+                            "chat",
+                            "gen_ai_provider_name",
+                            "aws.bedrock",
+                            "error_type",
+                            ""))
+                    .as(model)
+                    .isEqualTo(1);
+            assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model))
+                    .as(model)
+                    .isEqualTo(1);
+            assertThat(count(scrape, PER_CHUNK, "gen_ai_request_model", model))
+                    .as(model)
+                    .isEqualTo(1);
         }
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", claude, "gen_ai_response_model",
-                claudeResponseModel(claude))).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        claude,
+                        "gen_ai_response_model",
+                        claudeResponseModel(claude)))
+                .isEqualTo(1);
         assertThat(tokens(scrape, claude, "input")).isEqualTo(CLAUDE_STREAM_IN);
         assertThat(tokens(scrape, claude, "output")).isEqualTo(CLAUDE_STREAM_OUT);
         assertThat(tokens(scrape, titan, "input")).isEqualTo(TITAN_STREAM_IN);
@@ -328,16 +430,19 @@ class BedrockIT {
         assertThatThrownBy(() -> client.converse(converse(throttled))).isInstanceOf(ThrottlingException.class);
         assertThatThrownBy(() -> client.invokeModel(invoke(invalid))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> async.invokeModel(invoke(asyncThrottled)).get(TIMEOUT, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ThrottlingException.class);
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ThrottlingException.class);
         Scrape scrape = awaitCount(DURATION, asyncThrottled, 1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", throttled, "error_type", "ThrottlingException"))
                 .isEqualTo(1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", invalid, "error_type", "ValidationException"))
                 .isEqualTo(1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", asyncThrottled, "error_type",
-                "ThrottlingException")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", asyncThrottled, "error_type", "ThrottlingException"))
+                .isEqualTo(1);
         for (String model : List.of(throttled, invalid, asyncThrottled)) {
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).as(model).isEqualTo(1);
+            assertThat(count(scrape, DURATION, "gen_ai_request_model", model))
+                    .as(model)
+                    .isEqualTo(1);
             assertThat(tokenCount(scrape, model, "input")).as(model).isZero();
         }
     }
@@ -350,49 +455,71 @@ class BedrockIT {
         List<Throwable> seen = new CopyOnWriteArrayList<>();
         for (String model : List.of(before, during)) {
             ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
-                    .onError(seen::add).subscriber(event -> { }).build();
-            assertThatThrownBy(() -> async.converseStream(converseStream(model), handler)
-                    .get(TIMEOUT, TimeUnit.SECONDS)).as(model).hasCauseInstanceOf(ThrottlingException.class);
+                    .onError(seen::add)
+                    .subscriber(event -> {})
+                    .build();
+            assertThatThrownBy(() ->
+                            async.converseStream(converseStream(model), handler).get(TIMEOUT, TimeUnit.SECONDS))
+                    .as(model)
+                    .hasCauseInstanceOf(ThrottlingException.class);
         }
-        InvokeModelWithResponseStreamResponseHandler invokeHandler = InvokeModelWithResponseStreamResponseHandler
-                .builder().onError(seen::add).subscriber(event -> { }).build();
+        InvokeModelWithResponseStreamResponseHandler invokeHandler =
+                InvokeModelWithResponseStreamResponseHandler.builder()
+                        .onError(seen::add)
+                        .subscriber(event -> {})
+                        .build();
         assertThatThrownBy(() -> async.invokeModelWithResponseStream(invokeStream(invokeBefore), invokeHandler)
-                .get(TIMEOUT, TimeUnit.SECONDS)).hasCauseInstanceOf(ValidationException.class);
+                        .get(TIMEOUT, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ValidationException.class);
         // the application's handler heard of each failure itself (the SDK tells it of one inside the stream twice:
         // from the stream, then from the request's future)
         assertThat(seen).hasSize(4);
-        assertThat(seen).extracting(t -> (t.getCause() == null ? t : t.getCause()).getClass().getSimpleName())
-                .containsExactly("ThrottlingException", "ThrottlingException", "ThrottlingException",
-                        "ValidationException");
+        assertThat(seen)
+                .extracting(t ->
+                        (t.getCause() == null ? t : t.getCause()).getClass().getSimpleName())
+                .containsExactly(
+                        "ThrottlingException", "ThrottlingException", "ThrottlingException", "ValidationException");
         Scrape scrape = awaitCount(DURATION, invokeBefore, 1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", before, "error_type", "ThrottlingException"))
                 .isEqualTo(1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", during, "error_type", "ThrottlingException"))
                 .isEqualTo(1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", invokeBefore, "error_type",
-                "ValidationException")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", invokeBefore, "error_type", "ValidationException"))
+                .isEqualTo(1);
         // the stream that failed midway had its first chunk
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", during, "error_type", "ThrottlingException"))
                 .isEqualTo(1);
         for (String model : List.of(before, during, invokeBefore)) {
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).as(model).isEqualTo(1);
+            assertThat(count(scrape, DURATION, "gen_ai_request_model", model))
+                    .as(model)
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void aRetriedCallRecordsOnce() {
         String model = "anthropic.claude-it-retry-flaky";
-        try (BedrockRuntimeClient retrying = BedrockRuntimeClient.builder().endpointOverride(URI.create(fake.url()))
-                .region(Region.US_EAST_1).credentialsProvider(credentials())
+        try (BedrockRuntimeClient retrying = BedrockRuntimeClient.builder()
+                .endpointOverride(URI.create(fake.url()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(2).backoffStrategy(BackoffStrategy.retryImmediately()).build()))
+                        .maxAttempts(2)
+                        .backoffStrategy(BackoffStrategy.retryImmediately())
+                        .build()))
                 .build()) {
-            assertThat(retrying.converse(converse(model)).output().message().content().get(0).text())
+            assertThat(retrying.converse(converse(model))
+                            .output()
+                            .message()
+                            .content()
+                            .get(0)
+                            .text())
                     .isEqualTo(COMPLETION);
         }
         assertThat(fake.hits(model)).as("the SDK retried the 503 once").isEqualTo(2);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", ""))
+                .isEqualTo(1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(CONVERSE_IN);
     }

@@ -35,6 +35,7 @@ final class BedrockWire {
     static final long CONVERSE_OUT = 9;
     /** Cache reads on top of the input count, for models named "...-cached...". */
     static final long CONVERSE_CACHED = 5;
+
     static final long CLAUDE_CACHED = 6;
     static final long STREAM_IN = 19;
     static final long STREAM_OUT = 6;
@@ -61,8 +62,7 @@ final class BedrockWire {
 
     private static final String PAD = "abcdefghijklmnopqrstuvwxyzABCDEFGH";
 
-    private BedrockWire() {
-    }
+    private BedrockWire() {}
 
     static FakeProvider install(FakeProvider fake) {
         return fake.on("/converse", BedrockWire::converse)
@@ -101,11 +101,17 @@ final class BedrockWire {
         if (failure != null) {
             return failure;
         }
-        return Reply.json(200, "{\"metrics\":{\"latencyMs\":321},\"output\":{\"message\":{\"content\":[{\"text\":\""
-                + COMPLETION + "\"}],\"role\":\"assistant\"}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":"
-                + CONVERSE_IN + ",\"outputTokens\":" + CONVERSE_OUT + ",\"totalTokens\":" + (CONVERSE_IN + CONVERSE_OUT)
-                + (request.model().contains("-cached") ? ",\"cacheReadInputTokens\":" + CONVERSE_CACHED
-                        + ",\"cacheWriteInputTokens\":0" : "") + "}}");
+        return Reply.json(
+                200,
+                "{\"metrics\":{\"latencyMs\":321},\"output\":{\"message\":{\"content\":[{\"text\":\""
+                        + COMPLETION
+                        + "\"}],\"role\":\"assistant\"}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":"
+                        + CONVERSE_IN + ",\"outputTokens\":" + CONVERSE_OUT + ",\"totalTokens\":"
+                        + (CONVERSE_IN + CONVERSE_OUT)
+                        + (request.model().contains("-cached")
+                                ? ",\"cacheReadInputTokens\":" + CONVERSE_CACHED + ",\"cacheWriteInputTokens\":0"
+                                : "")
+                        + "}}");
     }
 
     static Reply converseStream(Request request) {
@@ -117,8 +123,9 @@ final class BedrockWire {
         frames.add(event("messageStart", "{\"p\":\"" + PAD + "\",\"role\":\"assistant\"}"));
         frames.add(event("contentBlockStart", "{\"contentBlockIndex\":0,\"p\":\"abc\",\"start\":{}}"));
         for (String piece : PIECES) {
-            frames.add(event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"" + piece
-                    + "\"},\"p\":\"abcd\"}"));
+            frames.add(event(
+                    "contentBlockDelta",
+                    "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"" + piece + "\"},\"p\":\"abcd\"}"));
             if (request.model().endsWith("-midstream")) {
                 frames.add(exception("throttlingException", "{\"message\":\"Too many tokens, please wait.\"}"));
                 return Reply.eventStream(frames);
@@ -126,8 +133,10 @@ final class BedrockWire {
         }
         frames.add(event("contentBlockStop", "{\"contentBlockIndex\":0,\"p\":\"ab\"}"));
         frames.add(event("messageStop", "{\"p\":\"abcdef\",\"stopReason\":\"end_turn\"}"));
-        frames.add(event("metadata", "{\"metrics\":{\"latencyMs\":412},\"p\":\"abc\",\"usage\":{\"inputTokens\":"
-                + STREAM_IN + ",\"outputTokens\":" + STREAM_OUT + ",\"totalTokens\":" + (STREAM_IN + STREAM_OUT) + "}}"));
+        frames.add(event(
+                "metadata",
+                "{\"metrics\":{\"latencyMs\":412},\"p\":\"abc\",\"usage\":{\"inputTokens\":" + STREAM_IN
+                        + ",\"outputTokens\":" + STREAM_OUT + ",\"totalTokens\":" + (STREAM_IN + STREAM_OUT) + "}}"));
         return Reply.eventStream(frames);
     }
 
@@ -150,8 +159,10 @@ final class BedrockWire {
                     + "\"input\":{\"usage\":{\"input_tokens\":999,\"output_tokens\":999}}}],"
                     + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
                     + "\"usage\":{\"input_tokens\":" + in + ",\"output_tokens\":" + out
-                    + (model.contains("-cached") ? ",\"cache_read_input_tokens\":" + CLAUDE_CACHED
-                            + ",\"cache_creation_input_tokens\":0" : "") + "}}";
+                    + (model.contains("-cached")
+                            ? ",\"cache_read_input_tokens\":" + CLAUDE_CACHED + ",\"cache_creation_input_tokens\":0"
+                            : "")
+                    + "}}";
         } else if (model.startsWith("amazon.titan-embed")) {
             in = TITAN_EMBED_IN;
             out = -1;
@@ -180,7 +191,8 @@ final class BedrockWire {
             out = HEADER_OUT;
             body = "{\"outputs\":[{\"text\":\"" + COMPLETION + "\",\"stop_reason\":\"stop\"}]}";
         }
-        Reply reply = Reply.json(200, body).header("X-Amzn-Bedrock-Input-Token-Count", Long.toString(in))
+        Reply reply = Reply.json(200, body)
+                .header("X-Amzn-Bedrock-Input-Token-Count", Long.toString(in))
                 .header("X-Amzn-Bedrock-Invocation-Latency", "250");
         return out < 0 ? reply : reply.header("X-Amzn-Bedrock-Output-Token-Count", Long.toString(out));
     }
@@ -201,7 +213,8 @@ final class BedrockWire {
                     + "\"role\":\"assistant\",\"model\":\"" + claudeResponseModel(model) + "\",\"content\":[],"
                     + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + in
                     + ",\"output_tokens\":1}}}");
-            chunks.add("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+            chunks.add(
+                    "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
             for (String piece : PIECES) {
                 chunks.add("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
                         + "\"text\":\"" + piece + "\"}}");

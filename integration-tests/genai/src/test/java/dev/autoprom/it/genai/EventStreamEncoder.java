@@ -17,8 +17,7 @@ final class EventStreamEncoder {
 
     private static final byte STRING = 7;
 
-    private EventStreamEncoder() {
-    }
+    private EventStreamEncoder() {}
 
     /** An event message, e.g. {@code event("contentBlockDelta", "{...}")}. */
     static byte[] event(String eventType, String json) {

@@ -65,14 +65,16 @@ final class FakeProvider implements AutoCloseable {
             Matcher m = MODEL.matcher(body);
             // Bedrock names the model in the path only (its bodies are the application's or the model's JSON)
             String model = path.contains("/model/") ? bedrockModel(path) : m.find() ? m.group(1) : modelFromPath(path);
-            int hit = hitsByModel.computeIfAbsent(model, k -> new AtomicInteger()).incrementAndGet();
+            int hit =
+                    hitsByModel.computeIfAbsent(model, k -> new AtomicInteger()).incrementAndGet();
             Function<Request, Reply> route = null;
             for (Map.Entry<String, Function<Request, Reply>> e : routes.entrySet()) {
                 if (path.endsWith(e.getKey())) {
                     route = e.getValue();
                 }
             }
-            Reply reply = route == null ? Reply.json(404, "{\"error\":\"no route " + path + "\"}")
+            Reply reply = route == null
+                    ? Reply.json(404, "{\"error\":\"no route " + path + "\"}")
                     : route.apply(new Request(path, body, model, hit));
             reply.send(exchange);
         } catch (RuntimeException e) {

@@ -18,8 +18,7 @@ final class GeminiWire {
     static final long STREAM_IN = 8;
     static final long STREAM_OUT = 5;
 
-    private GeminiWire() {
-    }
+    private GeminiWire() {}
 
     static FakeProvider install(FakeProvider fake) {
         return fake.on(":generateContent", GeminiWire::generate)
@@ -34,12 +33,16 @@ final class GeminiWire {
 
     private static Reply failure(Request request) {
         if (request.model().endsWith("-ratelimit")) {
-            return Reply.json(429, "{\"error\":{\"code\":429,\"message\":\"Resource has been exhausted (e.g. check quota).\","
-                    + "\"status\":\"RESOURCE_EXHAUSTED\"}}");
+            return Reply.json(
+                    429,
+                    "{\"error\":{\"code\":429,\"message\":\"Resource has been exhausted (e.g. check quota).\","
+                            + "\"status\":\"RESOURCE_EXHAUSTED\"}}");
         }
         if (request.model().endsWith("-error")) {
-            return Reply.json(500, "{\"error\":{\"code\":500,\"message\":\"Internal error encountered.\","
-                    + "\"status\":\"INTERNAL\"}}");
+            return Reply.json(
+                    500,
+                    "{\"error\":{\"code\":500,\"message\":\"Internal error encountered.\","
+                            + "\"status\":\"INTERNAL\"}}");
         }
         return null;
     }
@@ -53,7 +56,8 @@ final class GeminiWire {
 
     static Reply generate(Request request) {
         Reply failure = failure(request);
-        return failure != null ? failure
+        return failure != null
+                ? failure
                 : Reply.json(200, response(COMPLETION, responseModel(request.model()), IN, OUT));
     }
 
@@ -73,7 +77,6 @@ final class GeminiWire {
 
     static Reply embed(Request request) {
         Reply failure = failure(request);
-        return failure != null ? failure
-                : Reply.json(200, "{\"embeddings\":[{\"values\":[0.25,-0.5,0.125]}]}");
+        return failure != null ? failure : Reply.json(200, "{\"embeddings\":[{\"values\":[0.25,-0.5,0.125]}]}");
     }
 }

@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 class GenAiCostIT {
 
     static final String COST = "gen_ai_client_cost_usd_total";
-    static final String IT_PRICES = Paths.get("src/test/resources/genai-prices-it.txt").toAbsolutePath().toString();
+    static final String IT_PRICES =
+            Paths.get("src/test/resources/genai-prices-it.txt").toAbsolutePath().toString();
     /** Cost is summed in doubles: tokens x price / 1e6 per call, so equal to the last bits of a double. */
     static final double EXACT = 1e-15;
 
@@ -64,18 +65,27 @@ class GenAiCostIT {
     @BeforeAll
     static void start() throws Exception {
         openAiFake = OpenAiWire.install(new FakeProvider());
-        openAi = OpenAIOkHttpClient.builder().apiKey("sk-cost-test").baseUrl(openAiFake.url() + "/v1").maxRetries(0)
+        openAi = OpenAIOkHttpClient.builder()
+                .apiKey("sk-cost-test")
+                .baseUrl(openAiFake.url() + "/v1")
+                .maxRetries(0)
                 .build();
         bedrockFake = BedrockWire.install(new FakeProvider());
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIAFAKECOSTKEY00001", "fakeCostSecret0123456789"));
-        bedrock = BedrockRuntimeClient.builder().endpointOverride(URI.create(bedrockFake.url()))
-                .region(Region.US_EAST_1).credentialsProvider(credentials)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        bedrockAsync = BedrockRuntimeAsyncClient.builder().endpointOverride(URI.create(bedrockFake.url()))
-                .region(Region.US_EAST_1).credentialsProvider(credentials)
+        bedrock = BedrockRuntimeClient.builder()
+                .endpointOverride(URI.create(bedrockFake.url()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        bedrockAsync = BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(URI.create(bedrockFake.url()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @AfterAll
@@ -89,8 +99,8 @@ class GenAiCostIT {
     }
 
     private static double cost(Scrape scrape, String provider, String model, String type) {
-        return scrape.sum(COST, "gen_ai_provider_name", provider, "gen_ai_request_model", model,
-                "gen_ai_token_type", type);
+        return scrape.sum(
+                COST, "gen_ai_provider_name", provider, "gen_ai_request_model", model, "gen_ai_token_type", type);
     }
 
     private static double usd(long tokens, double usdPerMillion) {
@@ -98,11 +108,16 @@ class GenAiCostIT {
     }
 
     private static ChatCompletionCreateParams chat(String model) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage("what does it cost?").build();
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addUserMessage("what does it cost?")
+                .build();
     }
 
     private static Message user() {
-        return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("what does it cost?"))
+        return Message.builder()
+                .role(ConversationRole.USER)
+                .content(ContentBlock.fromText("what does it cost?"))
                 .build();
     }
 
@@ -119,22 +134,23 @@ class GenAiCostIT {
                 .isCloseTo(3 * usd(OpenAiWire.CHAT_IN - OpenAiWire.CHAT_CACHED, 2.50), within(EXACT));
         assertThat(cost(scrape, "openai", model, "cached_input"))
                 .isCloseTo(3 * usd(OpenAiWire.CHAT_CACHED, 1.25), within(EXACT));
-        assertThat(cost(scrape, "openai", model, "output")).isCloseTo(3 * usd(OpenAiWire.CHAT_OUT, 10.00),
-                within(EXACT));
+        assertThat(cost(scrape, "openai", model, "output"))
+                .isCloseTo(3 * usd(OpenAiWire.CHAT_OUT, 10.00), within(EXACT));
         assertThat(scrape.find(COST, "gen_ai_request_model", model)).hasSize(3);
     }
 
     @Test
     void aStreamsCostComesFromItsUsage() {
         String model = "gpt-it-cost-stream";
-        try (StreamResponse<ChatCompletionChunk> stream = openAi.chat().completions().createStreaming(chat(model))) {
+        try (StreamResponse<ChatCompletionChunk> stream =
+                openAi.chat().completions().createStreaming(chat(model))) {
             assertThat(stream.stream().count()).isEqualTo(4);
         }
         Scrape scrape = scrape();
         assertThat(cost(scrape, "openai", model, "input")).isCloseTo(usd(OpenAiWire.STREAM_IN, 0.15), within(EXACT));
-        assertThat(cost(scrape, "openai", model, "output")).isCloseTo(usd(OpenAiWire.STREAM_OUT, 0.60),
-                within(EXACT));
-        assertThat(scrape.has(COST, "gen_ai_request_model", model, "gen_ai_token_type", "cached_input")).isFalse();
+        assertThat(cost(scrape, "openai", model, "output")).isCloseTo(usd(OpenAiWire.STREAM_OUT, 0.60), within(EXACT));
+        assertThat(scrape.has(COST, "gen_ai_request_model", model, "gen_ai_token_type", "cached_input"))
+                .isFalse();
     }
 
     @Test
@@ -148,9 +164,14 @@ class GenAiCostIT {
         assertThat(scrape.find(COST, "gen_ai_request_model", model)).isEmpty();
         assertThat(scrape.find(COST, "gen_ai_request_model", "gpt-it-cost-bad")).isEmpty();
         // every cost series there is belongs to a model of the table
-        assertThat(scrape.find(COST)).allSatisfy(s -> assertThat(s.labels().get("gen_ai_request_model")).isIn(
-                "gpt-it-cost-cached", "gpt-it-cost-stream", "anthropic.claude-it-cost-cached-v1:0",
-                "anthropic.claude-it-cost-invoke-cached-v1:0", "meta.llama-it-cost-stream-v1:0"));
+        assertThat(scrape.find(COST))
+                .allSatisfy(s -> assertThat(s.labels().get("gen_ai_request_model"))
+                        .isIn(
+                                "gpt-it-cost-cached",
+                                "gpt-it-cost-stream",
+                                "anthropic.claude-it-cost-cached-v1:0",
+                                "anthropic.claude-it-cost-invoke-cached-v1:0",
+                                "meta.llama-it-cost-stream-v1:0"));
     }
 
     @Test
@@ -161,45 +182,53 @@ class GenAiCostIT {
         }
         Scrape scrape = scrape();
         // Bedrock's cacheReadInputTokens come on top of inputTokens: all 25 at the input price, 5 at the cached one
-        assertThat(cost(scrape, "aws.bedrock", model, "input")).isCloseTo(2 * usd(BedrockWire.CONVERSE_IN, 3.00),
-                within(EXACT));
+        assertThat(cost(scrape, "aws.bedrock", model, "input"))
+                .isCloseTo(2 * usd(BedrockWire.CONVERSE_IN, 3.00), within(EXACT));
         assertThat(cost(scrape, "aws.bedrock", model, "cached_input"))
                 .isCloseTo(2 * usd(BedrockWire.CONVERSE_CACHED, 0.30), within(EXACT));
-        assertThat(cost(scrape, "aws.bedrock", model, "output")).isCloseTo(2 * usd(BedrockWire.CONVERSE_OUT, 15.00),
-                within(EXACT));
+        assertThat(cost(scrape, "aws.bedrock", model, "output"))
+                .isCloseTo(2 * usd(BedrockWire.CONVERSE_OUT, 15.00), within(EXACT));
     }
 
     @Test
     void withoutACachedPriceCacheReadsArePricedAsInput() {
         String model = "anthropic.claude-it-cost-invoke-cached-v1:0";
-        bedrock.invokeModel(b -> b.modelId(model).contentType("application/json")
+        bedrock.invokeModel(b -> b.modelId(model)
+                .contentType("application/json")
                 .body(SdkBytes.fromUtf8String("{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":64}")));
         Scrape scrape = scrape();
         assertThat(tokens(scrape, model, "input")).isEqualTo(BedrockWire.CLAUDE_IN);
         assertThat(cost(scrape, "aws.bedrock", model, "input"))
                 .isCloseTo(usd(BedrockWire.CLAUDE_IN + BedrockWire.CLAUDE_CACHED, 2.00), within(EXACT));
-        assertThat(cost(scrape, "aws.bedrock", model, "output")).isCloseTo(usd(BedrockWire.CLAUDE_OUT, 8.00),
-                within(EXACT));
-        assertThat(scrape.has(COST, "gen_ai_request_model", model, "gen_ai_token_type", "cached_input")).isFalse();
+        assertThat(cost(scrape, "aws.bedrock", model, "output"))
+                .isCloseTo(usd(BedrockWire.CLAUDE_OUT, 8.00), within(EXACT));
+        assertThat(scrape.has(COST, "gen_ai_request_model", model, "gen_ai_token_type", "cached_input"))
+                .isFalse();
     }
 
     @Test
     void bedrockStreamCost() throws Exception {
         String model = "meta.llama-it-cost-stream-v1:0";
-        bedrockAsync.invokeModelWithResponseStream(b -> b.modelId(model).contentType("application/json")
-                        .body(SdkBytes.fromUtf8String("{\"prompt\":\"what does it cost?\"}")),
-                InvokeModelWithResponseStreamResponseHandler.builder().subscriber(event -> { }).build())
+        bedrockAsync
+                .invokeModelWithResponseStream(
+                        b -> b.modelId(model)
+                                .contentType("application/json")
+                                .body(SdkBytes.fromUtf8String("{\"prompt\":\"what does it cost?\"}")),
+                        InvokeModelWithResponseStreamResponseHandler.builder()
+                                .subscriber(event -> {})
+                                .build())
                 .get(20, TimeUnit.SECONDS);
         Scrape scrape = awaitCount(DURATION, model, 1);
-        assertThat(cost(scrape, "aws.bedrock", model, "input")).isCloseTo(usd(BedrockWire.LLAMA_STREAM_IN, 0.72),
-                within(EXACT));
-        assertThat(cost(scrape, "aws.bedrock", model, "output")).isCloseTo(usd(BedrockWire.LLAMA_STREAM_OUT, 0.72),
-                within(EXACT));
+        assertThat(cost(scrape, "aws.bedrock", model, "input"))
+                .isCloseTo(usd(BedrockWire.LLAMA_STREAM_IN, 0.72), within(EXACT));
+        assertThat(cost(scrape, "aws.bedrock", model, "output"))
+                .isCloseTo(usd(BedrockWire.LLAMA_STREAM_OUT, 0.72), within(EXACT));
     }
 
     @Test
     void theAutopromPageListsTheTableInUseAndTheSkippedLines() throws Exception {
-        JsonNode page = new ObjectMapper().readTree(Scrape.get("http://127.0.0.1:" + PORT + "/autoprom").body());
+        JsonNode page = new ObjectMapper()
+                .readTree(Scrape.get("http://127.0.0.1:" + PORT + "/autoprom").body());
         JsonNode prices = page.get("genaiPrices");
         assertThat(prices.get("file").asText()).isEqualTo(IT_PRICES);
         assertThat(prices.get("models")).hasSize(5);
@@ -211,22 +240,26 @@ class GenAiCostIT {
         assertThat(first.get("cachedInputUsdPerMillion").asDouble()).isEqualTo(1.25);
         assertThat(first.get("line").asInt()).isEqualTo(4);
         assertThat(prices.get("models").get(1).has("cachedInputUsdPerMillion")).isFalse();
-        assertThat(prices.get("skippedLines")).extracting(JsonNode::asText).containsExactly(
-                "autoprom.genai.prices.file " + IT_PRICES + " line 11: expected \"provider model input output "
-                        + "[cached_input]\" (USD per million tokens), found 3 fields; line skipped",
-                "autoprom.genai.prices.file " + IT_PRICES + " line 12: openai gpt-it-cost-cached is priced already "
-                        + "on line 4; line skipped");
-        assertThat(page.get("configuration").get("autoprom.genai.prices.file").get("value").asText())
+        assertThat(prices.get("skippedLines"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "autoprom.genai.prices.file " + IT_PRICES + " line 11: expected \"provider model input output "
+                                + "[cached_input]\" (USD per million tokens), found 3 fields; line skipped",
+                        "autoprom.genai.prices.file " + IT_PRICES
+                                + " line 12: openai gpt-it-cost-cached is priced already " + "on line 4; line skipped");
+        assertThat(page.get("configuration")
+                        .get("autoprom.genai.prices.file")
+                        .get("value")
+                        .asText())
                 .isEqualTo(IT_PRICES);
     }
 
     @Test
     void eachBadLineIsReportedOnceWithFileAndLineAndTheOthersApply() throws Exception {
         Path file = tmp.resolve("child-prices.txt");
-        Files.writeString(file, "openai gpt-child 2.00 4.00\n"
-                + "openai gpt-child-stream two 4.00\n"
-                + "openai\n");
-        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class).property("autoprom.genai.prices.file", file.toString())
+        Files.writeString(file, "openai gpt-child 2.00 4.00\n" + "openai gpt-child-stream two 4.00\n" + "openai\n");
+        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class)
+                .property("autoprom.genai.prices.file", file.toString())
                 .start()) {
             app.awaitOutput("calls done", Duration.ofSeconds(60));
             String line2 = "autoprom.genai.prices.file " + file + " line 2: input price \"two\" is not a plain "
@@ -241,7 +274,8 @@ class GenAiCostIT {
                     .isCloseTo(2 * usd(OpenAiWire.CHAT_IN, 2.00), within(EXACT));
             assertThat(scrape.sum(COST, "gen_ai_request_model", "gpt-child", "gen_ai_token_type", "output"))
                     .isCloseTo(2 * usd(OpenAiWire.CHAT_OUT, 4.00), within(EXACT));
-            assertThat(scrape.find(COST, "gen_ai_request_model", "gpt-child-stream")).isEmpty();
+            assertThat(scrape.find(COST, "gen_ai_request_model", "gpt-child-stream"))
+                    .isEmpty();
         }
     }
 
@@ -249,10 +283,13 @@ class GenAiCostIT {
     void failFastRefusesABadTable() throws Exception {
         Path file = tmp.resolve("bad-prices.txt");
         Files.writeString(file, "openai gpt-child 2.00\n");
-        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class).property("autoprom.genai.prices.file", file.toString())
-                .property("autoprom.fail.fast", "true").start()) {
+        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class)
+                .property("autoprom.genai.prices.file", file.toString())
+                .property("autoprom.fail.fast", "true")
+                .start()) {
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isNotZero();
-            assertThat(app.output()).contains("autoprom.genai.prices.file " + file + " line 1: expected")
+            assertThat(app.output())
+                    .contains("autoprom.genai.prices.file " + file + " line 1: expected")
                     .doesNotContain("calls done");
         }
     }

@@ -18,8 +18,7 @@ final class GenAiMetrics {
     static final String FIRST_CHUNK = "gen_ai_client_operation_time_to_first_chunk_seconds";
     static final String PER_CHUNK = "gen_ai_client_operation_time_per_output_chunk_seconds";
 
-    private GenAiMetrics() {
-    }
+    private GenAiMetrics() {}
 
     static Scrape scrape() {
         return Scrape.port(PORT);
@@ -35,7 +34,8 @@ final class GenAiMetrics {
             scrape = scrape();
         }
         assertThat(scrape.sum(metric + "_count", "gen_ai_request_model", requestModel))
-                .as("%s_count for %s", metric, requestModel).isEqualTo(n);
+                .as("%s_count for %s", metric, requestModel)
+                .isEqualTo(n);
         return scrape;
     }
 
@@ -66,8 +66,9 @@ final class GenAiMetrics {
     /** The instrumentation itself never failed (advice, adapters, stream wrappers). */
     static void assertNoAgentErrors() {
         Scrape scrape = scrape();
-        assertThat(scrape.find("autoprom_agent_errors_total")).as("agent errors").allSatisfy(
-                s -> assertThat(s.value()).as(s.toString()).isZero());
+        assertThat(scrape.find("autoprom_agent_errors_total"))
+                .as("agent errors")
+                .allSatisfy(s -> assertThat(s.value()).as(s.toString()).isZero());
     }
 
     static void sleep(long millis) {

@@ -30,8 +30,13 @@ class GoogleGenAiIT {
     @BeforeAll
     static void start() throws Exception {
         fake = GeminiWire.install(new FakeProvider());
-        client = Client.builder().apiKey(API_KEY).httpOptions(HttpOptions.builder().baseUrl(fake.url())
-                .retryOptions(HttpRetryOptions.builder().attempts(1).build()).build()).build();
+        client = Client.builder()
+                .apiKey(API_KEY)
+                .httpOptions(HttpOptions.builder()
+                        .baseUrl(fake.url())
+                        .retryOptions(HttpRetryOptions.builder().attempts(1).build())
+                        .build())
+                .build();
     }
 
     @AfterAll
@@ -45,11 +50,23 @@ class GoogleGenAiIT {
     void generateContentRecordsExactTokens() {
         String model = "gemini-it-blocking";
         for (int i = 0; i < 3; i++) {
-            assertThat(client.models.generateContent(model, PROMPT, null).text()).isEqualTo(COMPLETION);
+            assertThat(client.models.generateContent(model, PROMPT, null).text())
+                    .isEqualTo(COMPLETION);
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "generate_content",
-                "gen_ai_provider_name", "gcp.gemini", "gen_ai_response_model", responseModel(model), "error_type", ""))
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "generate_content",
+                        "gen_ai_provider_name",
+                        "gcp.gemini",
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
                 .isEqualTo(3);
         assertThat(tokens(scrape, model, "input")).isEqualTo(3 * IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(3 * OUT);
@@ -59,7 +76,11 @@ class GoogleGenAiIT {
     @Test
     void asyncGenerateContentRecordsWhenTheFutureCompletes() throws Exception {
         String model = "gemini-it-async";
-        assertThat(client.async.models.generateContent(model, PROMPT, null).get(20, TimeUnit.SECONDS).text())
+        assertThat(client.async
+                        .models
+                        .generateContent(model, PROMPT, null)
+                        .get(20, TimeUnit.SECONDS)
+                        .text())
                 .isEqualTo(COMPLETION);
         Scrape scrape = awaitCount(DURATION, model, 1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(IN);
@@ -70,15 +91,24 @@ class GoogleGenAiIT {
     void streamRecordsFirstChunkAndTheLastUsage() {
         String model = "gemini-it-stream";
         StringBuilder text = new StringBuilder();
-        try (ResponseStream<GenerateContentResponse> stream = client.models.generateContentStream(model, PROMPT, null)) {
+        try (ResponseStream<GenerateContentResponse> stream =
+                client.models.generateContentStream(model, PROMPT, null)) {
             for (GenerateContentResponse chunk : stream) {
                 text.append(chunk.text());
             }
         }
         assertThat(text.toString()).isEqualTo(COMPLETION);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_response_model",
-                responseModel(model), "error_type", "")).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
+                .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(count(scrape, PER_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(STREAM_IN);
@@ -90,8 +120,8 @@ class GoogleGenAiIT {
     void asyncStreamIsFollowedToo() throws Exception {
         String model = "gemini-it-async-stream";
         int chunks = 0;
-        try (ResponseStream<GenerateContentResponse> stream = client.async.models
-                .generateContentStream(model, PROMPT, null).get(20, TimeUnit.SECONDS)) {
+        try (ResponseStream<GenerateContentResponse> stream =
+                client.async.models.generateContentStream(model, PROMPT, null).get(20, TimeUnit.SECONDS)) {
             for (GenerateContentResponse ignored : stream) {
                 chunks++;
             }
@@ -106,18 +136,29 @@ class GoogleGenAiIT {
     void embedContentIsAnEmbeddingsOperation() {
         String model = "gemini-embedding-it";
         EmbedContentResponse response = client.models.embedContent(model, PROMPT, null);
-        assertThat(response.embeddings().orElseThrow().get(0).values().orElseThrow()).containsExactly(0.25f, -0.5f, 0.125f);
+        assertThat(response.embeddings().orElseThrow().get(0).values().orElseThrow())
+                .containsExactly(0.25f, -0.5f, 0.125f);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "embeddings",
-                "gen_ai_provider_name", "gcp.gemini")).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "embeddings",
+                        "gen_ai_provider_name",
+                        "gcp.gemini"))
+                .isEqualTo(1);
     }
 
     @Test
     void rateLimitIsOneSampleWithTheHttpStatus() {
         String model = "gemini-it-ratelimit";
-        assertThatThrownBy(() -> client.models.generateContent(model, PROMPT, null)).isInstanceOf(ClientException.class);
+        assertThatThrownBy(() -> client.models.generateContent(model, PROMPT, null))
+                .isInstanceOf(ClientException.class);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "429")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "429"))
+                .isEqualTo(1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
     }
 }

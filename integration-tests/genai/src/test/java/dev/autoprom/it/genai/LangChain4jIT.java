@@ -49,8 +49,12 @@ class LangChain4jIT {
     }
 
     private static ChatModel chatModel(String model, int maxRetries) {
-        return OpenAiChatModel.builder().baseUrl(fake.url() + "/v1").apiKey(API_KEY).modelName(model)
-                .maxRetries(maxRetries).build();
+        return OpenAiChatModel.builder()
+                .baseUrl(fake.url() + "/v1")
+                .apiKey(API_KEY)
+                .modelName(model)
+                .maxRetries(maxRetries)
+                .build();
     }
 
     @Test
@@ -61,8 +65,19 @@ class LangChain4jIT {
             assertThat(chat.chat(PROMPT)).isEqualTo(COMPLETION);
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                "gen_ai_provider_name", "openai", "gen_ai_response_model", responseModel(model), "error_type", ""))
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "chat",
+                        "gen_ai_provider_name",
+                        "openai",
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
                 .isEqualTo(3);
         assertThat(tokens(scrape, model, "input")).isEqualTo(3 * CHAT_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(3 * CHAT_OUT);
@@ -72,8 +87,11 @@ class LangChain4jIT {
     @Test
     void streamingChatRecordsFirstChunkAndUsage() throws Exception {
         String model = "gpt-lc4j-stream";
-        StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(fake.url() + "/v1").apiKey(API_KEY)
-                .modelName(model).build();
+        StreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(fake.url() + "/v1")
+                .apiKey(API_KEY)
+                .modelName(model)
+                .build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         StringBuilder text = new StringBuilder();
         streaming.chat(PROMPT, new StreamingChatResponseHandler() {
@@ -96,8 +114,16 @@ class LangChain4jIT {
         assertThat(text.toString()).isEqualTo(COMPLETION);
         assertThat(response.tokenUsage().outputTokenCount()).isEqualTo((int) STREAM_OUT);
         Scrape scrape = awaitCount(DURATION, model, 1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "openai",
-                "error_type", "")).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_provider_name",
+                        "openai",
+                        "error_type",
+                        ""))
+                .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(count(scrape, PER_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(STREAM_IN);
@@ -107,8 +133,11 @@ class LangChain4jIT {
     @Test
     void streamingErrorEndsTheOperationWithItsType() throws Exception {
         String model = "gpt-lc4j-stream-ratelimit";
-        StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(fake.url() + "/v1").apiKey(API_KEY)
-                .modelName(model).build();
+        StreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(fake.url() + "/v1")
+                .apiKey(API_KEY)
+                .modelName(model)
+                .build();
         CompletableFuture<Throwable> failed = new CompletableFuture<>();
         streaming.chat(PROMPT, new StreamingChatResponseHandler() {
             @Override
@@ -124,21 +153,39 @@ class LangChain4jIT {
         Throwable error = failed.get(20, TimeUnit.SECONDS);
         assertThat(error).isNotNull();
         Scrape scrape = awaitCount(DURATION, model, 1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", error.getClass().getSimpleName()))
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "error_type",
+                        error.getClass().getSimpleName()))
                 .isEqualTo(1);
     }
 
     @Test
     void embeddingsRecordInputTokens() {
         String model = "text-embedding-lc4j";
-        EmbeddingModel embeddings = OpenAiEmbeddingModel.builder().baseUrl(fake.url() + "/v1").apiKey(API_KEY)
-                .modelName(model).maxRetries(0).build();
+        EmbeddingModel embeddings = OpenAiEmbeddingModel.builder()
+                .baseUrl(fake.url() + "/v1")
+                .apiKey(API_KEY)
+                .modelName(model)
+                .maxRetries(0)
+                .build();
         for (int i = 0; i < 2; i++) {
             assertThat(embeddings.embed(PROMPT).content().vector()).containsExactly(0.25f, -0.5f, 0.125f);
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "embeddings",
-                "gen_ai_provider_name", "openai")).isEqualTo(2);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "embeddings",
+                        "gen_ai_provider_name",
+                        "openai"))
+                .isEqualTo(2);
         assertThat(tokens(scrape, model, "input")).isEqualTo(2 * EMBED_IN);
     }
 
@@ -167,12 +214,19 @@ class LangChain4jIT {
         FakeProvider anthropic = AnthropicWire.install(new FakeProvider());
         try {
             String model = "claude-lc4j-chat";
-            ChatModel chat = AnthropicChatModel.builder().baseUrl(anthropic.url() + "/v1/").apiKey(API_KEY)
-                    .modelName(model).maxRetries(0).build();
+            ChatModel chat = AnthropicChatModel.builder()
+                    .baseUrl(anthropic.url() + "/v1/")
+                    .apiKey(API_KEY)
+                    .modelName(model)
+                    .maxRetries(0)
+                    .build();
             assertThat(chat.chat(PROMPT)).isEqualTo(AnthropicWire.COMPLETION);
             String streamModel = "claude-lc4j-stream";
-            StreamingChatModel streaming = AnthropicStreamingChatModel.builder().baseUrl(anthropic.url() + "/v1/")
-                    .apiKey(API_KEY).modelName(streamModel).build();
+            StreamingChatModel streaming = AnthropicStreamingChatModel.builder()
+                    .baseUrl(anthropic.url() + "/v1/")
+                    .apiKey(API_KEY)
+                    .modelName(streamModel)
+                    .build();
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
             streaming.chat(PROMPT, new StreamingChatResponseHandler() {
                 @Override
@@ -187,13 +241,23 @@ class LangChain4jIT {
             });
             assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo(AnthropicWire.COMPLETION);
             Scrape scrape = awaitCount(DURATION, streamModel, 1);
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "anthropic",
-                    "gen_ai_response_model", AnthropicWire.responseModel(model))).isEqualTo(1);
+            assertThat(count(
+                            scrape,
+                            DURATION,
+                            "gen_ai_request_model",
+                            model,
+                            "gen_ai_provider_name",
+                            "anthropic",
+                            "gen_ai_response_model",
+                            AnthropicWire.responseModel(model)))
+                    .isEqualTo(1);
             assertThat(tokens(scrape, model, "input")).isEqualTo(AnthropicWire.IN);
             assertThat(tokens(scrape, model, "output")).isEqualTo(AnthropicWire.OUT);
-            assertThat(count(scrape, DURATION, "gen_ai_request_model", streamModel, "gen_ai_provider_name",
-                    "anthropic")).isEqualTo(1);
-            assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel)).isEqualTo(1);
+            assertThat(count(
+                            scrape, DURATION, "gen_ai_request_model", streamModel, "gen_ai_provider_name", "anthropic"))
+                    .isEqualTo(1);
+            assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel))
+                    .isEqualTo(1);
             assertThat(tokens(scrape, streamModel, "input")).isEqualTo(AnthropicWire.STREAM_IN);
             assertThat(tokens(scrape, streamModel, "output")).isEqualTo(AnthropicWire.STREAM_OUT);
             assertNoLeaks(scrape, API_KEY, PROMPT, AnthropicWire.COMPLETION);
@@ -205,7 +269,10 @@ class LangChain4jIT {
     @Test
     void aModelOverTheInstrumentedOpenAiSdkRecordsOnce() {
         String model = "gpt-lc4j-over-sdk";
-        OpenAIClient client = OpenAIOkHttpClient.builder().apiKey(API_KEY).baseUrl(fake.url() + "/v1").maxRetries(0)
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(fake.url() + "/v1")
+                .maxRetries(0)
                 .build();
         try {
             ChatModel chat = new SdkBackedChatModel(client, model);
@@ -218,8 +285,16 @@ class LangChain4jIT {
         // two operations, recorded by the outer (LangChain4j) layer: the SDK call inside each is not recorded again
         Scrape scrape = scrape();
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(2);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_provider_name", "openai",
-                "gen_ai_response_model", responseModel(model) + SdkBackedChatModel.VIA_APP)).isEqualTo(2);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_provider_name",
+                        "openai",
+                        "gen_ai_response_model",
+                        responseModel(model) + SdkBackedChatModel.VIA_APP))
+                .isEqualTo(2);
         assertThat(tokens(scrape, model, "input")).isEqualTo(2 * CHAT_IN);
         assertThat(tokenCount(scrape, model, "input")).isEqualTo(2);
     }

@@ -43,8 +43,12 @@ class OpenAiIT {
     @BeforeAll
     static void start() throws Exception {
         fake = OpenAiWire.install(new FakeProvider());
-        client = OpenAIOkHttpClient.builder().apiKey(API_KEY).organization("org-SECRET-ORG")
-                .baseUrl(fake.url() + "/v1").maxRetries(0).build();
+        client = OpenAIOkHttpClient.builder()
+                .apiKey(API_KEY)
+                .organization("org-SECRET-ORG")
+                .baseUrl(fake.url() + "/v1")
+                .maxRetries(0)
+                .build();
     }
 
     @AfterAll
@@ -55,7 +59,10 @@ class OpenAiIT {
     }
 
     private static ChatCompletionCreateParams chat(String model) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage(PROMPT).build();
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addUserMessage(PROMPT)
+                .build();
     }
 
     @Test
@@ -66,8 +73,19 @@ class OpenAiIT {
             assertThat(completion.choices().get(0).message().content()).contains(COMPLETION);
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                "gen_ai_provider_name", "openai", "gen_ai_response_model", responseModel(model), "error_type", ""))
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "chat",
+                        "gen_ai_provider_name",
+                        "openai",
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
                 .isEqualTo(3);
         assertThat(tokens(scrape, model, "input")).isEqualTo(3 * CHAT_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(3 * CHAT_OUT);
@@ -85,27 +103,47 @@ class OpenAiIT {
             futures.add(client.async().chat().completions().create(chat(model)));
         }
         for (CompletableFuture<ChatCompletion> f : futures) {
-            assertThat(f.get(20, TimeUnit.SECONDS).choices().get(0).message().content()).contains(COMPLETION);
+            assertThat(f.get(20, TimeUnit.SECONDS).choices().get(0).message().content())
+                    .contains(COMPLETION);
         }
         Scrape scrape = awaitCount(DURATION, model, 2);
         assertThat(tokens(scrape, model, "input")).isEqualTo(2 * CHAT_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(2 * CHAT_OUT);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_response_model",
-                responseModel(model), "gen_ai_provider_name", "openai")).isEqualTo(2);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "gen_ai_provider_name",
+                        "openai"))
+                .isEqualTo(2);
     }
 
     @Test
     void streamingChatRecordsFirstChunkAndFinalUsage() {
         String model = "gpt-it-stream";
         String text;
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(chat(model))) {
-            text = stream.stream().flatMap(c -> c.choices().stream())
-                    .map(c -> c.delta().content().orElse("")).collect(Collectors.joining());
+        try (StreamResponse<ChatCompletionChunk> stream =
+                client.chat().completions().createStreaming(chat(model))) {
+            text = stream.stream()
+                    .flatMap(c -> c.choices().stream())
+                    .map(c -> c.delta().content().orElse(""))
+                    .collect(Collectors.joining());
         }
         assertThat(text).isEqualTo(COMPLETION);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_response_model",
-                responseModel(model), "error_type", "")).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_response_model",
+                        responseModel(model),
+                        "error_type",
+                        ""))
+                .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(sum(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isPositive();
         // three content chunks: one sample of the mean gap between them
@@ -122,11 +160,13 @@ class OpenAiIT {
     @Test
     void streamClosedEarlyEndsTheOperation() {
         String model = "gpt-it-stream-closed";
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(chat(model))) {
+        try (StreamResponse<ChatCompletionChunk> stream =
+                client.chat().completions().createStreaming(chat(model))) {
             assertThat(stream.stream().findFirst()).isPresent();
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", ""))
+                .isEqualTo(1);
         assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", model)).isEqualTo(1);
     }
 
@@ -134,17 +174,19 @@ class OpenAiIT {
     void asyncStreamingChatRecordsOnCompletion() throws Exception {
         String model = "gpt-it-async-stream";
         StringBuilder text = new StringBuilder();
-        AsyncStreamResponse<ChatCompletionChunk> stream = client.async().chat().completions().createStreaming(chat(model));
+        AsyncStreamResponse<ChatCompletionChunk> stream =
+                client.async().chat().completions().createStreaming(chat(model));
         CompletableFuture<Void> done = stream.subscribe(new AsyncStreamResponse.Handler<ChatCompletionChunk>() {
-            @Override
-            public void onNext(ChatCompletionChunk chunk) {
-                chunk.choices().forEach(c -> text.append(c.delta().content().orElse("")));
-            }
+                    @Override
+                    public void onNext(ChatCompletionChunk chunk) {
+                        chunk.choices()
+                                .forEach(c -> text.append(c.delta().content().orElse("")));
+                    }
 
-            @Override
-            public void onComplete(Optional<Throwable> error) {
-            }
-        }).onCompleteFuture();
+                    @Override
+                    public void onComplete(Optional<Throwable> error) {}
+                })
+                .onCompleteFuture();
         done.get(20, TimeUnit.SECONDS);
         assertThat(text.toString()).isEqualTo(COMPLETION);
         Scrape scrape = awaitCount(DURATION, model, 1);
@@ -157,13 +199,24 @@ class OpenAiIT {
     void embeddingsRecordInputTokens() {
         String model = "text-embedding-it";
         for (int i = 0; i < 4; i++) {
-            CreateEmbeddingResponse response = client.embeddings().create(
-                    EmbeddingCreateParams.builder().model(model).input(PROMPT).build());
+            CreateEmbeddingResponse response = client.embeddings()
+                    .create(EmbeddingCreateParams.builder()
+                            .model(model)
+                            .input(PROMPT)
+                            .build());
             assertThat(response.data().get(0).embedding()).containsExactly(0.25f, -0.5f, 0.125f);
         }
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "embeddings",
-                "gen_ai_response_model", responseModel(model))).isEqualTo(4);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "embeddings",
+                        "gen_ai_response_model",
+                        responseModel(model)))
+                .isEqualTo(4);
         assertThat(tokens(scrape, model, "input")).isEqualTo(4 * EMBED_IN);
         assertThat(tokenCount(scrape, model, "output")).isZero();
     }
@@ -171,22 +224,40 @@ class OpenAiIT {
     @Test
     void responsesApiBlockingAndStreaming() {
         String model = "gpt-it-responses";
-        Response response = client.responses().create(ResponseCreateParams.builder().model(model).input(PROMPT).build());
+        Response response = client.responses()
+                .create(ResponseCreateParams.builder()
+                        .model(model)
+                        .input(PROMPT)
+                        .build());
         assertThat(response.id()).isEqualTo("resp_1");
         String streamModel = "gpt-it-responses-stream";
         int deltas;
-        try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(
-                ResponseCreateParams.builder().model(streamModel).input(PROMPT).build())) {
-            deltas = (int) stream.stream().filter(ResponseStreamEvent::isOutputTextDelta).count();
+        try (StreamResponse<ResponseStreamEvent> stream = client.responses()
+                .createStreaming(ResponseCreateParams.builder()
+                        .model(streamModel)
+                        .input(PROMPT)
+                        .build())) {
+            deltas = (int) stream.stream()
+                    .filter(ResponseStreamEvent::isOutputTextDelta)
+                    .count();
         }
         assertThat(deltas).isEqualTo(3);
         Scrape scrape = scrape();
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "gen_ai_operation_name", "chat",
-                "gen_ai_response_model", responseModel(model))).isEqualTo(1);
+        assertThat(count(
+                        scrape,
+                        DURATION,
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_operation_name",
+                        "chat",
+                        "gen_ai_response_model",
+                        responseModel(model)))
+                .isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(RESP_IN);
         assertThat(tokens(scrape, model, "output")).isEqualTo(RESP_OUT);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", streamModel)).isEqualTo(1);
-        assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel)).isEqualTo(1);
+        assertThat(count(scrape, FIRST_CHUNK, "gen_ai_request_model", streamModel))
+                .isEqualTo(1);
         assertThat(tokens(scrape, streamModel, "input")).isEqualTo(RESP_IN);
         assertThat(tokens(scrape, streamModel, "output")).isEqualTo(RESP_OUT);
     }
@@ -194,7 +265,8 @@ class OpenAiIT {
     @Test
     void rateLimitIsOneSampleWithItsErrorType() {
         String model = "gpt-it-ratelimit";
-        assertThatThrownBy(() -> client.chat().completions().create(chat(model))).isInstanceOf(RateLimitException.class);
+        assertThatThrownBy(() -> client.chat().completions().create(chat(model)))
+                .isInstanceOf(RateLimitException.class);
         Scrape scrape = scrape();
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "RateLimitException"))
                 .isEqualTo(1);
@@ -205,17 +277,20 @@ class OpenAiIT {
     @Test
     void serverErrorOnAsyncAndStreamingCalls() {
         String model = "gpt-it-async-error";
-        assertThatThrownBy(() -> client.async().chat().completions().create(chat(model)).get(20, TimeUnit.SECONDS))
+        assertThatThrownBy(() ->
+                        client.async().chat().completions().create(chat(model)).get(20, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(InternalServerException.class);
         Scrape scrape = awaitCount(DURATION, model, 1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "InternalServerException"))
                 .isEqualTo(1);
         String streamModel = "gpt-it-stream-ratelimit";
         assertThatThrownBy(() -> {
-            try (StreamResponse<ChatCompletionChunk> s = client.chat().completions().createStreaming(chat(streamModel))) {
-                s.stream().count();
-            }
-        }).isInstanceOf(RateLimitException.class);
+                    try (StreamResponse<ChatCompletionChunk> s =
+                            client.chat().completions().createStreaming(chat(streamModel))) {
+                        s.stream().count();
+                    }
+                })
+                .isInstanceOf(RateLimitException.class);
         assertThat(count(scrape(), DURATION, "gen_ai_request_model", streamModel, "error_type", "RateLimitException"))
                 .isEqualTo(1);
     }
@@ -223,8 +298,11 @@ class OpenAiIT {
     @Test
     void aRetriedCallRecordsOnce() {
         String model = "gpt-it-flaky";
-        OpenAIClient retrying = OpenAIOkHttpClient.builder().apiKey(API_KEY).baseUrl(fake.url() + "/v1")
-                .maxRetries(2).build();
+        OpenAIClient retrying = OpenAIOkHttpClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(fake.url() + "/v1")
+                .maxRetries(2)
+                .build();
         try {
             ChatCompletion completion = retrying.chat().completions().create(chat(model));
             assertThat(completion.choices().get(0).message().content()).contains(COMPLETION);
@@ -234,15 +312,19 @@ class OpenAiIT {
         assertThat(fake.hits(model)).as("the SDK retried once").isEqualTo(2);
         Scrape scrape = scrape();
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
-        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", "")).isEqualTo(1);
+        assertThat(count(scrape, DURATION, "gen_ai_request_model", model, "error_type", ""))
+                .isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(CHAT_IN);
     }
 
     @Test
     void azureCredentialMeansTheAzureProvider() {
         String model = "gpt-it-azure";
-        OpenAIClient azure = OpenAIOkHttpClient.builder().baseUrl(fake.url())
-                .credential(AzureApiKeyCredential.create(API_KEY)).maxRetries(0).build();
+        OpenAIClient azure = OpenAIOkHttpClient.builder()
+                .baseUrl(fake.url())
+                .credential(AzureApiKeyCredential.create(API_KEY))
+                .maxRetries(0)
+                .build();
         try {
             azure.chat().completions().create(chat(model));
         } finally {

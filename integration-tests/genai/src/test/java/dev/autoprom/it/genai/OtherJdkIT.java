@@ -22,43 +22,68 @@ class OtherJdkIT {
     @Test
     void openAiCallsAreRecordedOnJava25() {
         assumeTrue(Files.isExecutable(JAVA_25.resolve("bin/java")), "Temurin 25 not installed");
-        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class).javaHome(JAVA_25).start()) {
+        try (ChildJvm app =
+                ChildJvm.main(OpenAiChildApp.class).javaHome(JAVA_25).start()) {
             app.awaitOutput("calls done", Duration.ofSeconds(60));
             Scrape scrape = app.scrape();
-            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model", "gpt-child",
-                    "gen_ai_provider_name", "openai")).isEqualTo(2);
-            assertThat(scrape.sum("gen_ai_client_token_usage_sum", "gen_ai_request_model", "gpt-child",
-                    "gen_ai_token_type", "input")).isEqualTo(2 * OpenAiWire.CHAT_IN);
-            assertThat(scrape.sum("gen_ai_client_operation_time_to_first_chunk_seconds_count", "gen_ai_request_model",
-                    "gpt-child-stream")).isEqualTo(1);
-            assertThat(scrape.find("autoprom_agent_errors_total")).allSatisfy(s -> assertThat(s.value()).isZero());
+            assertThat(scrape.sum(
+                            "gen_ai_client_operation_duration_seconds_count",
+                            "gen_ai_request_model",
+                            "gpt-child",
+                            "gen_ai_provider_name",
+                            "openai"))
+                    .isEqualTo(2);
+            assertThat(scrape.sum(
+                            "gen_ai_client_token_usage_sum",
+                            "gen_ai_request_model",
+                            "gpt-child",
+                            "gen_ai_token_type",
+                            "input"))
+                    .isEqualTo(2 * OpenAiWire.CHAT_IN);
+            assertThat(scrape.sum(
+                            "gen_ai_client_operation_time_to_first_chunk_seconds_count",
+                            "gen_ai_request_model",
+                            "gpt-child-stream"))
+                    .isEqualTo(1);
+            assertThat(scrape.find("autoprom_agent_errors_total"))
+                    .allSatisfy(s -> assertThat(s.value()).isZero());
         }
     }
 
     @Test
     void theOpenAiSwitchTurnsItOff() {
         try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class)
-                .property("autoprom.instrumentation.openai.enabled", "false").start()) {
+                .property("autoprom.instrumentation.openai.enabled", "false")
+                .start()) {
             // the application works the same (it checks its completions itself)
             app.awaitOutput("calls done", Duration.ofSeconds(60));
-            assertThat(app.scrape().find("gen_ai_client_operation_duration_seconds_count")).isEmpty();
+            assertThat(app.scrape().find("gen_ai_client_operation_duration_seconds_count"))
+                    .isEmpty();
         }
     }
 
     @Test
     void modelNamesPastTheCardinalityLimitGoToTheOverflowSeries() {
-        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class).property("autoprom.cardinality.limit", "1").start()) {
+        try (ChildJvm app = ChildJvm.main(OpenAiChildApp.class)
+                .property("autoprom.cardinality.limit", "1")
+                .start()) {
             app.awaitOutput("calls done", Duration.ofSeconds(60));
             Scrape scrape = app.scrape();
             // the first model's series exists; the second model's operation went to the overflow series
-            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model", "gpt-child"))
+            assertThat(scrape.sum(
+                            "gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model", "gpt-child"))
                     .isEqualTo(2);
-            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model",
-                    "_overflow")).isEqualTo(1);
-            assertThat(scrape.has("gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model",
-                    "gpt-child-stream")).isFalse();
-            assertThat(scrape.value("autoprom_series_overflow_total", "metric",
-                    "gen_ai_client_operation_duration_seconds")).isEqualTo(1);
+            assertThat(scrape.sum(
+                            "gen_ai_client_operation_duration_seconds_count", "gen_ai_request_model", "_overflow"))
+                    .isEqualTo(1);
+            assertThat(scrape.has(
+                            "gen_ai_client_operation_duration_seconds_count",
+                            "gen_ai_request_model",
+                            "gpt-child-stream"))
+                    .isFalse();
+            assertThat(scrape.value(
+                            "autoprom_series_overflow_total", "metric", "gen_ai_client_operation_duration_seconds"))
+                    .isEqualTo(1);
         }
     }
 }

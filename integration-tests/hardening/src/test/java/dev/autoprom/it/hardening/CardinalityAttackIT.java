@@ -50,26 +50,33 @@ class CardinalityAttackIT {
             long ws = Endpoints.printed(app, "WS_CONNECTS");
             assertThat(ws).isEqualTo(10 + 200);
             assertCapped(scrape, WS, 50, ws);
-            assertThat(values(scrape, WS, "server_address")).allMatch(a -> a.matches("127\\.0\\.\\d+\\.\\d+")
-                    || a.equals("_overflow"));
+            assertThat(values(scrape, WS, "server_address"))
+                    .allMatch(a -> a.matches("127\\.0\\.\\d+\\.\\d+") || a.equals("_overflow"));
 
             // what the kept series say: routes are context paths, methods are known or _OTHER, SQL is a keyword
-            assertThat(values(scrape, HTTP, "http_route")).allMatch(r -> r.equals("/items/")
-                    || r.matches("/ctx\\d+") || r.equals("_overflow"));
+            assertThat(values(scrape, HTTP, "http_route"))
+                    .allMatch(r -> r.equals("/items/") || r.matches("/ctx\\d+") || r.equals("_overflow"));
             assertThat(values(scrape, HTTP, "http_request_method")).isSubsetOf("GET", "_OTHER", "_overflow");
             assertThat(values(scrape, DB, "db_operation_name")).isSubsetOf("SELECT", "_overflow");
             assertThat(scrape.value(HTTP + "_count", "http_route", "/items/", "http_request_method", "_OTHER"))
                     .isEqualTo(1000);
             assertThat(scrape.find("http_server_active_requests")).hasSizeLessThanOrEqualTo(3);
             String text = scrape.text();
-            assertThat(text).doesNotContain(Stack.SQL_SECRET, Stack.URL_TOKEN, Stack.USER_INFO_PASSWORD, "alice",
-                    "/items/1", "M1X");
+            assertThat(text)
+                    .doesNotContain(
+                            Stack.SQL_SECRET, Stack.URL_TOKEN, Stack.USER_INFO_PASSWORD, "alice", "/items/1", "M1X");
 
             long growth = Endpoints.printed(app, "HEAP_GROWTH");
-            System.out.printf("cardinality attack (limit 50, 3 x 100,000): heap after GC grew %,d bytes; overflow "
-                    + "http %,.0f db %,.0f genai %,.0f tokens %,.0f websocket %,.0f; scrape %,d bytes%n", growth,
-                    overflow(scrape, HTTP), overflow(scrape, DB), overflow(scrape, AI), overflow(scrape, TOKENS),
-                    overflow(scrape, WS), text.length());
+            System.out.printf(
+                    "cardinality attack (limit 50, 3 x 100,000): heap after GC grew %,d bytes; overflow "
+                            + "http %,.0f db %,.0f genai %,.0f tokens %,.0f websocket %,.0f; scrape %,d bytes%n",
+                    growth,
+                    overflow(scrape, HTTP),
+                    overflow(scrape, DB),
+                    overflow(scrape, AI),
+                    overflow(scrape, TOKENS),
+                    overflow(scrape, WS),
+                    text.length());
             assertThat(growth).as("heap growth after GC").isLessThan(16L << 20);
         }
     }
@@ -84,15 +91,20 @@ class CardinalityAttackIT {
             // every model name is its own label set: all past the first 2,000 overflowed
             assertThat(overflow(scrape, AI)).isEqualTo(ai - 2000);
             long growth = Endpoints.printed(app, "HEAP_GROWTH");
-            System.out.printf("cardinality attack (default limit 2000, 100,000 models): heap after GC grew %,d "
-                    + "bytes; overflow genai %,.0f tokens %,.0f; scrape %,d bytes%n", growth, overflow(scrape, AI),
-                    overflow(scrape, TOKENS), scrape.text().length());
+            System.out.printf(
+                    "cardinality attack (default limit 2000, 100,000 models): heap after GC grew %,d "
+                            + "bytes; overflow genai %,.0f tokens %,.0f; scrape %,d bytes%n",
+                    growth,
+                    overflow(scrape, AI),
+                    overflow(scrape, TOKENS),
+                    scrape.text().length());
             assertThat(growth).as("heap growth after GC").isLessThan(32L << 20);
         }
     }
 
     private static ChildJvm attack(String phases, int limit) {
-        ChildJvm.Builder builder = ChildJvm.main(AttackApp.class).agentArgs("port=0,host=127.0.0.1")
+        ChildJvm.Builder builder = ChildJvm.main(AttackApp.class)
+                .agentArgs("port=0,host=127.0.0.1")
                 // the JDK server otherwise answers keep-alive requests at Nagle/delayed-ACK pace
                 .property("sun.net.httpserver.nodelay", "true")
                 .jvmArg("-Xmx512m")
@@ -111,14 +123,17 @@ class CardinalityAttackIT {
      */
     private static void assertCapped(Scrape scrape, String metric, int limit, long observations) {
         List<Sample> counts = scrape.find(metric + "_count");
-        List<Sample> overflow = counts.stream().filter(s -> s.labels().containsValue("_overflow"))
+        List<Sample> overflow = counts.stream()
+                .filter(s -> s.labels().containsValue("_overflow"))
                 .collect(Collectors.toList());
         assertThat(overflow).as(metric + " overflow series").hasSize(1);
         assertThat(Set.copyOf(overflow.get(0).labels().values())).as(metric).containsExactly("_overflow");
         assertThat(counts).as(metric + " label sets").hasSize(limit + 1);
-        assertThat(counts.stream().mapToDouble(Sample::value).sum()).as(metric + " observations")
+        assertThat(counts.stream().mapToDouble(Sample::value).sum())
+                .as(metric + " observations")
                 .isEqualTo(observations);
-        assertThat(scrape.value("autoprom_series_overflow_total", "metric", metric)).as(metric + " overflow counter")
+        assertThat(scrape.value("autoprom_series_overflow_total", "metric", metric))
+                .as(metric + " overflow counter")
                 .isEqualTo(overflow.get(0).value());
         assertThat(overflow.get(0).value()).isPositive();
     }
@@ -128,8 +143,9 @@ class CardinalityAttackIT {
     }
 
     private static Set<String> values(Scrape scrape, String metric, String label) {
-        return scrape.find(metric + "_count").stream().map(Sample::labels).map(l -> l.get(label))
+        return scrape.find(metric + "_count").stream()
+                .map(Sample::labels)
+                .map(l -> l.get(label))
                 .collect(Collectors.toSet());
     }
-
 }

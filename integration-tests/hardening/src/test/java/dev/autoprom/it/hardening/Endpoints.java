@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 /** The agent's endpoints of a child JVM, in every representation, and the application's printed results. */
 final class Endpoints {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String PROTOBUF = "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
-            + " encoding=delimited";
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String PROTOBUF =
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;" + " encoding=delimited";
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** {@code /metrics} as text 0.0.4, OpenMetrics and protobuf (decoded as Latin-1), and {@code /autoprom}. */
     static List<String> allRepresentations(int port) {
@@ -40,8 +40,11 @@ final class Endpoints {
 
     static String get(String url, String accept) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<byte[]> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", accept)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
             // Latin-1 keeps every byte (protobuf is binary; the markers are ASCII)

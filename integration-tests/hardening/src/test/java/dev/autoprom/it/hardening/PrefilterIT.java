@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 class PrefilterIT {
 
     private static final Pattern CANDIDATE = Pattern.compile("\\[autoprom] DEBUG candidate (\\S+) ");
-    private static final Pattern TRANSFORMED = Pattern.compile("\\[autoprom] DEBUG instrumentation \\S+ transforms (\\S+)");
+    private static final Pattern TRANSFORMED =
+            Pattern.compile("\\[autoprom] DEBUG instrumentation \\S+ transforms (\\S+)");
 
     @Test
     void onlyAFewClassesReachTheMatchersAndEveryInstrumentedOneIsAmongThem() {
-        try (ChildJvm app = ChildJvm.main(WorkloadApp.class).agentArgs("port=0,host=127.0.0.1,log.level=debug")
+        try (ChildJvm app = ChildJvm.main(WorkloadApp.class)
+                .agentArgs("port=0,host=127.0.0.1,log.level=debug")
                 .start()) {
             app.awaitOutput("WORKLOAD DONE", Duration.ofSeconds(90));
             double loaded = app.scrape().sum("jvm_classes_loaded_total");
@@ -33,16 +35,22 @@ class PrefilterIT {
             System.out.println("pre-filter: " + candidates.size() + " candidates of " + (long) loaded
                     + " loaded classes, " + transformed.size() + " transformed");
 
-            assertThat(transformed).contains("sun.net.httpserver.HttpServerImpl", "com.zaxxer.hikari.pool.HikariPool",
-                    "org.h2.jdbc.JdbcConnection", "org.h2.jdbc.JdbcPreparedStatement",
-                    "jdk.internal.net.http.websocket.WebSocketImpl",
-                    "com.openai.services.blocking.chat.ChatCompletionServiceImpl");
+            assertThat(transformed)
+                    .contains(
+                            "sun.net.httpserver.HttpServerImpl",
+                            "com.zaxxer.hikari.pool.HikariPool",
+                            "org.h2.jdbc.JdbcConnection",
+                            "org.h2.jdbc.JdbcPreparedStatement",
+                            "jdk.internal.net.http.websocket.WebSocketImpl",
+                            "com.openai.services.blocking.chat.ChatCompletionServiceImpl");
             assertThat(candidates).containsAll(transformed);
             // HikariCP's wrappers are left to the driver's statements, which record the same operation
             assertThat(transformed).noneMatch(name -> name.startsWith("com.zaxxer.hikari.pool.HikariProxy"));
             // the JDK, the agent and what it bundles never get that far
-            assertThat(candidates).noneMatch(name -> name.startsWith("java.") || name.startsWith("dev.autoprom.")
-                    || name.startsWith("jdk.") && !name.startsWith("jdk.internal.net.http."));
+            assertThat(candidates)
+                    .noneMatch(name -> name.startsWith("java.")
+                            || name.startsWith("dev.autoprom.")
+                            || name.startsWith("jdk.") && !name.startsWith("jdk.internal.net.http."));
             // fewer than one loaded class in twenty is parsed for the matchers
             assertThat(candidates.size() * 20.0).isLessThan(loaded);
         }

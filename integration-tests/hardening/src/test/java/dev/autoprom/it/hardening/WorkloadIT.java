@@ -37,12 +37,14 @@ class WorkloadIT {
             baseline = Endpoints.results(app);
         }
         assertThat(baseline).hasSize(31);
-        assertThat(baseline).contains("RESULT http boom = ",
-                "RESULT sql select = rows 2 [1,ann] [3,cid]",
-                "RESULT ws echo 2 = message-2-" + Stack.PROMPT,
-                "RESULT ai chat 1 = " + Stack.COMPLETION,
-                "RESULT ai stream = " + Stack.COMPLETION,
-                "RESULT ai ratelimit = failed com.openai.errors.RateLimitException 429: Rate limit reached for requests");
+        assertThat(baseline)
+                .contains(
+                        "RESULT http boom = ",
+                        "RESULT sql select = rows 2 [1,ann] [3,cid]",
+                        "RESULT ws echo 2 = message-2-" + Stack.PROMPT,
+                        "RESULT ai chat 1 = " + Stack.COMPLETION,
+                        "RESULT ai stream = " + Stack.COMPLETION,
+                        "RESULT ai ratelimit = failed com.openai.errors.RateLimitException 429: Rate limit reached for requests");
     }
 
     @Test
@@ -58,7 +60,8 @@ class WorkloadIT {
 
     private static void faultInjected(ChildJvm.Builder builder) {
         try (ChildJvm app = builder.agentArgs("port=0,host=127.0.0.1")
-                .property("autoprom.test.fault.injection", "true").start()) {
+                .property("autoprom.test.fault.injection", "true")
+                .start()) {
             app.awaitOutput("WORKLOAD DONE", RUN);
             assertThat(Endpoints.results(app)).containsExactlyElementsOf(baseline);
             Scrape scrape = app.scrape();
@@ -68,45 +71,70 @@ class WorkloadIT {
             // requests, 11 SQL statements, 4 SDK calls, 9 WebSocket sends)
             assertThat(adviceErrors).isGreaterThanOrEqualTo(2 * (11 + 11 + 4 + 9));
             // every instrumented class was transformed (a refused advice would leave a whole class untouched)
-            assertThat(scrape.sum("autoprom_agent_errors_total", "component", "installer")).isZero();
+            assertThat(scrape.sum("autoprom_agent_errors_total", "component", "installer"))
+                    .isZero();
             // the real advice still ran to its end: every operation recorded, nothing left in flight
             assertThat(scrape.sum("http_server_request_duration_seconds_count")).isEqualTo(15);
             assertThat(scrape.sum("db_client_operation_duration_seconds_count", "db_namespace", "workload"))
                     .isEqualTo(11);
-            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count")).isEqualTo(4);
-            assertThat(scrape.sum("websocket_client_connection_duration_seconds_count")).isEqualTo(2);
+            assertThat(scrape.sum("gen_ai_client_operation_duration_seconds_count"))
+                    .isEqualTo(4);
+            assertThat(scrape.sum("websocket_client_connection_duration_seconds_count"))
+                    .isEqualTo(2);
             assertThat(scrape.sum("http_server_active_requests")).isZero();
             assertThat(scrape.sum("websocket_client_connections_active")).isZero();
-            assertThat(scrape.value("db_client_connection_usage", "db_client_connection_pool_name", "hardening-pool",
-                    "db_client_connection_state", "used")).isZero();
+            assertThat(scrape.value(
+                            "db_client_connection_usage",
+                            "db_client_connection_pool_name",
+                            "hardening-pool",
+                            "db_client_connection_state",
+                            "used"))
+                    .isZero();
             assertThat(app.output()).doesNotContain("Exception in thread");
         }
     }
 
     @Test
     void everyFamilyCountsExactlyAndNoSecretLeaks() {
-        try (ChildJvm app = ChildJvm.main(WorkloadApp.class).agentArgs("port=0,host=127.0.0.1").start()) {
+        try (ChildJvm app = ChildJvm.main(WorkloadApp.class)
+                .agentArgs("port=0,host=127.0.0.1")
+                .start()) {
             app.awaitOutput("WORKLOAD DONE", RUN);
             assertThat(Endpoints.results(app)).containsExactlyElementsOf(baseline);
             Scrape scrape = app.scrape();
 
             String http = "http_server_request_duration_seconds_count";
-            assertThat(scrape.value(http, "http_route", "/hello", "http_request_method", "GET")).isEqualTo(5);
-            assertThat(scrape.value(http, "http_route", "/hello", "http_request_method", "POST")).isEqualTo(1);
-            assertThat(scrape.value(http, "http_route", "/items/", "http_response_status_code", "200")).isEqualTo(3);
-            assertThat(scrape.value(http, "http_route", "/missing", "http_response_status_code", "404")).isEqualTo(1);
-            assertThat(scrape.value(http, "http_route", "/boom", "http_response_status_code", "500",
-                    "error_type", "java.lang.IllegalStateException")).isEqualTo(1);
+            assertThat(scrape.value(http, "http_route", "/hello", "http_request_method", "GET"))
+                    .isEqualTo(5);
+            assertThat(scrape.value(http, "http_route", "/hello", "http_request_method", "POST"))
+                    .isEqualTo(1);
+            assertThat(scrape.value(http, "http_route", "/items/", "http_response_status_code", "200"))
+                    .isEqualTo(3);
+            assertThat(scrape.value(http, "http_route", "/missing", "http_response_status_code", "404"))
+                    .isEqualTo(1);
+            assertThat(scrape.value(
+                            http,
+                            "http_route",
+                            "/boom",
+                            "http_response_status_code",
+                            "500",
+                            "error_type",
+                            "java.lang.IllegalStateException"))
+                    .isEqualTo(1);
             assertThat(scrape.sum(http, "http_route", "/v1/")).isEqualTo(4);
             assertThat(scrape.sum(http)).isEqualTo(15);
 
             String db = "db_client_operation_duration_seconds_count";
             String[] ns = {"db_namespace", "workload", "db_system_name", "h2"};
             assertThat(scrape.sum(db, with(ns, "db_operation_name", "CREATE"))).isEqualTo(1);
-            assertThat(scrape.value(db, with(ns, "db_operation_name", "INSERT", "error_type", ""))).isEqualTo(3);
-            assertThat(scrape.value(db, with(ns, "db_operation_name", "INSERT", "error_type", "23"))).isEqualTo(1);
-            assertThat(scrape.value(db, with(ns, "db_operation_name", "SELECT", "error_type", ""))).isEqualTo(3);
-            assertThat(scrape.value(db, with(ns, "db_operation_name", "SELECT", "error_type", "42"))).isEqualTo(1);
+            assertThat(scrape.value(db, with(ns, "db_operation_name", "INSERT", "error_type", "")))
+                    .isEqualTo(3);
+            assertThat(scrape.value(db, with(ns, "db_operation_name", "INSERT", "error_type", "23")))
+                    .isEqualTo(1);
+            assertThat(scrape.value(db, with(ns, "db_operation_name", "SELECT", "error_type", "")))
+                    .isEqualTo(3);
+            assertThat(scrape.value(db, with(ns, "db_operation_name", "SELECT", "error_type", "42")))
+                    .isEqualTo(1);
             assertThat(scrape.sum(db, with(ns, "db_operation_name", "UPDATE"))).isEqualTo(1);
             assertThat(scrape.sum(db, with(ns, "db_operation_name", "DELETE"))).isEqualTo(1);
             assertThat(scrape.sum(db)).isEqualTo(11);
@@ -121,30 +149,63 @@ class WorkloadIT {
                 long bytes = 3 * ("message-0-" + Stack.PROMPT).length() + "hi".length();
                 assertThat(scrape.value(size + "_sum", labels)).isEqualTo(bytes);
             }
-            assertThat(scrape.value("websocket_client_connection_duration_seconds_count",
-                    with(ws, "websocket_close_code", "1000"))).isEqualTo(2);
+            assertThat(scrape.value(
+                            "websocket_client_connection_duration_seconds_count",
+                            with(ws, "websocket_close_code", "1000")))
+                    .isEqualTo(2);
             assertThat(scrape.value("websocket_client_connections_active", ws)).isZero();
 
             String[] ai = {"gen_ai_provider_name", "openai", "gen_ai_operation_name", "chat"};
             String ops = "gen_ai_client_operation_duration_seconds_count";
             assertThat(scrape.value(ops, with(ai, "gen_ai_request_model", "gpt-hardening", "error_type", "")))
                     .isEqualTo(3);
-            assertThat(scrape.value(ops, with(ai, "gen_ai_request_model", "gpt-hardening-ratelimit",
-                    "error_type", "RateLimitException"))).isEqualTo(1);
-            assertThat(scrape.sum("gen_ai_client_token_usage_sum", "gen_ai_request_model", "gpt-hardening",
-                    "gen_ai_token_type", "input")).isEqualTo(11 + 11 + 9);
-            assertThat(scrape.sum("gen_ai_client_token_usage_sum", "gen_ai_request_model", "gpt-hardening",
-                    "gen_ai_token_type", "output")).isEqualTo(7 + 7 + 3);
+            assertThat(scrape.value(
+                            ops,
+                            with(
+                                    ai,
+                                    "gen_ai_request_model",
+                                    "gpt-hardening-ratelimit",
+                                    "error_type",
+                                    "RateLimitException")))
+                    .isEqualTo(1);
+            assertThat(scrape.sum(
+                            "gen_ai_client_token_usage_sum",
+                            "gen_ai_request_model",
+                            "gpt-hardening",
+                            "gen_ai_token_type",
+                            "input"))
+                    .isEqualTo(11 + 11 + 9);
+            assertThat(scrape.sum(
+                            "gen_ai_client_token_usage_sum",
+                            "gen_ai_request_model",
+                            "gpt-hardening",
+                            "gen_ai_token_type",
+                            "output"))
+                    .isEqualTo(7 + 7 + 3);
 
             for (Sample error : scrape.find("autoprom_agent_errors_total")) {
                 assertThat(error.value()).as(error.toString()).isZero();
             }
 
             for (String body : Endpoints.allRepresentations(app.metricsPort())) {
-                assertThat(body).doesNotContain(Stack.SQL_SECRET, Stack.URL_TOKEN, Stack.USER_INFO_PASSWORD,
-                        "alice", Stack.API_KEY, "APIKEYMARKER", Stack.HEADER_SECRET, "PROMPTMARKER",
-                        "COMPLETIONMARKER", "ORGMARKER", "token=", "/hello/", "/items/0", "no_such_table",
-                        "users", "'ann'");
+                assertThat(body)
+                        .doesNotContain(
+                                Stack.SQL_SECRET,
+                                Stack.URL_TOKEN,
+                                Stack.USER_INFO_PASSWORD,
+                                "alice",
+                                Stack.API_KEY,
+                                "APIKEYMARKER",
+                                Stack.HEADER_SECRET,
+                                "PROMPTMARKER",
+                                "COMPLETIONMARKER",
+                                "ORGMARKER",
+                                "token=",
+                                "/hello/",
+                                "/items/0",
+                                "no_such_table",
+                                "users",
+                                "'ann'");
             }
         }
     }

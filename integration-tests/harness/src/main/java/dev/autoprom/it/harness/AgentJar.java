@@ -7,8 +7,7 @@ import java.nio.file.Paths;
 /** The built agent jar, as Failsafe passes it in the system property {@code autoprom.agent.jar}. */
 public final class AgentJar {
 
-    private AgentJar() {
-    }
+    private AgentJar() {}
 
     public static Path path() {
         String value = System.getProperty("autoprom.agent.jar");

@@ -50,8 +50,8 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     private void readOutput() {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 log.append(line).append('\n');
@@ -80,8 +80,8 @@ public final class ChildJvm implements AutoCloseable {
                 if (m.find()) {
                     return m;
                 }
-                throw new AssertionError("child JVM exited with " + process.exitValue() + " before printing /"
-                        + regex + "/; output:\n" + log);
+                throw new AssertionError("child JVM exited with " + process.exitValue() + " before printing /" + regex
+                        + "/; output:\n" + log);
             }
             sleep(20);
         }
@@ -90,7 +90,8 @@ public final class ChildJvm implements AutoCloseable {
 
     /** The exporter's port, from the agent's "serving metrics on" line. */
     public int metricsPort() {
-        return Integer.parseInt(awaitOutput(SERVING.pattern(), Duration.ofSeconds(30)).group(1));
+        return Integer.parseInt(
+                awaitOutput(SERVING.pattern(), Duration.ofSeconds(30)).group(1));
     }
 
     /** Scrapes this JVM's agent. */
@@ -212,8 +213,11 @@ public final class ChildJvm implements AutoCloseable {
             command.addAll(programArgs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             // a child must not inherit the agent settings of the test JVM's environment
-            builder.environment().keySet().removeIf(name -> name.startsWith("AUTOPROM_")
-                    || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+            builder.environment()
+                    .keySet()
+                    .removeIf(name -> name.startsWith("AUTOPROM_")
+                            || name.equals("JAVA_TOOL_OPTIONS")
+                            || name.equals("JDK_JAVA_OPTIONS"));
             builder.environment().putAll(environment);
             try {
                 return new ChildJvm(builder.start());

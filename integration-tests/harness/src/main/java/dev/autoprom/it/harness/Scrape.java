@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class Scrape {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String text;
     private final List<Sample> samples;
@@ -50,7 +51,10 @@ public final class Scrape {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             try {
-                return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+                return CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(20))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (java.net.ConnectException e) {
                 if (System.nanoTime() > deadline) {
@@ -85,7 +89,9 @@ public final class Scrape {
 
     /** Samples with this exact name having every given label pair. */
     public List<Sample> find(String name, String... labelPairs) {
-        return samples.stream().filter(s -> s.name().equals(name) && s.has(labelPairs)).collect(Collectors.toList());
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && s.has(labelPairs))
+                .collect(Collectors.toList());
     }
 
     /** The value of the one sample with this name and these labels; fails if there is none or several. */

@@ -65,7 +65,8 @@ class JavaxTomcat9IT {
     @Test
     void rawPathsOnTheDefaultServletNeverBecomeLabels() throws Exception {
         AtomicInteger next = new AtomicInteger();
-        HttpFamily.concurrently(4, 250, () -> http.get("/raw-" + next.incrementAndGet()).statusCode() == 404);
+        HttpFamily.concurrently(
+                4, 250, () -> http.get("/raw-" + next.incrementAndGet()).statusCode() == 404);
         Scrape scrape = http.awaitCount(1000, series("GET", 404, "", ""));
         assertThat(HttpFamily.labelValues(scrape)).noneMatch(v -> v.contains("raw-"));
     }

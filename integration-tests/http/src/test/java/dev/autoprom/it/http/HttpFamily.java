@@ -7,21 +7,21 @@ import dev.autoprom.it.harness.Sample;
 import dev.autoprom.it.harness.Scrape;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The http family's test helper: requests to an app, and assertions on its two metrics. Records are made when a
@@ -32,21 +32,26 @@ final class HttpFamily {
 
     static final String DURATION = "http_server_request_duration_seconds";
     static final String ACTIVE = "http_server_active_requests";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final ChildJvm app;
     final int port;
 
     HttpFamily(ChildJvm app) {
         this.app = app;
-        this.port = Integer.parseInt(app.awaitOutput("ready port=(\\d+)", Duration.ofSeconds(90)).group(1));
+        this.port = Integer.parseInt(
+                app.awaitOutput("ready port=(\\d+)", Duration.ofSeconds(90)).group(1));
     }
 
     /** A request; returns the response, or null when the server dropped the connection. */
     HttpResponse<String> send(String method, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -72,24 +77,28 @@ final class HttpFamily {
 
     /** A GET over HTTPS to the port the app printed as "https port=N", trusting its self-signed key. */
     String httpsGet(String path) throws Exception {
-        int httpsPort = Integer.parseInt(app.awaitOutput("https port=(\\d+)", Duration.ofSeconds(30)).group(1));
+        int httpsPort = Integer.parseInt(
+                app.awaitOutput("https port=(\\d+)", Duration.ofSeconds(30)).group(1));
         SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        trustAll.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        HttpsURLConnection connection = (HttpsURLConnection) new URL("https://127.0.0.1:" + httpsPort + path)
-                .openConnection();
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
+        HttpsURLConnection connection =
+                (HttpsURLConnection) new URL("https://127.0.0.1:" + httpsPort + path).openConnection();
         connection.setSSLSocketFactory(trustAll.getSocketFactory());
         connection.setHostnameVerifier((host, session) -> true);
         try (InputStream in = connection.getInputStream()) {
@@ -103,14 +112,26 @@ final class HttpFamily {
 
     /** Label pairs of one duration series: method, status, route; error_type as given ("" = absent). */
     static String[] series(String method, int status, String route, String errorType) {
-        return new String[] {"http_request_method", method, "http_response_status_code", String.valueOf(status),
-                "http_route", route, "url_scheme", "http", "error_type", errorType};
+        return new String[] {
+            "http_request_method",
+            method,
+            "http_response_status_code",
+            String.valueOf(status),
+            "http_route",
+            route,
+            "url_scheme",
+            "http",
+            "error_type",
+            errorType
+        };
     }
 
     /** Waits until the series' _count is exactly {@code expected}, failing if it stays below or goes above. */
     Scrape awaitCount(long expected, String... series) {
         Scrape scrape = awaitUntil(s -> s.sum(DURATION + "_count", series) >= expected);
-        assertThat(scrape.value(DURATION + "_count", series)).as("count of " + List.of(series)).isEqualTo(expected);
+        assertThat(scrape.value(DURATION + "_count", series))
+                .as("count of " + List.of(series))
+                .isEqualTo(expected);
         return scrape;
     }
 
@@ -123,13 +144,16 @@ final class HttpFamily {
 
     /** Fails if the agent counted any internal failure (advice or recorder) in this app. */
     void assertNoAgentErrors() {
-        assertThat(scrape().find("autoprom_agent_errors_total")).as("agent errors").allMatch(s -> s.value() == 0);
+        assertThat(scrape().find("autoprom_agent_errors_total"))
+                .as("agent errors")
+                .allMatch(s -> s.value() == 0);
     }
 
     /** Every label value of the family's samples. */
     static List<String> labelValues(Scrape scrape) {
         List<String> values = new ArrayList<>();
-        for (Sample s : scrape.where(s -> s.name().startsWith(DURATION) || s.name().startsWith(ACTIVE))) {
+        for (Sample s :
+                scrape.where(s -> s.name().startsWith(DURATION) || s.name().startsWith(ACTIVE))) {
             values.addAll(s.labels().values());
         }
         return values;

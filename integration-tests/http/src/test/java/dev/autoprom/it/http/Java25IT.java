@@ -14,8 +14,8 @@ import testapp.TomcatApp;
 /** The JDK server (a named platform module) and a servlet container on Java 25, where it is installed. */
 class Java25IT {
 
-    private static final Path JAVA_25 = Path.of(System.getProperty("autoprom.java25.home",
-            "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    private static final Path JAVA_25 =
+            Path.of(System.getProperty("autoprom.java25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
     @Test
     void jdkServerOnJava25() {

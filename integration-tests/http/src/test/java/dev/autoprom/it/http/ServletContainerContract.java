@@ -79,7 +79,8 @@ abstract class ServletContainerContract {
         }
         http.awaitCount(3, series("GET", 200, "/forward", ""));
         Scrape scrape = http.awaitCount(3, series("GET", 200, "/include", ""));
-        assertThat(scrape.find(HttpFamily.DURATION + "_count", "http_route", "/target")).isEmpty();
+        assertThat(scrape.find(HttpFamily.DURATION + "_count", "http_route", "/target"))
+                .isEmpty();
     }
 
     @Test
@@ -130,7 +131,8 @@ abstract class ServletContainerContract {
     @Test
     void rawPathsOnTheDefaultServletNeverBecomeLabels() throws Exception {
         AtomicInteger next = new AtomicInteger();
-        HttpFamily.concurrently(8, 625, () -> http.get("/raw-" + next.incrementAndGet()).statusCode() == 404);
+        HttpFamily.concurrently(
+                8, 625, () -> http.get("/raw-" + next.incrementAndGet()).statusCode() == 404);
         long served = Long.parseLong(http.get("/fallback-hits").body());
         assertThat(served).as("requests the default servlet served").isGreaterThanOrEqualTo(5000);
         Scrape scrape = http.awaitCount(served, series("GET", 404, "", ""));
@@ -140,11 +142,13 @@ abstract class ServletContainerContract {
     @Test
     void clientHangingUpMidResponseIsRecordedOnce() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", http.port)) {
-            socket.getOutputStream().write("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             socket.getInputStream().readNBytes(4096);
         }
         Scrape scrape = http.awaitUntil(s -> s.sum(HttpFamily.DURATION + "_count", "http_route", "/stream") >= 1);
-        assertThat(scrape.sum(HttpFamily.DURATION + "_count", "http_route", "/stream")).isEqualTo(1);
+        assertThat(scrape.sum(HttpFamily.DURATION + "_count", "http_route", "/stream"))
+                .isEqualTo(1);
         http.awaitNoActive();
     }
 
@@ -155,12 +159,15 @@ abstract class ServletContainerContract {
         try (Socket socket = new Socket("127.0.0.1", http.port)) {
             socket.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(answer).as("the server's own rejection").satisfiesAnyOf(
-                    a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 4"));
+            assertThat(answer)
+                    .as("the server's own rejection")
+                    .satisfiesAnyOf(
+                            a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 4"));
         }
         http.get("/after", 1, 200);
         Scrape scrape = http.awaitCount(2, series("GET", 200, "/after", ""));
-        assertThat(scrape.sum(HttpFamily.DURATION + "_count")).as("only the second /after was added")
+        assertThat(scrape.sum(HttpFamily.DURATION + "_count"))
+                .as("only the second /after was added")
                 .isEqualTo(before + 1);
         http.awaitNoActive();
     }

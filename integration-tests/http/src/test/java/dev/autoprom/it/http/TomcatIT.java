@@ -22,8 +22,18 @@ class TomcatIT extends ServletContainerContract {
         for (int i = 0; i < 3; i++) {
             assertThat(http.httpsGet("/hello")).isEqualTo("hello");
         }
-        http.awaitCount(3, "http_request_method", "GET", "http_response_status_code", "200", "http_route", "/hello",
-                "url_scheme", "https", "error_type", "");
+        http.awaitCount(
+                3,
+                "http_request_method",
+                "GET",
+                "http_response_status_code",
+                "200",
+                "http_route",
+                "/hello",
+                "url_scheme",
+                "https",
+                "error_type",
+                "");
     }
 
     @Override

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class ExternalDatabase {
 
-    private ExternalDatabase() {
-    }
+    private ExternalDatabase() {}
 
     static void require(String name, int port, String howToStart) {
         try (Socket socket = new Socket()) {

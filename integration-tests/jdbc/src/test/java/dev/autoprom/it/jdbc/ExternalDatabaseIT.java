@@ -25,7 +25,8 @@ class ExternalDatabaseIT {
     private static void run(HikariDataSource ds, String system) throws Exception {
         String table = "autoprom_it_" + Long.toHexString(System.nanoTime());
         Workload.crud(ds, table, 9, 4, 6);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM " + table + "_missing"))
                     .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("42"));
@@ -37,8 +38,8 @@ class ExternalDatabaseIT {
 
     @Test
     void postgresql() throws Exception {
-        ExternalDatabase.require("PostgreSQL", 5432,
-                "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
+        ExternalDatabase.require(
+                "PostgreSQL", 5432, "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
         try (HikariDataSource ds = pool("jdbc:postgresql://127.0.0.1:5432/test", "postgres")) {
             run(ds, "postgresql");
         }
@@ -46,8 +47,8 @@ class ExternalDatabaseIT {
 
     @Test
     void mariadb() throws Exception {
-        ExternalDatabase.require("MariaDB", 3306,
-                "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
+        ExternalDatabase.require(
+                "MariaDB", 3306, "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
         try (HikariDataSource ds = pool("jdbc:mariadb://127.0.0.1:3306/test?sslMode=disable", "root")) {
             run(ds, "mariadb");
         }

@@ -61,7 +61,8 @@ class H2StatementIT {
                 r.next();
                 assertThat(r.getInt(1)).isEqualTo(3);
             }
-            try (CallableStatement call = c.prepareCall("CALL ABS(-5)"); ResultSet r = call.executeQuery()) {
+            try (CallableStatement call = c.prepareCall("CALL ABS(-5)");
+                    ResultSet r = call.executeQuery()) {
                 r.next();
                 assertThat(r.getInt(1)).isEqualTo(5);
             }
@@ -78,7 +79,8 @@ class H2StatementIT {
 
     @Test
     void literalsNeverReachTheScrape() throws Exception {
-        try (HikariDataSource ds = hikari("secrets", 2); Connection c = ds.getConnection();
+        try (HikariDataSource ds = hikari("secrets", 2);
+                Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE users (name VARCHAR(20), password VARCHAR(20))");
             s.executeUpdate("INSERT INTO users VALUES ('alice', 'hunter2')");
@@ -98,7 +100,8 @@ class H2StatementIT {
 
     @Test
     void failuresReachTheApplicationUnchangedAndCountBySqlStateClass() throws Exception {
-        try (HikariDataSource ds = hikari("failing", 2); Connection c = ds.getConnection();
+        try (HikariDataSource ds = hikari("failing", 2);
+                Connection c = ds.getConnection();
                 PreparedStatement ok = c.prepareStatement("SELECT 1")) {
             assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT * FROM missing_table"))
                     .isInstanceOf(SQLException.class)
@@ -109,7 +112,9 @@ class H2StatementIT {
             }
         }
         JdbcMetrics m = JdbcMetrics.scrape();
-        assertThat(m.operations("h2", "failing", "SELECT", "42")).as(m.jdbcLines()).isEqualTo(1);
+        assertThat(m.operations("h2", "failing", "SELECT", "42"))
+                .as(m.jdbcLines())
+                .isEqualTo(1);
         assertThat(m.operations("h2", "failing", "SELECT")).isEqualTo(1);
     }
 
@@ -124,7 +129,8 @@ class H2StatementIT {
                 results.add(pool.submit(() -> {
                     int sum = 0;
                     for (int i = 0; i < perThread; i++) {
-                        try (Connection c = ds.getConnection(); PreparedStatement p = c.prepareStatement("SELECT ?")) {
+                        try (Connection c = ds.getConnection();
+                                PreparedStatement p = c.prepareStatement("SELECT ?")) {
                             p.setInt(1, 1);
                             try (ResultSet r = p.executeQuery()) {
                                 r.next();

@@ -46,8 +46,16 @@ final class JdbcMetrics {
     }
 
     long operations(String system, String namespace, String operation, String errorType) {
-        return (long) scrape.sum(OPERATION + "_count", "db_system_name", system, "db_namespace", namespace,
-                "db_operation_name", operation, "error_type", errorType);
+        return (long) scrape.sum(
+                OPERATION + "_count",
+                "db_system_name",
+                system,
+                "db_namespace",
+                namespace,
+                "db_operation_name",
+                operation,
+                "error_type",
+                errorType);
     }
 
     /** All executions (every operation and outcome) against database {@code namespace}. */
@@ -75,31 +83,45 @@ final class JdbcMetrics {
     /** The one pool whose name matches {@code regex} (for libraries that name pools themselves). */
     String poolNamed(String regex) {
         List<String> names = scrape.find("db_client_connection_max").stream()
-                .map(s -> s.labels().get("db_client_connection_pool_name")).filter(n -> n.matches(regex))
-                .distinct().collect(Collectors.toList());
+                .map(s -> s.labels().get("db_client_connection_pool_name"))
+                .filter(n -> n.matches(regex))
+                .distinct()
+                .collect(Collectors.toList());
         assertThat(names).as("pools named %s", regex).hasSize(1);
         return names.get(0);
     }
 
     boolean hasPool(String pool) {
-        return !scrape.where(s -> pool.equals(s.labels().get("db_client_connection_pool_name"))).isEmpty();
+        return !scrape.where(s -> pool.equals(s.labels().get("db_client_connection_pool_name")))
+                .isEmpty();
     }
 
     /** Asserts every pool metric of the catalog is present for {@code pool}. */
     void assertAllPoolSeries(String pool) {
-        for (String metric : new String[] {"usage", "idle_max", "idle_min", "max", "pending_requests",
-                "timeouts_total", "create_time_seconds_count", "wait_time_seconds_count", "use_time_seconds_count"}) {
+        for (String metric : new String[] {
+            "usage",
+            "idle_max",
+            "idle_min",
+            "max",
+            "pending_requests",
+            "timeouts_total",
+            "create_time_seconds_count",
+            "wait_time_seconds_count",
+            "use_time_seconds_count"
+        }) {
             assertThat(scrape.has("db_client_connection_" + metric, "db_client_connection_pool_name", pool))
-                    .as("%s for pool %s in\n%s", metric, pool, jdbcLines()).isTrue();
+                    .as("%s for pool %s in\n%s", metric, pool, jdbcLines())
+                    .isTrue();
         }
     }
 
     /** No failure inside the JDBC instrumentation so far (they would otherwise only be logged and counted). */
     void assertNoAgentErrors() {
         assertThat(scrape.sum("autoprom_agent_errors_total", "component", "jdbc.pool")
-                + scrape.sum("autoprom_agent_errors_total", "component", "jdbc.statement")
-                + scrape.sum("autoprom_agent_errors_total", "component", "installer"))
-                .as("autoprom_agent_errors_total for jdbc components").isZero();
+                        + scrape.sum("autoprom_agent_errors_total", "component", "jdbc.statement")
+                        + scrape.sum("autoprom_agent_errors_total", "component", "installer"))
+                .as("autoprom_agent_errors_total for jdbc components")
+                .isZero();
     }
 
     String text() {

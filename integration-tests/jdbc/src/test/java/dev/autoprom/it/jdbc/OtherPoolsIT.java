@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import java.sql.DriverManager;
 import java.time.Duration;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.tomcat.jdbc.pool.PoolProperties;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,8 @@ class OtherPoolsIT {
         ds.setUrl(url("dbcp2-unnamed"));
         ds.setMaxTotal(5);
         ds.getConnection().close();
-        assertThat(JdbcMetrics.scrape().pool("max", JdbcMetrics.scrape().poolNamed("dbcp2-\\d+"))).isEqualTo(5);
+        assertThat(JdbcMetrics.scrape().pool("max", JdbcMetrics.scrape().poolNamed("dbcp2-\\d+")))
+                .isEqualTo(5);
         ds.close();
     }
 
@@ -110,7 +111,9 @@ class OtherPoolsIT {
     @Test
     void agroal() throws Exception {
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(2).minSize(0).initialSize(0)
+                .connectionPoolConfiguration(pool -> pool.maxSize(2)
+                        .minSize(0)
+                        .initialSize(0)
                         .acquisitionTimeout(Duration.ofMillis(250))
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url("agroal"))));
         String name;

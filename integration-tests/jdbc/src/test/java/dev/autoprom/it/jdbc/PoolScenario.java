@@ -16,8 +16,7 @@ import javax.sql.DataSource;
  */
 final class PoolScenario {
 
-    private PoolScenario() {
-    }
+    private PoolScenario() {}
 
     static void exhaustAndRelease(DataSource pool, String name) throws Exception {
         int[] warmUpTimeouts = {0};
@@ -42,10 +41,16 @@ final class PoolScenario {
                 sawPending |= JdbcMetrics.scrape().pool("pending_requests", name) == 1;
             }
             // the application gets the library's own exception, unchanged
-            assertThat(third).failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
-                    .havingCause().havingCause().isInstanceOf(SQLException.class);
+            assertThat(third)
+                    .failsWithin(0, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class)
+                    .havingCause()
+                    .havingCause()
+                    .isInstanceOf(SQLException.class);
         }
-        assertThat(sawPending).as("pending_requests 1 while the third request waits").isTrue();
+        assertThat(sawPending)
+                .as("pending_requests 1 while the third request waits")
+                .isTrue();
 
         JdbcMetrics m = JdbcMetrics.scrape();
         assertThat(m.pool("timeouts_total", name)).isEqualTo(attempts + warmUpTimeouts[0]);

@@ -16,11 +16,11 @@ import javax.sql.DataSource;
  */
 final class Workload {
 
-    private Workload() {
-    }
+    private Workload() {}
 
     static void crud(DataSource dataSource, String table, int selects, int inserts, int updates) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(40))");
         }
         for (int i = 0; i < inserts; i++) {
@@ -41,7 +41,8 @@ final class Workload {
                 }
             }
         }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (int i = 0; i < updates; i++) {
                 assertThat(s.executeUpdate("UPDATE " + table + " SET name = 'u" + i + "' WHERE id = 0"))
                         .isEqualTo(inserts > 0 ? 1 : 0);
@@ -51,8 +52,8 @@ final class Workload {
     }
 
     /** Asserts the exact counts {@link #crud} produces for one database. */
-    static void assertCrudCounts(JdbcMetrics m, String system, String namespace, int selects, int inserts,
-            int updates) {
+    static void assertCrudCounts(
+            JdbcMetrics m, String system, String namespace, int selects, int inserts, int updates) {
         assertThat(m.operations(system, namespace, "SELECT")).as(m.jdbcLines()).isEqualTo(selects);
         assertThat(m.operations(system, namespace, "INSERT")).as(m.jdbcLines()).isEqualTo(inserts);
         assertThat(m.operations(system, namespace, "UPDATE")).as(m.jdbcLines()).isEqualTo(updates);

@@ -38,6 +38,7 @@ class LivePrometheusIT {
 
     @TempDir
     static Path work;
+
     static ChildJvm demo;
     static Process prometheus;
     static String api;
@@ -52,9 +53,13 @@ class LivePrometheusIT {
         }
         // the example price table prices the demo's model, so the cost panels have data too
         Path prices = DEPLOY.resolve("genai-prices.example.txt").toAbsolutePath();
-        demo = ChildJvm.main("dev.autoprom.demo.DemoApp").classpath(System.getProperty("autoprom.demo.jar"))
-                .agentArgs("port=0,host=127.0.0.1,genai.prices.file=" + prices).property("demo.http.port", "0")
-                .property("demo.ws.port", "0").property("demo.ai.port", "0").start();
+        demo = ChildJvm.main("dev.autoprom.demo.DemoApp")
+                .classpath(System.getProperty("autoprom.demo.jar"))
+                .agentArgs("port=0,host=127.0.0.1,genai.prices.file=" + prices)
+                .property("demo.http.port", "0")
+                .property("demo.ws.port", "0")
+                .property("demo.ai.port", "0")
+                .start();
         demo.awaitOutput("generating traffic", Duration.ofSeconds(60));
         // and it reads without a skipped line
         assertThat(demo.output()).contains("genai prices: ").doesNotContain("line skipped");
@@ -62,12 +67,20 @@ class LivePrometheusIT {
 
         int prometheusPort = freePort();
         Files.copy(DEPLOY.resolve("prometheus/autoprom-alerts.yml"), work.resolve("autoprom-alerts.yml"));
-        Files.writeString(work.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n"
-                + "  evaluation_interval: 1s\nrule_files: [autoprom-alerts.yml]\nscrape_configs:\n"
-                + "  - job_name: autoprom\n    static_configs:\n      - targets: ['127.0.0.1:" + agentPort + "']\n");
-        prometheus = new ProcessBuilder(PROMETHEUS.getPath(), "--config.file=" + work.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort)
-                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
+        Files.writeString(
+                work.resolve("prometheus.yml"),
+                "global:\n  scrape_interval: 1s\n"
+                        + "  evaluation_interval: 1s\nrule_files: [autoprom-alerts.yml]\nscrape_configs:\n"
+                        + "  - job_name: autoprom\n    static_configs:\n      - targets: ['127.0.0.1:" + agentPort
+                        + "']\n");
+        prometheus = new ProcessBuilder(
+                        PROMETHEUS.getPath(),
+                        "--config.file=" + work.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + work.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + prometheusPort)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("prometheus.log").toFile())
+                .start();
         api = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
         // every family has data within 10 s; 25 s of 1 s scrapes gives each rate() window several points
         awaitQuery("sum(up{job=\"autoprom\"})", Duration.ofSeconds(60));
@@ -92,11 +105,13 @@ class LivePrometheusIT {
 
     @Test
     void everyDashboardQueryReturnsData() throws IOException {
-        JsonNode dashboard = JSON.readTree(DEPLOY.resolve("grafana/autoprom-dashboard.json").toFile());
+        JsonNode dashboard =
+                JSON.readTree(DEPLOY.resolve("grafana/autoprom-dashboard.json").toFile());
         Set<String> expressions = new LinkedHashSet<>();
         dashboard.findValues("expr").forEach(e -> expressions.add(e.asText()));
         for (JsonNode variable : dashboard.get("templating").get("list")) {
-            if (variable.has("definition") && variable.get("definition").asText().startsWith("label_values(")) {
+            if (variable.has("definition")
+                    && variable.get("definition").asText().startsWith("label_values(")) {
                 expressions.add(labelValuesSelector(variable.get("definition").asText()));
             }
         }
@@ -138,7 +153,8 @@ class LivePrometheusIT {
             for (JsonNode rule : group.path("rules")) {
                 loadedCount++;
                 if (!"ok".equals(rule.path("health").asText())) {
-                    unhealthy.add(rule.path("name").asText() + ": " + rule.path("lastError").asText());
+                    unhealthy.add(rule.path("name").asText() + ": "
+                            + rule.path("lastError").asText());
                 }
             }
         }
@@ -149,11 +165,13 @@ class LivePrometheusIT {
     @Test
     void promtoolFindsNothingInTheDemosFullScrape() throws Exception {
         String text = demo.scrape().text();
-        assertThat(text).contains("http_server_request_duration_seconds_bucket")
+        assertThat(text)
+                .contains("http_server_request_duration_seconds_bucket")
                 .contains("db_client_operation_duration_seconds_bucket")
                 .contains("websocket_client_message_size_bytes_bucket")
                 .contains("gen_ai_client_token_usage_bucket");
-        Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectErrorStream(true)
+        Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics")
+                .redirectErrorStream(true)
                 .start();
         promtool.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
@@ -165,7 +183,10 @@ class LivePrometheusIT {
 
     /** Grafana's variables, as a dashboard with "All" selected and a 1 s scrape interval would send them. */
     private static String substitute(String expression) {
-        return expression.replace("$__rate_interval", "15s").replace("$job", ".*").replace("$instance", ".*");
+        return expression
+                .replace("$__rate_interval", "15s")
+                .replace("$job", ".*")
+                .replace("$instance", ".*");
     }
 
     /** {@code label_values(metric{...}, label)} becomes the selector {@code metric{...}}. */
@@ -188,8 +209,8 @@ class LivePrometheusIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("Prometheus never scraped the agent; its log:\n"
-                + Files.readString(work.resolve("prometheus.log")));
+        throw new AssertionError(
+                "Prometheus never scraped the agent; its log:\n" + Files.readString(work.resolve("prometheus.log")));
     }
 
     private static JsonNode query(String expression) throws IOException {
@@ -205,5 +226,4 @@ class LivePrometheusIT {
             return socket.getLocalPort();
         }
     }
-
 }

@@ -27,8 +27,8 @@ public final class EchoServer {
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(WebSocketUpgradeHandler.from(server,
-                container -> container.addMapping("/echo", (request, response, callback) -> new Echo())));
+        server.setHandler(WebSocketUpgradeHandler.from(
+                server, container -> container.addMapping("/echo", (request, response, callback) -> new Echo())));
         server.start();
         System.out.println("ECHO_PORT=" + connector.getLocalPort());
         server.join();
@@ -58,11 +58,16 @@ public final class EchoServer {
 
         /** One fragment at a time: the next is sent when the previous one is written. */
         private static void sendParts(Session session, String part, int remaining) {
-            session.sendPartialText(part, remaining == 1, Callback.from(() -> {
-                if (remaining > 1) {
-                    sendParts(session, part, remaining - 1);
-                }
-            }, failure -> { }));
+            session.sendPartialText(
+                    part,
+                    remaining == 1,
+                    Callback.from(
+                            () -> {
+                                if (remaining > 1) {
+                                    sendParts(session, part, remaining - 1);
+                                }
+                            },
+                            failure -> {}));
         }
     }
 }

@@ -12,13 +12,13 @@ final class EchoServers {
     private static int sharedPort;
     private static int nextHost = 2;
 
-    private EchoServers() {
-    }
+    private EchoServers() {}
 
     /** A server in its own JVM; the caller closes (kills) it. */
     static Running start() {
         ChildJvm jvm = ChildJvm.main(EchoServer.class).withoutAgent().start();
-        int port = Integer.parseInt(jvm.awaitOutput("ECHO_PORT=(\\d+)", Duration.ofSeconds(60)).group(1));
+        int port = Integer.parseInt(
+                jvm.awaitOutput("ECHO_PORT=(\\d+)", Duration.ofSeconds(60)).group(1));
         return new Running(jvm, port);
     }
 

@@ -60,8 +60,8 @@ class JakartaTyrusIT extends WebSocketClientContract {
         @Override
         public Connection connect(URI uri) throws Exception {
             JakartaConnection connection = new JakartaConnection();
-            connection.session = container.connectToServer(connection.endpoint,
-                    ClientEndpointConfig.Builder.create().build(), uri);
+            connection.session = container.connectToServer(
+                    connection.endpoint, ClientEndpointConfig.Builder.create().build(), uri);
             return connection;
         }
     }

@@ -102,8 +102,7 @@ class JavaWebSocketIT extends WebSocketClientContract {
         JwsConnection(URI uri) {
             client = new WebSocketClient(uri) {
                 @Override
-                public void onOpen(ServerHandshake handshake) {
-                }
+                public void onOpen(ServerHandshake handshake) {}
 
                 @Override
                 public void onMessage(String message) {
@@ -142,8 +141,8 @@ class JavaWebSocketIT extends WebSocketClientContract {
         @Override
         void sendTextFragments(String... parts) {
             for (int i = 0; i < parts.length; i++) {
-                client.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(parts[i].getBytes(StandardCharsets.UTF_8)),
-                        i == parts.length - 1);
+                client.sendFragmentedFrame(
+                        Opcode.TEXT, ByteBuffer.wrap(parts[i].getBytes(StandardCharsets.UTF_8)), i == parts.length - 1);
             }
         }
 

@@ -44,8 +44,10 @@ public final class JdkClientMain {
                 return null;
             }
         };
-        WebSocket webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(args[0]), listener).get(30, TimeUnit.SECONDS);
+        WebSocket webSocket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(URI.create(args[0]), listener)
+                .get(30, TimeUnit.SECONDS);
         for (int i = 0; i < 10; i++) {
             webSocket.sendText(WebSocketClientContract.TEXT_100_BYTES, true).get(30, TimeUnit.SECONDS);
         }

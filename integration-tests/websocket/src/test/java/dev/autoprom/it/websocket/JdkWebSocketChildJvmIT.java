@@ -24,17 +24,26 @@ class JdkWebSocketChildJvmIT {
     void recordsExactValuesOnJava25() {
         Assumptions.assumeTrue(Files.isDirectory(JAVA_25), "Temurin 25 is not installed at " + JAVA_25);
         String host = EchoServers.uniqueHost();
-        try (ChildJvm app = ChildJvm.main(JdkClientMain.class).javaHome(JAVA_25)
-                .args(EchoServers.echo(host).toString()).start()) {
+        try (ChildJvm app = ChildJvm.main(JdkClientMain.class)
+                .javaHome(JAVA_25)
+                .args(EchoServers.echo(host).toString())
+                .start()) {
             app.awaitOutput("ECHOED 13 CLOSED 1000", Duration.ofSeconds(60));
             Scrape scrape = app.scrape();
             String[] jdk = {"websocket_library", "jdk", "server_address", host};
-            assertThat(scrape.value("websocket_client_message_size_bytes_count", with(jdk, "direction", "sent",
-                    "websocket_message_type", "text"))).as(scrape.text()).isEqualTo(10);
-            assertThat(scrape.value("websocket_client_message_size_bytes_sum", with(jdk, "direction", "received",
-                    "websocket_message_type", "binary"))).isEqualTo(3000);
-            assertThat(scrape.value("websocket_client_connection_duration_seconds_count",
-                    with(jdk, "websocket_close_code", "1000"))).isEqualTo(1);
+            assertThat(scrape.value(
+                            "websocket_client_message_size_bytes_count",
+                            with(jdk, "direction", "sent", "websocket_message_type", "text")))
+                    .as(scrape.text())
+                    .isEqualTo(10);
+            assertThat(scrape.value(
+                            "websocket_client_message_size_bytes_sum",
+                            with(jdk, "direction", "received", "websocket_message_type", "binary")))
+                    .isEqualTo(3000);
+            assertThat(scrape.value(
+                            "websocket_client_connection_duration_seconds_count",
+                            with(jdk, "websocket_close_code", "1000")))
+                    .isEqualTo(1);
             assertThat(scrape.value("websocket_client_connections_active", jdk)).isEqualTo(0);
             assertThat(scrape.sum("autoprom_agent_errors_total")).isEqualTo(0);
         }
@@ -43,12 +52,15 @@ class JdkWebSocketChildJvmIT {
     @Test
     void familySwitchedOffRecordsNothingAndTheApplicationWorks() {
         String host = EchoServers.uniqueHost();
-        try (ChildJvm app = ChildJvm.main(JdkClientMain.class).property("autoprom.instrumentation.websocket.enabled",
-                "false").args(EchoServers.echo(host).toString()).start()) {
+        try (ChildJvm app = ChildJvm.main(JdkClientMain.class)
+                .property("autoprom.instrumentation.websocket.enabled", "false")
+                .args(EchoServers.echo(host).toString())
+                .start()) {
             app.awaitOutput("ECHOED 13 CLOSED 1000", Duration.ofSeconds(60));
             Scrape scrape = app.scrape();
             assertThat(scrape.find("websocket_client_message_size_bytes_count")).isEmpty();
-            assertThat(scrape.find("websocket_client_connect_duration_seconds_count")).isEmpty();
+            assertThat(scrape.find("websocket_client_connect_duration_seconds_count"))
+                    .isEmpty();
         }
     }
 

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.junit.jupiter.api.Test;
 
 /** {@code java.net.http.WebSocket}: the JDK's own client, instrumented in the platform module java.net.http. */
 class JdkWebSocketIT extends WebSocketClientContract {
@@ -28,20 +28,31 @@ class JdkWebSocketIT extends WebSocketClientContract {
         String host = EchoServers.uniqueHost();
         try (ServerSocket silent = EchoServers.silentServer()) {
             URI uri = URI.create("ws://" + host + ":" + silent.getLocalPort() + "/echo");
-            assertThatThrownBy(() -> CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofMillis(300))
-                    .buildAsync(uri, new WebSocket.Listener() { }).get(20, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> CLIENT.newWebSocketBuilder()
+                            .connectTimeout(Duration.ofMillis(300))
+                            .buildAsync(uri, new WebSocket.Listener() {})
+                            .get(20, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(HttpTimeoutException.class);
         }
         assertThatThrownBy(() -> CLIENT.newWebSocketBuilder()
-                .buildAsync(EchoServers.tlsToPlainServer(host), new WebSocket.Listener() { })
-                .get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(SSLException.class);
+                        .buildAsync(EchoServers.tlsToPlainServer(host), new WebSocket.Listener() {})
+                        .get(20, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SSLException.class);
 
         WsMetrics metrics = WsMetrics.await("jdk", host, m -> m.connects() >= 2);
         assertThat(metrics.connects("java.net.http.HttpConnectTimeoutException")
-                + metrics.connects("java.net.http.HttpTimeoutException")).as(metrics.lines()).isEqualTo(1);
-        assertThat(metrics.scrape.find("websocket_client_connect_duration_seconds_count", "websocket_library", "jdk",
-                "server_address", host)).filteredOn(s -> s.labels().get("error_type").startsWith("javax.net.ssl."))
-                .as(metrics.lines()).hasSize(1);
+                        + metrics.connects("java.net.http.HttpTimeoutException"))
+                .as(metrics.lines())
+                .isEqualTo(1);
+        assertThat(metrics.scrape.find(
+                        "websocket_client_connect_duration_seconds_count",
+                        "websocket_library",
+                        "jdk",
+                        "server_address",
+                        host))
+                .filteredOn(s -> s.labels().get("error_type").startsWith("javax.net.ssl."))
+                .as(metrics.lines())
+                .hasSize(1);
         assertThat(metrics.connects()).isEqualTo(2);
         assertThat(metrics.active()).isZero();
     }
@@ -68,7 +79,8 @@ class JdkWebSocketIT extends WebSocketClientContract {
             public Connection connect(URI uri) throws Exception {
                 JdkConnection connection = new JdkConnection();
                 try {
-                    connection.webSocket = CLIENT.newWebSocketBuilder().buildAsync(uri, connection.listener)
+                    connection.webSocket = CLIENT.newWebSocketBuilder()
+                            .buildAsync(uri, connection.listener)
                             .get(20, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     throw (Exception) e.getCause();

@@ -43,7 +43,8 @@ class JettyWebSocketIT extends WebSocketClientContract {
             public Connection connect(URI uri) throws Exception {
                 JettyConnection connection = new JettyConnection();
                 try {
-                    connection.session = CLIENT.connect(connection.listener, uri).get(20, TimeUnit.SECONDS);
+                    connection.session =
+                            CLIENT.connect(connection.listener, uri).get(20, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     throw (Exception) e.getCause();
                 }

@@ -7,17 +7,17 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.Test;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
+import org.junit.jupiter.api.Test;
 
 /** OkHttp 5 ({@code okhttp-jvm}). OkHttp cannot send fragments; it receives them reassembled. */
 class OkHttpWebSocketIT extends WebSocketClientContract {
@@ -34,24 +34,39 @@ class OkHttpWebSocketIT extends WebSocketClientContract {
     @Test
     void handshakeTimeoutAndTlsFailureRecordTheirErrorType() throws Exception {
         String host = EchoServers.uniqueHost();
-        OkHttpClient impatient = CLIENT.newBuilder().readTimeout(Duration.ofMillis(300)).build();
+        OkHttpClient impatient =
+                CLIENT.newBuilder().readTimeout(Duration.ofMillis(300)).build();
         try (ServerSocket silent = EchoServers.silentServer()) {
             OkHttpConnection connection = new OkHttpConnection();
-            impatient.newWebSocket(new Request.Builder().url("ws://" + host + ":" + silent.getLocalPort() + "/echo")
-                    .build(), connection.listener);
+            impatient.newWebSocket(
+                    new Request.Builder()
+                            .url("ws://" + host + ":" + silent.getLocalPort() + "/echo")
+                            .build(),
+                    connection.listener);
             assertThatThrownBy(() -> connection.opened.get(20, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SocketTimeoutException.class);
         }
         OkHttpConnection tls = new OkHttpConnection();
-        CLIENT.newWebSocket(new Request.Builder().url(EchoServers.tlsToPlainServer(host).toString()).build(),
+        CLIENT.newWebSocket(
+                new Request.Builder()
+                        .url(EchoServers.tlsToPlainServer(host).toString())
+                        .build(),
                 tls.listener);
         assertThatThrownBy(() -> tls.opened.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(SSLException.class);
 
         WsMetrics metrics = WsMetrics.await("okhttp", host, m -> m.connects() >= 2);
-        assertThat(metrics.connects("java.net.SocketTimeoutException")).as(metrics.lines()).isEqualTo(1);
-        assertThat(metrics.scrape.find("websocket_client_connect_duration_seconds_count", "websocket_library",
-                "okhttp", "server_address", host)).filteredOn(s -> s.labels().get("error_type")
-                .startsWith("javax.net.ssl.")).as(metrics.lines()).hasSize(1);
+        assertThat(metrics.connects("java.net.SocketTimeoutException"))
+                .as(metrics.lines())
+                .isEqualTo(1);
+        assertThat(metrics.scrape.find(
+                        "websocket_client_connect_duration_seconds_count",
+                        "websocket_library",
+                        "okhttp",
+                        "server_address",
+                        host))
+                .filteredOn(s -> s.labels().get("error_type").startsWith("javax.net.ssl."))
+                .as(metrics.lines())
+                .hasSize(1);
         assertThat(metrics.connects()).isEqualTo(2);
         assertThat(metrics.active()).isZero();
     }
@@ -77,8 +92,8 @@ class OkHttpWebSocketIT extends WebSocketClientContract {
             @Override
             public Connection connect(URI uri) throws Exception {
                 OkHttpConnection connection = new OkHttpConnection();
-                connection.webSocket = CLIENT.newWebSocket(new Request.Builder().url(uri.toString()).build(),
-                        connection.listener);
+                connection.webSocket = CLIENT.newWebSocket(
+                        new Request.Builder().url(uri.toString()).build(), connection.listener);
                 try {
                     connection.opened.get(20, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

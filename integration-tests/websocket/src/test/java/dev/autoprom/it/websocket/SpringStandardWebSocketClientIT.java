@@ -47,7 +47,8 @@ class SpringStandardWebSocketClientIT {
         };
 
         WebSocketSession session = new StandardWebSocketClient()
-                .execute(handler, EchoServers.echo(host).toString()).get(20, TimeUnit.SECONDS);
+                .execute(handler, EchoServers.echo(host).toString())
+                .get(20, TimeUnit.SECONDS);
         for (int i = 0; i < 10; i++) {
             session.sendMessage(new TextMessage(WebSocketClientContract.TEXT_100_BYTES));
         }

@@ -22,6 +22,7 @@ abstract class WebSocketClientContract {
 
     /** 100 bytes in UTF-8 but 96 chars: proves text is measured in UTF-8 bytes, not chars. */
     static final String TEXT_100_BYTES = "\u20ac\ud83d\ude00" + "x".repeat(93);
+
     static final int BINARY_SIZE = 1000;
 
     abstract WsDriver driver();
@@ -159,8 +160,7 @@ abstract class WebSocketClientContract {
     }
 
     /** What the library reported as errors when the server was killed (libraries differ; see each IT). */
-    void verifyErrorsAfterKill(WsMetrics metrics) {
-    }
+    void verifyErrorsAfterKill(WsMetrics metrics) {}
 
     @Test
     void serverKilledAbruptlyRecordsCloseCode1006() throws Exception {

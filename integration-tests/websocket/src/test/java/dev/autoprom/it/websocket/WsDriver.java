@@ -31,6 +31,7 @@ interface WsDriver {
     abstract class Connection {
         /** Whole received messages: {@code String} or {@code byte[]}. */
         final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+
         final CountDownLatch ended = new CountDownLatch(1);
         volatile String end = "";
 

@@ -41,8 +41,8 @@ final class WsMetrics {
             }
             sleep(50);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("condition not met within 20s; websocket series of " + library + " " + host + ":\n"
-                + metrics.lines());
+        throw new AssertionError(
+                "condition not met within 20s; websocket series of " + library + " " + host + ":\n" + metrics.lines());
     }
 
     /** Fails when {@code autoprom_agent_errors_total} counted anything (an advice or recorder failure). */
@@ -50,8 +50,8 @@ final class WsMetrics {
         Scrape scrape = Scrape.port(PORT);
         double errors = scrape.sum("autoprom_agent_errors_total");
         if (errors != 0) {
-            throw new AssertionError("the agent counted " + errors + " internal errors: "
-                    + scrape.find("autoprom_agent_errors_total"));
+            throw new AssertionError(
+                    "the agent counted " + errors + " internal errors: " + scrape.find("autoprom_agent_errors_total"));
         }
     }
 
@@ -59,7 +59,8 @@ final class WsMetrics {
     String lines() {
         StringBuilder out = new StringBuilder();
         for (String line : scrape.text().split("\n")) {
-            if (line.startsWith("websocket_client_") && line.contains("\"" + library + "\"")
+            if (line.startsWith("websocket_client_")
+                    && line.contains("\"" + library + "\"")
                     && line.contains("\"" + host + "\"")) {
                 out.append(line).append('\n');
             }
@@ -68,13 +69,15 @@ final class WsMetrics {
     }
 
     double messages(String direction, String type) {
-        return scrape.sum("websocket_client_message_size_bytes_count", labels("direction", direction,
-                "websocket_message_type", type));
+        return scrape.sum(
+                "websocket_client_message_size_bytes_count",
+                labels("direction", direction, "websocket_message_type", type));
     }
 
     double bytes(String direction, String type) {
-        return scrape.sum("websocket_client_message_size_bytes_sum", labels("direction", direction,
-                "websocket_message_type", type));
+        return scrape.sum(
+                "websocket_client_message_size_bytes_sum",
+                labels("direction", direction, "websocket_message_type", type));
     }
 
     double active() {
@@ -83,8 +86,8 @@ final class WsMetrics {
 
     /** Connection-duration samples with this close code. */
     double closes(String closeCode) {
-        return scrape.sum("websocket_client_connection_duration_seconds_count", labels("websocket_close_code",
-                closeCode));
+        return scrape.sum(
+                "websocket_client_connection_duration_seconds_count", labels("websocket_close_code", closeCode));
     }
 
     /** Connection-duration samples, all close codes. */

@@ -7,7 +7,6 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CoreRecordingBenchmark {
@@ -46,13 +47,17 @@ public class CoreRecordingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Histogram histogram = AgentMetrics.histogram("bench_http_server_request_duration_seconds",
-                "Duration of HTTP server requests.", Labels.HTTP_BUCKETS)
-                .labelNames(Labels.HTTP_LABELS).register(registry);
+        Histogram histogram = AgentMetrics.histogram(
+                        "bench_http_server_request_duration_seconds",
+                        "Duration of HTTP server requests.",
+                        Labels.HTTP_BUCKETS)
+                .labelNames(Labels.HTTP_LABELS)
+                .register(registry);
         Counter counter = AgentMetrics.counter("bench_requests_total", "Requests.")
-                .labelNames(Labels.HTTP_LABELS).register(registry);
-        histogramSeries = new CappedSeries<>(histogram, "bench_http_server_request_duration_seconds",
-                Labels.HTTP_LABELS.length);
+                .labelNames(Labels.HTTP_LABELS)
+                .register(registry);
+        histogramSeries =
+                new CappedSeries<>(histogram, "bench_http_server_request_duration_seconds", Labels.HTTP_LABELS.length);
         counterSeries = new CappedSeries<>(counter, "bench_requests_total", Labels.HTTP_LABELS.length);
         labelSets = Labels.httpLabelSets();
         heldChild = histogramSeries.get(labelSets[0].clone());

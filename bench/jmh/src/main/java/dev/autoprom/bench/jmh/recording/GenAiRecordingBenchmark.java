@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class GenAiRecordingBenchmark {
@@ -61,13 +63,17 @@ public class GenAiRecordingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Histogram duration = AgentMetrics.histogram("gen_ai_client_operation_duration_seconds",
-                "GenAI operation duration.", Labels.GENAI_DURATION_BUCKETS)
-                .labelNames(Labels.GENAI_LABELS).register(registry);
-        Histogram usage = AgentMetrics.histogram("gen_ai_client_token_usage", "Tokens used.",
-                Labels.GENAI_TOKEN_BUCKETS).labelNames(Labels.GENAI_TOKEN_LABELS).register(registry);
-        series = new CappedSeries<>(duration, "gen_ai_client_operation_duration_seconds",
-                Labels.GENAI_LABELS.length);
+        Histogram duration = AgentMetrics.histogram(
+                        "gen_ai_client_operation_duration_seconds",
+                        "GenAI operation duration.",
+                        Labels.GENAI_DURATION_BUCKETS)
+                .labelNames(Labels.GENAI_LABELS)
+                .register(registry);
+        Histogram usage = AgentMetrics.histogram(
+                        "gen_ai_client_token_usage", "Tokens used.", Labels.GENAI_TOKEN_BUCKETS)
+                .labelNames(Labels.GENAI_TOKEN_LABELS)
+                .register(registry);
+        series = new CappedSeries<>(duration, "gen_ai_client_operation_duration_seconds", Labels.GENAI_LABELS.length);
         tokens = new CappedSeries<>(usage, "gen_ai_client_token_usage", Labels.GENAI_TOKEN_LABELS.length);
         labelSets = Labels.genAiLabelSets();
         // label set i: (operation, provider, model, model, ""), provider (i >> 1) & 1, see Labels.genAiLabelSets
@@ -144,14 +150,11 @@ public class GenAiRecordingBenchmark {
     private static final GenAiAdapter ADAPTER = new FakeAdapter();
 
     /** What an SDK's client, request and response expose to its adapter: provider, models, token counts. */
-    record FakeClient(String provider) {
-    }
+    record FakeClient(String provider) {}
 
-    record FakeRequest(String operation, String model) {
-    }
+    record FakeRequest(String operation, String model) {}
 
-    record FakeResponse(String model, long inputTokens, long outputTokens) {
-    }
+    record FakeResponse(String model, long inputTokens, long outputTokens) {}
 
     /** An adapter as the SDK bridges are (e.g. {@code OpenAiAdapter}), over the fake SDK types. */
     static final class FakeAdapter implements GenAiAdapter {
@@ -184,7 +187,6 @@ public class GenAiRecordingBenchmark {
         }
 
         @Override
-        public void onEvent(GenAiCall call, Object event) {
-        }
+        public void onEvent(GenAiCall call, Object event) {}
     }
 }

@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class HttpRecordingBenchmark {
@@ -53,11 +55,15 @@ public class HttpRecordingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Histogram duration = AgentMetrics.histogram("http_server_request_duration_seconds",
-                "Duration of HTTP server requests.", Labels.HTTP_BUCKETS)
-                .labelNames(Labels.HTTP_LABELS).register(registry);
+        Histogram duration = AgentMetrics.histogram(
+                        "http_server_request_duration_seconds",
+                        "Duration of HTTP server requests.",
+                        Labels.HTTP_BUCKETS)
+                .labelNames(Labels.HTTP_LABELS)
+                .register(registry);
         Gauge activeGauge = AgentMetrics.gauge("http_server_active_requests", "Active HTTP server requests.")
-                .labelNames("http_request_method", "url_scheme").register(registry);
+                .labelNames("http_request_method", "url_scheme")
+                .register(registry);
         series = new CappedSeries<>(duration, "http_server_request_duration_seconds", Labels.HTTP_LABELS.length);
         active = new CappedSeries<>(activeGauge, "http_server_active_requests", 2);
         labelSets = Labels.httpLabelSets();

@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class JdbcRecordingBenchmark {
@@ -53,14 +55,17 @@ public class JdbcRecordingBenchmark {
 
     /** As in Labels.dbLabelSets: the H2 in-memory database names become db_namespace. */
     private static final String[] NAMESPACES = {"orders", "users", "inventory", "billing"};
+
     private static final String[] SQL = {
         "SELECT id, name FROM users WHERE id = ?",
         "INSERT INTO users (id, name) VALUES (?, ?)",
         "UPDATE users SET name = ? WHERE id = ?",
-        "DELETE FROM users WHERE id = ?"};
+        "DELETE FROM users WHERE id = ?"
+    };
 
     /** Held here: the recorder keys statements and connections weakly. */
     private Connection[] connections;
+
     private Statement[] plain;
     private PreparedStatement[] prepared;
     private String[] sqlTexts;
@@ -68,9 +73,12 @@ public class JdbcRecordingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Histogram duration = AgentMetrics.histogram("db_client_operation_duration_seconds",
-                "Duration of database client operations.", Labels.DB_BUCKETS)
-                .labelNames(Labels.DB_LABELS).register(registry);
+        Histogram duration = AgentMetrics.histogram(
+                        "db_client_operation_duration_seconds",
+                        "Duration of database client operations.",
+                        Labels.DB_BUCKETS)
+                .labelNames(Labels.DB_LABELS)
+                .register(registry);
         series = new CappedSeries<>(duration, "db_client_operation_duration_seconds", Labels.DB_LABELS.length);
         labelSets = Labels.dbLabelSets();
         try {

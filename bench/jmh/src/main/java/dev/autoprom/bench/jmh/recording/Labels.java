@@ -6,28 +6,35 @@ final class Labels {
     /** Distinct label sets the benchmarks rotate over; a power of two. */
     static final int COMBOS = 16;
 
-    static final String[] HTTP_LABELS = {"http_request_method", "http_response_status_code", "http_route",
-        "url_scheme", "error_type"};
+    static final String[] HTTP_LABELS = {
+        "http_request_method", "http_response_status_code", "http_route", "url_scheme", "error_type"
+    };
     static final double[] HTTP_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
 
     static final String[] DB_LABELS = {"db_system_name", "db_operation_name", "db_namespace", "error_type"};
     static final double[] DB_BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
 
-    static final String[] WS_MESSAGE_LABELS = {"websocket_library", "server_address", "direction",
-        "websocket_message_type"};
+    static final String[] WS_MESSAGE_LABELS = {
+        "websocket_library", "server_address", "direction", "websocket_message_type"
+    };
     /** Message size buckets are not in the catalog yet; bytes, times four from 16 to 16 MiB as a stand-in. */
-    static final double[] WS_SIZE_BUCKETS = {16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
-        16777216};
+    static final double[] WS_SIZE_BUCKETS = {16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216};
 
-    static final String[] GENAI_LABELS = {"gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_request_model",
-        "gen_ai_response_model", "error_type"};
-    static final String[] GENAI_TOKEN_LABELS = {"gen_ai_operation_name", "gen_ai_provider_name",
-        "gen_ai_request_model", "gen_ai_response_model", "error_type", "gen_ai_token_type"};
+    static final String[] GENAI_LABELS = {
+        "gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_request_model", "gen_ai_response_model", "error_type"
+    };
+    static final String[] GENAI_TOKEN_LABELS = {
+        "gen_ai_operation_name",
+        "gen_ai_provider_name",
+        "gen_ai_request_model",
+        "gen_ai_response_model",
+        "error_type",
+        "gen_ai_token_type"
+    };
     static final double[] GENAI_DURATION_BUCKETS = doubling(0.01, 14); // 0.01 .. 81.92
     static final double[] GENAI_TOKEN_BUCKETS = timesFour(1, 14); // 1 .. 67108864
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static String[][] httpLabelSets() {
         String[] methods = {"GET", "POST"};
@@ -57,8 +64,9 @@ final class Labels {
         String[] types = {"text", "binary"};
         String[][] sets = new String[COMBOS][];
         for (int i = 0; i < COMBOS; i++) {
-            sets[i] = new String[] {libraries[i & 1], servers[(i >> 1) & 1], directions[(i >> 2) & 1],
-                types[(i >> 3) & 1]};
+            sets[i] =
+                    new String[] {libraries[i & 1], servers[(i >> 1) & 1], directions[(i >> 2) & 1], types[(i >> 3) & 1]
+                    };
         }
         return sets;
     }

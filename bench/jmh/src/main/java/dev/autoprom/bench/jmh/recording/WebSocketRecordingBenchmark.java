@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class WebSocketRecordingBenchmark {
@@ -58,14 +60,16 @@ public class WebSocketRecordingBenchmark {
     private Holder[] holders;
     /** Java-WebSocket client stand-ins, held here: the registry keys them weakly. */
     private Object[] clients;
+
     private ByteBuffer binaryMessage;
 
     @Setup(Level.Trial)
     public void setUp() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Histogram size = AgentMetrics.histogram("websocket_client_message_size_bytes",
-                "Size of WebSocket messages.", Labels.WS_SIZE_BUCKETS)
-                .labelNames(Labels.WS_MESSAGE_LABELS).register(registry);
+        Histogram size = AgentMetrics.histogram(
+                        "websocket_client_message_size_bytes", "Size of WebSocket messages.", Labels.WS_SIZE_BUCKETS)
+                .labelNames(Labels.WS_MESSAGE_LABELS)
+                .register(registry);
         series = new CappedSeries<>(size, "websocket_client_message_size_bytes", Labels.WS_MESSAGE_LABELS.length);
         labelSets = Labels.wsMessageLabelSets();
         // label set i: library i & 1 (jdk, okhttp), server (i >> 1) & 1, see Labels.wsMessageLabelSets
@@ -124,12 +128,13 @@ public class WebSocketRecordingBenchmark {
         int type = text ? WsConnection.TEXT : WsConnection.BINARY;
         if (jdk) {
             if (sent) {
-                long bytes = text ? JdkWebSocketHooks.textSize(listener, TEXT_MESSAGE)
+                long bytes = text
+                        ? JdkWebSocketHooks.textSize(listener, TEXT_MESSAGE)
                         : JdkWebSocketHooks.bufferSize(listener, binaryMessage);
                 JdkWebSocketHooks.sent(listener, type, bytes, true, SEND_DONE);
             } else {
-                listener.connection.receivedTypedPart(type,
-                        text ? Utf8.length(TEXT_MESSAGE) : binaryMessage.remaining(), true);
+                listener.connection.receivedTypedPart(
+                        type, text ? Utf8.length(TEXT_MESSAGE) : binaryMessage.remaining(), true);
             }
         } else {
             if (sent) {
@@ -164,7 +169,10 @@ public class WebSocketRecordingBenchmark {
     }
 
     /** Stands in for {@code org.java_websocket.enums.Opcode}: the hooks read the constant's name only. */
-    enum Opcode { TEXT, BINARY }
+    enum Opcode {
+        TEXT,
+        BINARY
+    }
 
     /** The listener as the advice sees it: what the JDK and OkHttp bridges are, minus the delegation. */
     static final class Holder implements ConnectionHolder {

@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ScrapeBenchmark {
@@ -64,26 +66,43 @@ public class ScrapeBenchmark {
         int counters;
         int histograms;
         switch (kind) {
-            case "counter": counters = series; histograms = 0; break;
-            case "histogram": counters = 0; histograms = series; break;
-            case "mixed": counters = series / 2; histograms = series - series / 2; break;
-            default: throw new IllegalArgumentException("kind=" + kind);
+            case "counter":
+                counters = series;
+                histograms = 0;
+                break;
+            case "histogram":
+                counters = 0;
+                histograms = series;
+                break;
+            case "mixed":
+                counters = series / 2;
+                histograms = series - series / 2;
+                break;
+            default:
+                throw new IllegalArgumentException("kind=" + kind);
         }
         if (counters > 0) {
-            Counter counter = Counter.builder().name("bench_http_server_requests_total")
+            Counter counter = Counter.builder()
+                    .name("bench_http_server_requests_total")
                     .help("Requests, by method, route and status.")
                     .labelNames("http_request_method", "http_route", "http_response_status_code")
-                    .withoutExemplars().register(registry);
+                    .withoutExemplars()
+                    .register(registry);
             for (int i = 0; i < counters; i++) {
                 CounterDataPoint child = counter.labelValues(labels(i));
                 child.inc(1 + i % 17);
             }
         }
         if (histograms > 0) {
-            Histogram histogram = Histogram.builder().name("bench_http_server_request_duration_seconds")
-                    .help("Duration of HTTP server requests.").unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
+            Histogram histogram = Histogram.builder()
+                    .name("bench_http_server_request_duration_seconds")
+                    .help("Duration of HTTP server requests.")
+                    .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
                     .labelNames("http_request_method", "http_route", "http_response_status_code")
-                    .classicUpperBounds(HTTP_BUCKETS).classicOnly().withoutExemplars().register(registry);
+                    .classicUpperBounds(HTTP_BUCKETS)
+                    .classicOnly()
+                    .withoutExemplars()
+                    .register(registry);
             for (int i = 0; i < histograms; i++) {
                 DistributionDataPoint child = histogram.labelValues(labels(i));
                 child.observe(0.001 * (1 + i % 500));
@@ -94,8 +113,9 @@ public class ScrapeBenchmark {
     }
 
     private static String[] labels(int i) {
-        return new String[] {METHODS[i % METHODS.length], "/api/v1/resource" + (i / STATUS.length) + "/{id}",
-            STATUS[i % STATUS.length]};
+        return new String[] {
+            METHODS[i % METHODS.length], "/api/v1/resource" + (i / STATUS.length) + "/{id}", STATUS[i % STATUS.length]
+        };
     }
 
     /** registry.scrape(): collecting the snapshots only. */

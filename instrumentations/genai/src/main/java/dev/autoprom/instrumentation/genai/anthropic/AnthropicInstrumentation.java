@@ -1,15 +1,15 @@
 package dev.autoprom.instrumentation.genai.anthropic;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 
 /**
  * The Anthropic Java SDK ({@code com.anthropic:anthropic-java} 3.x): messages and beta messages, blocking, async
@@ -19,15 +19,16 @@ import dev.autoprom.api.Targets;
 public final class AnthropicInstrumentation implements InstrumentationModule {
 
     /** Public: inlined advice in the library reads it. */
-    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
-            "dev.autoprom.instrumentation.genai.anthropic.bridge.AnthropicAdapter");
+    public static final Bridge<GenAiAdapter> ADAPTER =
+            GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.anthropic.bridge.AnthropicAdapter");
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "com.anthropic.services.blocking.MessageServiceImpl",
-            "com.anthropic.services.async.MessageServiceAsyncImpl",
-            "com.anthropic.services.blocking.beta.MessageServiceImpl",
-            "com.anthropic.services.async.beta.MessageServiceAsyncImpl"};
+        "com.anthropic.services.blocking.MessageServiceImpl",
+        "com.anthropic.services.async.MessageServiceAsyncImpl",
+        "com.anthropic.services.blocking.beta.MessageServiceImpl",
+        "com.anthropic.services.async.beta.MessageServiceAsyncImpl"
+    };
 
     @Override
     public String family() {
@@ -46,11 +47,15 @@ public final class AnthropicInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(namedOneOf("create", "createStreaming")
-                .and(takesArguments(2))
-                .and(takesArgument(0, namedOneOf("com.anthropic.models.messages.MessageCreateParams",
-                        "com.anthropic.models.beta.messages.MessageCreateParams")))
-                .and(takesArgument(1, named("com.anthropic.core.RequestOptions"))),
+        target.advise(
+                namedOneOf("create", "createStreaming")
+                        .and(takesArguments(2))
+                        .and(takesArgument(
+                                0,
+                                namedOneOf(
+                                        "com.anthropic.models.messages.MessageCreateParams",
+                                        "com.anthropic.models.beta.messages.MessageCreateParams")))
+                        .and(takesArgument(1, named("com.anthropic.core.RequestOptions"))),
                 "dev.autoprom.instrumentation.genai.anthropic.AnthropicCallAdvice");
     }
 }

@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  */
 public final class BedrockCallAdvice {
 
-    private BedrockCallAdvice() {
-    }
+    private BedrockCallAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.Argument(0) Object request) {
@@ -20,8 +19,8 @@ public final class BedrockCallAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter GenAiCall call, @Advice.Return Object result,
-            @Advice.Thrown Throwable thrown) {
+    public static void exit(
+            @Advice.Enter GenAiCall call, @Advice.Return Object result, @Advice.Thrown Throwable thrown) {
         // neither result is a stream, so exit returns the same object: nothing is written back
         GenAiHooks.exit(call, result, thrown);
     }

@@ -22,15 +22,16 @@ import dev.autoprom.instrumentation.genai.GenAiAdapter;
 public final class BedrockInstrumentation implements InstrumentationModule {
 
     /** Public: inlined advice in the library reads it. */
-    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
-            "dev.autoprom.instrumentation.genai.bedrock.bridge.BedrockAdapter");
+    public static final Bridge<GenAiAdapter> ADAPTER =
+            GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.bedrock.bridge.BedrockAdapter");
 
     private static final String MODEL = "software.amazon.awssdk.services.bedrockruntime.model.";
 
     /** The classes this module instruments (package-private final classes of the SDK). */
     private static final String[] TYPES = {
-            "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeClient",
-            "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeAsyncClient"};
+        "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeClient",
+        "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeAsyncClient"
+    };
 
     @Override
     public String family() {
@@ -49,17 +50,29 @@ public final class BedrockInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isPublic().and(named("converse")).and(takesArguments(1))
+        target.advise(
+                isPublic()
+                        .and(named("converse"))
+                        .and(takesArguments(1))
                         .and(takesArgument(0, named(MODEL + "ConverseRequest"))),
                 "dev.autoprom.instrumentation.genai.bedrock.BedrockCallAdvice");
-        target.advise(isPublic().and(named("invokeModel")).and(takesArguments(1))
+        target.advise(
+                isPublic()
+                        .and(named("invokeModel"))
+                        .and(takesArguments(1))
                         .and(takesArgument(0, named(MODEL + "InvokeModelRequest"))),
                 "dev.autoprom.instrumentation.genai.bedrock.BedrockCallAdvice");
-        target.advise(isPublic().and(named("converseStream")).and(takesArguments(2))
+        target.advise(
+                isPublic()
+                        .and(named("converseStream"))
+                        .and(takesArguments(2))
                         .and(takesArgument(0, named(MODEL + "ConverseStreamRequest")))
                         .and(takesArgument(1, named(MODEL + "ConverseStreamResponseHandler"))),
                 "dev.autoprom.instrumentation.genai.bedrock.BedrockStreamAdvice");
-        target.advise(isPublic().and(named("invokeModelWithResponseStream")).and(takesArguments(2))
+        target.advise(
+                isPublic()
+                        .and(named("invokeModelWithResponseStream"))
+                        .and(takesArguments(2))
                         .and(takesArgument(0, named(MODEL + "InvokeModelWithResponseStreamRequest")))
                         .and(takesArgument(1, named(MODEL + "InvokeModelWithResponseStreamResponseHandler"))),
                 "dev.autoprom.instrumentation.genai.bedrock.BedrockStreamAdvice");

@@ -14,21 +14,21 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  */
 public final class BedrockStreamAdvice {
 
-    private BedrockStreamAdvice() {
-    }
+    private BedrockStreamAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static GenAiCall enter(@Advice.Argument(0) Object request,
+    public static GenAiCall enter(
+            @Advice.Argument(0) Object request,
             @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object handler) {
-        GenAiCall call = GenAiHooks.enter(BedrockInstrumentation.ADAPTER.get(BedrockRuntimeClient.class), null,
-                request);
+        GenAiCall call =
+                GenAiHooks.enter(BedrockInstrumentation.ADAPTER.get(BedrockRuntimeClient.class), null, request);
         handler = GenAiHooks.wrapCallback(call, handler);
         return call;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter GenAiCall call, @Advice.Return Object result,
-            @Advice.Thrown Throwable thrown) {
+    public static void exit(
+            @Advice.Enter GenAiCall call, @Advice.Return Object result, @Advice.Thrown Throwable thrown) {
         GenAiHooks.exit(call, result, thrown);
     }
 }

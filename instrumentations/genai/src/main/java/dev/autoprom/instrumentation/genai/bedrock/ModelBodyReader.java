@@ -62,8 +62,14 @@ public final class ModelBodyReader {
     private static final byte[] K_OUTPUT_TOKEN_COUNT = ascii("outputTokenCount");
     /** Top-level members whose presence (a non-empty string, an object, an array) makes a chunk an output chunk. */
     private static final byte[][] OUTPUT_KEYS = {
-            ascii("outputText"), ascii("generation"), ascii("completion"), ascii("contentBlockDelta"),
-            ascii("outputs"), ascii("text"), ascii("choices")};
+        ascii("outputText"),
+        ascii("generation"),
+        ascii("completion"),
+        ascii("contentBlockDelta"),
+        ascii("outputs"),
+        ascii("text"),
+        ascii("choices")
+    };
 
     /** How deep the scanner descends into objects it reads; anything deeper is skipped without recursion. */
     private static final int MAX_DEPTH = 3;

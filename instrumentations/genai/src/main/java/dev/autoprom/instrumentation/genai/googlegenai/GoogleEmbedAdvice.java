@@ -9,18 +9,17 @@ import net.bytebuddy.asm.Advice;
 /** Around {@code embedContent}: a response or a future. */
 public final class GoogleEmbedAdvice {
 
-    private GoogleEmbedAdvice() {
-    }
+    private GoogleEmbedAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.FieldValue("apiClient") Object apiClient, @Advice.Argument(0) String model) {
-        return GenAiHooks.enter(GoogleGenAiInstrumentation.ADAPTER.get(ApiClient.class), apiClient,
-                model, GenAiMetricNames.EMBEDDINGS);
+        return GenAiHooks.enter(
+                GoogleGenAiInstrumentation.ADAPTER.get(ApiClient.class), apiClient, model, GenAiMetricNames.EMBEDDINGS);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter GenAiCall call, @Advice.Return Object result,
-            @Advice.Thrown Throwable thrown) {
+    public static void exit(
+            @Advice.Enter GenAiCall call, @Advice.Return Object result, @Advice.Thrown Throwable thrown) {
 
         GenAiHooks.exit(call, result, thrown);
     }

@@ -1,7 +1,5 @@
 package dev.autoprom.instrumentation.genai.googlegenai;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -10,8 +8,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 
 /**
  * Google's Gen AI SDK ({@code com.google.genai:google-genai} 2.x): {@code Models} and {@code AsyncModels}
@@ -21,12 +21,13 @@ import dev.autoprom.api.Targets;
 public final class GoogleGenAiInstrumentation implements InstrumentationModule {
 
     /** Public: inlined advice in the library reads it. */
-    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
-            "dev.autoprom.instrumentation.genai.googlegenai.bridge.GoogleGenAiAdapter");
+    public static final Bridge<GenAiAdapter> ADAPTER =
+            GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.googlegenai.bridge.GoogleGenAiAdapter");
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "com.google.genai.Models", "com.google.genai.AsyncModels", "com.google.genai.ResponseStream"};
+        "com.google.genai.Models", "com.google.genai.AsyncModels", "com.google.genai.ResponseStream"
+    };
 
     @Override
     public String family() {
@@ -45,17 +46,25 @@ public final class GoogleGenAiInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isPublic().and(namedOneOf("generateContent", "generateContentStream")).and(takesArguments(3))
+        target.advise(
+                isPublic()
+                        .and(namedOneOf("generateContent", "generateContentStream"))
+                        .and(takesArguments(3))
                         .and(takesArgument(0, String.class))
                         .and(takesArgument(2, named("com.google.genai.types.GenerateContentConfig"))),
                 "dev.autoprom.instrumentation.genai.googlegenai.GoogleGenerateAdvice");
-        target.advise(isPublic().and(named("embedContent")).and(takesArguments(3))
+        target.advise(
+                isPublic()
+                        .and(named("embedContent"))
+                        .and(takesArguments(3))
                         .and(takesArgument(0, String.class))
                         .and(takesArgument(2, named("com.google.genai.types.EmbedContentConfig"))),
                 "dev.autoprom.instrumentation.genai.googlegenai.GoogleEmbedAdvice");
-        target.advise(isPublic().and(named("iterator")).and(takesNoArguments()),
+        target.advise(
+                isPublic().and(named("iterator")).and(takesNoArguments()),
                 "dev.autoprom.instrumentation.genai.googlegenai.ResponseStreamIteratorAdvice");
-        target.advise(isPublic().and(named("close")).and(takesNoArguments()),
+        target.advise(
+                isPublic().and(named("close")).and(takesNoArguments()),
                 "dev.autoprom.instrumentation.genai.googlegenai.ResponseStreamCloseAdvice");
     }
 }

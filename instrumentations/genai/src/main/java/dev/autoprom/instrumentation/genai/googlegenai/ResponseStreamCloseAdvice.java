@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code ResponseStream.close()}: a tracked stream closed early ends its operation. */
 public final class ResponseStreamCloseAdvice {
 
-    private ResponseStreamCloseAdvice() {
-    }
+    private ResponseStreamCloseAdvice() {}
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object stream) {

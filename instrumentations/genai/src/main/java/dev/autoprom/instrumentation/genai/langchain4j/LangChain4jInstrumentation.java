@@ -1,7 +1,5 @@
 package dev.autoprom.instrumentation.genai.langchain4j;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -9,9 +7,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
 import dev.autoprom.api.LoaderHasClass;
+import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -24,8 +24,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class LangChain4jInstrumentation implements InstrumentationModule {
 
     /** Public: inlined advice in the library reads it. */
-    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
-            "dev.autoprom.instrumentation.genai.langchain4j.bridge.LangChain4jAdapter");
+    public static final Bridge<GenAiAdapter> ADAPTER =
+            GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.langchain4j.bridge.LangChain4jAdapter");
 
     private static final String CHAT_REQUEST = "dev.langchain4j.model.chat.request.ChatRequest";
 
@@ -46,26 +46,40 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
 
     @Override
     public Targets targets() {
-        return Targets.subtypesOf("dev.langchain4j.model.chat.ChatModel",
-                "dev.langchain4j.model.chat.StreamingChatModel", "dev.langchain4j.model.embedding.EmbeddingModel")
+        return Targets.subtypesOf(
+                        "dev.langchain4j.model.chat.ChatModel",
+                        "dev.langchain4j.model.chat.StreamingChatModel",
+                        "dev.langchain4j.model.embedding.EmbeddingModel")
                 .declaring("doChat", "doEmbed", "embedAll");
     }
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(not(isAbstract()).and(named("doChat")).and(takesArguments(1))
+        target.advise(
+                not(isAbstract())
+                        .and(named("doChat"))
+                        .and(takesArguments(1))
                         .and(takesArgument(0, named(CHAT_REQUEST))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(not(isAbstract()).and(named("doEmbed")).and(takesArguments(1))
+        target.advise(
+                not(isAbstract())
+                        .and(named("doEmbed"))
+                        .and(takesArguments(1))
                         .and(takesArgument(0, named("dev.langchain4j.model.embedding.request.EmbeddingRequest"))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(not(isAbstract()).and(named("embedAll")).and(takesArguments(1))
+        target.advise(
+                not(isAbstract())
+                        .and(named("embedAll"))
+                        .and(takesArguments(1))
                         .and(takesArgument(0, named("java.util.List"))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(not(isAbstract()).and(named("doChat")).and(takesArguments(2))
+        target.advise(
+                not(isAbstract())
+                        .and(named("doChat"))
+                        .and(takesArguments(2))
                         .and(takesArgument(0, named(CHAT_REQUEST)))
-                        .and(takesArgument(1, named(
-                                "dev.langchain4j.model.chat.response.StreamingChatResponseHandler"))),
+                        .and(takesArgument(
+                                1, named("dev.langchain4j.model.chat.response.StreamingChatResponseHandler"))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jStreamingAdvice");
     }
 }

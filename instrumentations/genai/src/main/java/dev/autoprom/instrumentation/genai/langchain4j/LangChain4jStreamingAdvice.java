@@ -12,14 +12,14 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  */
 public final class LangChain4jStreamingAdvice {
 
-    private LangChain4jStreamingAdvice() {
-    }
+    private LangChain4jStreamingAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object request,
+    public static GenAiCall enter(
+            @Advice.This Object model,
+            @Advice.Argument(0) Object request,
             @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object handler) {
-        GenAiCall call = GenAiHooks.enter(LangChain4jInstrumentation.ADAPTER.get(ChatModel.class),
-                model, request);
+        GenAiCall call = GenAiHooks.enter(LangChain4jInstrumentation.ADAPTER.get(ChatModel.class), model, request);
         handler = GenAiHooks.wrapCallback(call, handler);
         return call;
     }

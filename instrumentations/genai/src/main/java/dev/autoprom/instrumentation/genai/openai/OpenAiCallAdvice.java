@@ -9,18 +9,17 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /** Around an OpenAI service's {@code create}/{@code createStreaming}: a result, a future or a stream. */
 public final class OpenAiCallAdvice {
 
-    private OpenAiCallAdvice() {
-    }
+    private OpenAiCallAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static GenAiCall enter(@Advice.FieldValue("clientOptions") Object clientOptions,
-            @Advice.Argument(0) Object params) {
-        return GenAiHooks.enter(OpenAiInstrumentation.ADAPTER.get(ClientOptions.class),
-                clientOptions, params);
+    public static GenAiCall enter(
+            @Advice.FieldValue("clientOptions") Object clientOptions, @Advice.Argument(0) Object params) {
+        return GenAiHooks.enter(OpenAiInstrumentation.ADAPTER.get(ClientOptions.class), clientOptions, params);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter GenAiCall call,
+    public static void exit(
+            @Advice.Enter GenAiCall call,
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
             @Advice.Thrown Throwable thrown) {
         // the same object, except a stream, which is returned wrapped so that its end can be seen

@@ -1,15 +1,15 @@
 package dev.autoprom.instrumentation.genai.openai;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 
 /**
  * The OpenAI Java SDK ({@code com.openai:openai-java} 4.x): chat completions, embeddings and the responses API,
@@ -19,17 +19,18 @@ import dev.autoprom.api.Targets;
 public final class OpenAiInstrumentation implements InstrumentationModule {
 
     /** Public: inlined advice in the library reads it. */
-    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
-            "dev.autoprom.instrumentation.genai.openai.bridge.OpenAiAdapter");
+    public static final Bridge<GenAiAdapter> ADAPTER =
+            GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.openai.bridge.OpenAiAdapter");
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
-            "com.openai.services.async.chat.ChatCompletionServiceAsyncImpl",
-            "com.openai.services.blocking.EmbeddingServiceImpl",
-            "com.openai.services.async.EmbeddingServiceAsyncImpl",
-            "com.openai.services.blocking.ResponseServiceImpl",
-            "com.openai.services.async.ResponseServiceAsyncImpl"};
+        "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
+        "com.openai.services.async.chat.ChatCompletionServiceAsyncImpl",
+        "com.openai.services.blocking.EmbeddingServiceImpl",
+        "com.openai.services.async.EmbeddingServiceAsyncImpl",
+        "com.openai.services.blocking.ResponseServiceImpl",
+        "com.openai.services.async.ResponseServiceAsyncImpl"
+    };
 
     @Override
     public String family() {
@@ -48,13 +49,16 @@ public final class OpenAiInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(namedOneOf("create", "createStreaming")
-                .and(takesArguments(2))
-                .and(takesArgument(0, namedOneOf(
-                        "com.openai.models.chat.completions.ChatCompletionCreateParams",
-                        "com.openai.models.embeddings.EmbeddingCreateParams",
-                        "com.openai.models.responses.ResponseCreateParams")))
-                .and(takesArgument(1, named("com.openai.core.RequestOptions"))),
+        target.advise(
+                namedOneOf("create", "createStreaming")
+                        .and(takesArguments(2))
+                        .and(takesArgument(
+                                0,
+                                namedOneOf(
+                                        "com.openai.models.chat.completions.ChatCompletionCreateParams",
+                                        "com.openai.models.embeddings.EmbeddingCreateParams",
+                                        "com.openai.models.responses.ResponseCreateParams")))
+                        .and(takesArgument(1, named("com.openai.core.RequestOptions"))),
                 "dev.autoprom.instrumentation.genai.openai.OpenAiCallAdvice");
     }
 }

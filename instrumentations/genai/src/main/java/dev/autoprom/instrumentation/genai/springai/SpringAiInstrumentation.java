@@ -1,7 +1,5 @@
 package dev.autoprom.instrumentation.genai.springai;
 
-import dev.autoprom.api.Bridge;
-import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -12,9 +10,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
 import dev.autoprom.api.LoaderHasClass;
+import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -26,8 +26,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class SpringAiInstrumentation implements InstrumentationModule {
 
     /** Public: inlined advice in the library reads it. */
-    public static final Bridge<GenAiAdapter> ADAPTER = GenAiAdapter.bridge(
-            "dev.autoprom.instrumentation.genai.springai.bridge.SpringAiAdapter");
+    public static final Bridge<GenAiAdapter> ADAPTER =
+            GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.springai.bridge.SpringAiAdapter");
 
     @Override
     public String family() {
@@ -47,21 +47,33 @@ public final class SpringAiInstrumentation implements InstrumentationModule {
     @Override
     public Targets targets() {
         // Spring's own packages other than Spring AI's implement none of these
-        return Targets.subtypesOf("org.springframework.ai.chat.model.StreamingChatModel",
-                "org.springframework.ai.chat.model.ChatModel", "org.springframework.ai.embedding.EmbeddingModel")
-                .declaring("call", "stream").and(not(nameStartsWith("org.springframework."))
-                        .or(nameStartsWith("org.springframework.ai.")));
+        return Targets.subtypesOf(
+                        "org.springframework.ai.chat.model.StreamingChatModel",
+                        "org.springframework.ai.chat.model.ChatModel",
+                        "org.springframework.ai.embedding.EmbeddingModel")
+                .declaring("call", "stream")
+                .and(not(nameStartsWith("org.springframework.")).or(nameStartsWith("org.springframework.ai.")));
     }
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(not(isAbstract()).and(named("call")).and(takesArguments(1))
-                        .and(takesArgument(0, namedOneOf("org.springframework.ai.chat.prompt.Prompt",
-                                "org.springframework.ai.embedding.EmbeddingRequest")))
-                        .and(returns(namedOneOf("org.springframework.ai.chat.model.ChatResponse",
+        target.advise(
+                not(isAbstract())
+                        .and(named("call"))
+                        .and(takesArguments(1))
+                        .and(takesArgument(
+                                0,
+                                namedOneOf(
+                                        "org.springframework.ai.chat.prompt.Prompt",
+                                        "org.springframework.ai.embedding.EmbeddingRequest")))
+                        .and(returns(namedOneOf(
+                                "org.springframework.ai.chat.model.ChatResponse",
                                 "org.springframework.ai.embedding.EmbeddingResponse"))),
                 "dev.autoprom.instrumentation.genai.springai.SpringAiCallAdvice");
-        target.advise(not(isAbstract()).and(named("stream")).and(takesArguments(1))
+        target.advise(
+                not(isAbstract())
+                        .and(named("stream"))
+                        .and(takesArguments(1))
                         .and(takesArgument(0, named("org.springframework.ai.chat.prompt.Prompt")))
                         .and(returns(named("reactor.core.publisher.Flux"))),
                 "dev.autoprom.instrumentation.genai.springai.SpringAiStreamAdvice");

@@ -12,17 +12,16 @@ import org.springframework.ai.model.ModelRequest;
  */
 public final class SpringAiStreamAdvice {
 
-    private SpringAiStreamAdvice() {
-    }
+    private SpringAiStreamAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall enter(@Advice.This Object model, @Advice.Argument(0) Object prompt) {
-        return GenAiHooks.enter(SpringAiInstrumentation.ADAPTER.get(ModelRequest.class), model,
-                prompt);
+        return GenAiHooks.enter(SpringAiInstrumentation.ADAPTER.get(ModelRequest.class), model, prompt);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter GenAiCall call,
+    public static void exit(
+            @Advice.Enter GenAiCall call,
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object flux,
             @Advice.Thrown Throwable thrown) {
         flux = GenAiHooks.exit(call, flux, thrown);

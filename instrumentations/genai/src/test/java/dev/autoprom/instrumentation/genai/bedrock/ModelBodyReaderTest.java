@@ -57,10 +57,13 @@ class ModelBodyReaderTest {
         assertThat(r.outputTokens()).isEqualTo(1);
         assertThat(r.model()).isEqualTo("claude-y");
         assertThat(r.isOutputChunk()).isFalse();
-        r.read(bytes("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}"));
+        r.read(bytes(
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}"));
         assertThat(r.isOutputChunk()).isTrue();
         assertThat(r.inputTokens()).isEqualTo(-1);
-        r.read(bytes("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":14}}"));
+        r.read(
+                bytes(
+                        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":14}}"));
         assertThat(r.isOutputChunk()).isFalse();
         assertThat(r.outputTokens()).isEqualTo(14);
         // Bedrock's own count in the last chunk wins over the family's
@@ -72,8 +75,11 @@ class ModelBodyReaderTest {
         assertThat(r.isOutputChunk()).as("empty generation").isFalse();
         assertThat(r.inputTokens()).isEqualTo(-1);
         assertThat(r.outputTokens()).isEqualTo(7);
-        assertThat(read("{\"outputText\":\"a\",\"totalOutputTextTokenCount\":2}").isOutputChunk()).isTrue();
-        assertThat(read("{\"contentBlockDelta\":{\"delta\":{\"text\":\"a\"}}}").isOutputChunk()).isTrue();
+        assertThat(read("{\"outputText\":\"a\",\"totalOutputTextTokenCount\":2}")
+                        .isOutputChunk())
+                .isTrue();
+        assertThat(read("{\"contentBlockDelta\":{\"delta\":{\"text\":\"a\"}}}").isOutputChunk())
+                .isTrue();
         assertThat(read("{\"outputs\":[{\"text\":\"a\"}]}").isOutputChunk()).isTrue();
         ModelBodyReader nova = read("{\"metadata\":{\"usage\":{\"inputTokens\":3,\"outputTokens\":4}}}");
         assertThat(nova.inputTokens()).isEqualTo(3);
@@ -82,12 +88,16 @@ class ModelBodyReaderTest {
 
     @Test
     void malformedTruncatedOrOddInputNeverThrows() {
-        assertThat(read("{\"usage\":{\"input_tokens\":31,\"output_tok").inputTokens()).isEqualTo(31);
+        assertThat(read("{\"usage\":{\"input_tokens\":31,\"output_tok").inputTokens())
+                .isEqualTo(31);
         assertThat(read("").inputTokens()).isEqualTo(-1);
         assertThat(read("[1,2]").inputTokens()).isEqualTo(-1);
-        assertThat(read("{\"usage\":{\"input_tokens\":1.5,\"output_tokens\":-3}}").inputTokens()).isEqualTo(-1);
+        assertThat(read("{\"usage\":{\"input_tokens\":1.5,\"output_tokens\":-3}}")
+                        .inputTokens())
+                .isEqualTo(-1);
         assertThat(read("{\"results\":[}").outputTokens()).isEqualTo(-1);
-        assertThat(read("{\"usage\":{\"input_tokens\":99999999999999999999}}").inputTokens()).isEqualTo(-1);
+        assertThat(read("{\"usage\":{\"input_tokens\":99999999999999999999}}").inputTokens())
+                .isEqualTo(-1);
         assertThat(new ModelBodyReader().read(null).inputTokens()).isEqualTo(-1);
         StringBuilder deep = new StringBuilder("{\"x\":");
         for (int i = 0; i < 100_000; i++) {
@@ -96,7 +106,9 @@ class ModelBodyReaderTest {
         assertThat(read(deep.toString()).inputTokens()).isEqualTo(-1);
         deep.setLength(0);
         deep.append("{\"message\":{\"message\":{\"usage\":{\"input_tokens\":5}}},\"usage\":{\"input_tokens\":6}}");
-        assertThat(read(deep.toString()).inputTokens()).as("only message.usage, not deeper").isEqualTo(6);
+        assertThat(read(deep.toString()).inputTokens())
+                .as("only message.usage, not deeper")
+                .isEqualTo(6);
     }
 
     private static byte[] bytes(String json) {

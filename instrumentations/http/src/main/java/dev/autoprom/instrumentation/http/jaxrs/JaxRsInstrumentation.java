@@ -1,17 +1,17 @@
 package dev.autoprom.instrumentation.http.jaxrs;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-import dev.autoprom.api.LoaderHasClass;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LoaderHasClass;
+import dev.autoprom.api.Targets;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * JAX-RS resource methods (any implementation: Jersey, RESTEasy; {@code jakarta.ws.rs} and {@code javax.ws.rs}):
@@ -26,8 +26,8 @@ public final class JaxRsInstrumentation implements InstrumentationModule {
      * {@code @HttpMethod}) would read annotation class files for every method of every class, and fail on
      * annotations missing from the class path.
      */
-    private static final ElementMatcher.Junction<MethodDescription> RESOURCE_METHOD = not(isAbstract())
-            .and(isAnnotatedWith(namedOneOf(httpMethodAnnotations())));
+    private static final ElementMatcher.Junction<MethodDescription> RESOURCE_METHOD =
+            not(isAbstract()).and(isAnnotatedWith(namedOneOf(httpMethodAnnotations())));
 
     private static String[] httpMethodAnnotations() {
         String[] methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"};

@@ -21,8 +21,7 @@ public final class JaxRsRoutes {
         }
     };
 
-    private JaxRsRoutes() {
-    }
+    private JaxRsRoutes() {}
 
     /** @param nameAndDescriptor the method's name followed by its JVM descriptor */
     public static void resourceMethodEntered(Class<?> resourceClass, String nameAndDescriptor) {

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** After {@code createContext} returns: add the metrics filter to the new context. */
 public final class CreateContextAdvice {
 
-    private CreateContextAdvice() {
-    }
+    private CreateContextAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.Return(readOnly = true) Object context) {

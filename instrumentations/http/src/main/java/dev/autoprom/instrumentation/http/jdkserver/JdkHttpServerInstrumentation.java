@@ -1,15 +1,15 @@
 package dev.autoprom.instrumentation.http.jdkserver;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-import net.bytebuddy.matcher.ElementMatcher;
-
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The JDK's built-in server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}). Every context the
@@ -22,8 +22,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class JdkHttpServerInstrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl",
-            "sun.net.httpserver.HttpContextImpl"};
+        "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl", "sun.net.httpserver.HttpContextImpl"
+    };
 
     @Override
     public String family() {
@@ -48,13 +48,17 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("createContext").and(not(isBridge()))
-                        .and(takesArguments(1).or(takesArguments(2).and(
-                                takesArgument(1, named("com.sun.net.httpserver.HttpHandler")))))
-                        .and(takesArgument(0, String.class)),
-                "dev.autoprom.instrumentation.http.jdkserver.CreateContextAdvice")
+        target.advise(
+                        named("createContext")
+                                .and(not(isBridge()))
+                                .and(takesArguments(1)
+                                        .or(takesArguments(2)
+                                                .and(takesArgument(1, named("com.sun.net.httpserver.HttpHandler")))))
+                                .and(takesArgument(0, String.class)),
+                        "dev.autoprom.instrumentation.http.jdkserver.CreateContextAdvice")
                 // package-private and called only by the server, once per exchange: never by the application
-                .advise(named("getSystemFilters").and(takesArguments(0)),
+                .advise(
+                        named("getSystemFilters").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.http.jdkserver.SystemFiltersAdvice");
     }
 }

@@ -11,14 +11,19 @@ import java.util.function.Consumer;
 public final class JdkServerHooks {
 
     private static final String COMPONENT = "http.jdk-httpserver";
-    private static final Bridge<Consumer<Object>> FILTER_INSTALLER = Bridge.of(consumerOfObject(),
-            "dev.autoprom.instrumentation.http.jdkserver.bridge.FilterInstaller", COMPONENT, context -> { });
+    private static final Bridge<Consumer<Object>> FILTER_INSTALLER = Bridge.of(
+            consumerOfObject(),
+            "dev.autoprom.instrumentation.http.jdkserver.bridge.FilterInstaller",
+            COMPONENT,
+            context -> {});
 
-    private static final Bridge<Consumer<Object>> LATE_FILTER_INSTALLER = Bridge.of(consumerOfObject(),
-            "dev.autoprom.instrumentation.http.jdkserver.bridge.ExistingContextFilter", COMPONENT, context -> { });
+    private static final Bridge<Consumer<Object>> LATE_FILTER_INSTALLER = Bridge.of(
+            consumerOfObject(),
+            "dev.autoprom.instrumentation.http.jdkserver.bridge.ExistingContextFilter",
+            COMPONENT,
+            context -> {});
 
-    private JdkServerHooks() {
-    }
+    private JdkServerHooks() {}
 
     public static void created(Class<?> httpServerClass, Object context) {
         try {

@@ -10,8 +10,7 @@ import net.bytebuddy.asm.Advice;
  */
 public final class SystemFiltersAdvice {
 
-    private SystemFiltersAdvice() {
-    }
+    private SystemFiltersAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object context) {

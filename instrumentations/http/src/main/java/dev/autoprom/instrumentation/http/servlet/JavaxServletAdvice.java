@@ -7,8 +7,7 @@ import net.bytebuddy.asm.Advice;
 /** Inlined into every javax {@code Servlet.service} and {@code Filter.doFilter}. */
 public final class JavaxServletAdvice {
 
-    private JavaxServletAdvice() {
-    }
+    private JavaxServletAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter(@Advice.Argument(0) ServletRequest request) {
@@ -16,8 +15,11 @@ public final class JavaxServletAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit(@Advice.Enter long start, @Advice.Argument(0) ServletRequest request,
-            @Advice.Argument(1) ServletResponse response, @Advice.Thrown Throwable thrown) {
+    public static void exit(
+            @Advice.Enter long start,
+            @Advice.Argument(0) ServletRequest request,
+            @Advice.Argument(1) ServletResponse response,
+            @Advice.Thrown Throwable thrown) {
         ServletHooks.exit(start, ServletRequest.class, request, response, thrown);
     }
 }

@@ -40,8 +40,14 @@ public interface ServletApi {
         }
 
         @Override
-        public boolean recordWhenAsyncCompletes(Object request, Object response, long start, int method,
-                boolean https, String route, Throwable thrown) {
+        public boolean recordWhenAsyncCompletes(
+                Object request,
+                Object response,
+                long start,
+                int method,
+                boolean https,
+                String route,
+                Throwable thrown) {
             return false;
         }
     };
@@ -64,6 +70,6 @@ public interface ServletApi {
      * If the request went async, arranges for the record to be made when the async cycle completes and returns
      * true; false when the request is not async (the caller records now).
      */
-    boolean recordWhenAsyncCompletes(Object request, Object response, long start, int method, boolean https,
-            String route, Throwable thrown);
+    boolean recordWhenAsyncCompletes(
+            Object request, Object response, long start, int method, boolean https, String route, Throwable thrown);
 }

@@ -17,13 +17,19 @@ public final class ServletHooks {
     static final String COMPONENT = "http.servlet";
 
     /** One bridge per servlet namespace, anchored on its {@code ServletRequest} interface (one per loader). */
-    private static final Bridge<ServletApi> JAKARTA = Bridge.of(ServletApi.class,
-            "dev.autoprom.instrumentation.http.servlet.bridge.JakartaServletApi", COMPONENT, ServletApi.NONE);
-    private static final Bridge<ServletApi> JAVAX = Bridge.of(ServletApi.class,
-            "dev.autoprom.instrumentation.http.servlet.bridge.JavaxServletApi", COMPONENT, ServletApi.NONE);
+    private static final Bridge<ServletApi> JAKARTA = Bridge.of(
+            ServletApi.class,
+            "dev.autoprom.instrumentation.http.servlet.bridge.JakartaServletApi",
+            COMPONENT,
+            ServletApi.NONE);
 
-    private ServletHooks() {
-    }
+    private static final Bridge<ServletApi> JAVAX = Bridge.of(
+            ServletApi.class,
+            "dev.autoprom.instrumentation.http.servlet.bridge.JavaxServletApi",
+            COMPONENT,
+            ServletApi.NONE);
+
+    private ServletHooks() {}
 
     private static ServletApi api(Class<?> servletRequestClass) {
         return (servletRequestClass.getName().startsWith("jakarta.") ? JAKARTA : JAVAX).get(servletRequestClass);
@@ -48,8 +54,8 @@ public final class ServletHooks {
         }
     }
 
-    public static void exit(long start, Class<?> servletRequestClass, Object request, Object response,
-            Throwable thrown) {
+    public static void exit(
+            long start, Class<?> servletRequestClass, Object request, Object response, Throwable thrown) {
         ServerRequestScope scope = ServerRequestScope.current();
         if (scope.depth > 0) {
             scope.depth--;

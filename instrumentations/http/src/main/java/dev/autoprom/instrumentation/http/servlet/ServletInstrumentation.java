@@ -1,17 +1,17 @@
 package dev.autoprom.instrumentation.http.servlet;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-import dev.autoprom.api.LoaderHasClass;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LoaderHasClass;
+import dev.autoprom.api.Targets;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Servlets and filters of both namespaces ({@code javax.servlet} 3.0+ and {@code jakarta.servlet} 5+), on any
@@ -40,8 +40,12 @@ public final class ServletInstrumentation implements InstrumentationModule {
 
     @Override
     public Targets targets() {
-        return Targets.subtypesOf("jakarta.servlet.Servlet", "jakarta.servlet.Filter", "javax.servlet.Servlet",
-                "javax.servlet.Filter").declaring("service", "doFilter");
+        return Targets.subtypesOf(
+                        "jakarta.servlet.Servlet",
+                        "jakarta.servlet.Filter",
+                        "javax.servlet.Servlet",
+                        "javax.servlet.Filter")
+                .declaring("service", "doFilter");
     }
 
     @Override
@@ -53,11 +57,14 @@ public final class ServletInstrumentation implements InstrumentationModule {
     /** {@code service(ServletRequest, ServletResponse)} or {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */
     private static ElementMatcher<MethodDescription> handler(String namespace) {
         String pkg = namespace + ".servlet.";
-        ElementMatcher.Junction<MethodDescription> requestAndResponse = takesArgument(0, named(pkg + "ServletRequest"))
-                .and(takesArgument(1, named(pkg + "ServletResponse")));
-        return not(isAbstract()).and(requestAndResponse).and(
-                named("service").and(takesArguments(2))
-                        .or(named("doFilter").and(takesArguments(3))
+        ElementMatcher.Junction<MethodDescription> requestAndResponse =
+                takesArgument(0, named(pkg + "ServletRequest")).and(takesArgument(1, named(pkg + "ServletResponse")));
+        return not(isAbstract())
+                .and(requestAndResponse)
+                .and(named("service")
+                        .and(takesArguments(2))
+                        .or(named("doFilter")
+                                .and(takesArguments(3))
                                 .and(takesArgument(2, named(pkg + "FilterChain")))));
     }
 }

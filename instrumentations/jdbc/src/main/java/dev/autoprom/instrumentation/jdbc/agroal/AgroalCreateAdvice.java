@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** The pool's CreateConnectionTask.call(): a physical connection was created for its pool ({@code this$0}). */
 public final class AgroalCreateAdvice {
 
-    private AgroalCreateAdvice() {
-    }
+    private AgroalCreateAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {

@@ -1,13 +1,13 @@
 package dev.autoprom.instrumentation.jdbc.agroal;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
 
 /**
  * Agroal 2.x / 3.x {@code io.agroal.pool.ConnectionPool} (Quarkus' pool): registers after {@code init()}, closes
@@ -22,8 +22,7 @@ public final class AgroalInstrumentation implements InstrumentationModule {
     private static final String POOL_ADVICE = "dev.autoprom.instrumentation.jdbc.pool.";
 
     /** The classes this module instruments. */
-    private static final String[] TYPES = {
-            POOL, CREATE_TASK, WRAPPER};
+    private static final String[] TYPES = {POOL, CREATE_TASK, WRAPPER};
 
     @Override
     public String family() {
@@ -42,16 +41,23 @@ public final class AgroalInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(POOL)).and(named("init")).and(takesArguments(0)),
+        target.advise(
+                        isDeclaredBy(named(POOL)).and(named("init")).and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalStartAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("close")).and(takesArguments(0)),
+                .advise(
+                        isDeclaredBy(named(POOL)).and(named("close")).and(takesArguments(0)),
                         POOL_ADVICE + "PoolCloseAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("getConnection")).and(takesArguments(0)),
+                .advise(
+                        isDeclaredBy(named(POOL)).and(named("getConnection")).and(takesArguments(0)),
                         POOL_ADVICE + "GetConnectionAdvice")
-                .advise(isDeclaredBy(named(WRAPPER)).and(named("close")).and(takesArguments(0)),
+                .advise(
+                        isDeclaredBy(named(WRAPPER)).and(named("close")).and(takesArguments(0)),
                         POOL_ADVICE + "ConnectionCloseAdvice")
-                .advise(isDeclaredBy(named(CREATE_TASK)).and(named("call")).and(takesArguments(0))
-                        .and(returns(named("io.agroal.pool.ConnectionHandler"))),
+                .advise(
+                        isDeclaredBy(named(CREATE_TASK))
+                                .and(named("call"))
+                                .and(takesArguments(0))
+                                .and(returns(named("io.agroal.pool.ConnectionHandler"))),
                         "dev.autoprom.instrumentation.jdbc.agroal.AgroalCreateAdvice");
     }
 }

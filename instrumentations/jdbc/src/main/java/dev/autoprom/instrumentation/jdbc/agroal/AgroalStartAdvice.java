@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code ConnectionPool.init()} returned: the pool is started. */
 public final class AgroalStartAdvice {
 
-    private AgroalStartAdvice() {
-    }
+    private AgroalStartAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** A c3p0 pool's {@code acquireResource()}: a physical connection was opened for its pool ({@code this$0}). */
 public final class C3p0CreateAdvice {
 
-    private C3p0CreateAdvice() {
-    }
+    private C3p0CreateAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** c3p0 getConnection: registers the pool on first use (c3p0 starts it lazily), then wait, timeouts, borrow. */
 public final class C3p0GetConnectionAdvice {
 
-    private C3p0GetConnectionAdvice() {
-    }
+    private C3p0GetConnectionAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter(@Advice.This Object dataSource) {
@@ -16,8 +15,11 @@ public final class C3p0GetConnectionAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object dataSource, @Advice.Enter long start,
-            @Advice.Return(readOnly = true) Object connection, @Advice.Thrown Throwable error) {
+    public static void exit(
+            @Advice.This Object dataSource,
+            @Advice.Enter long start,
+            @Advice.Return(readOnly = true) Object connection,
+            @Advice.Thrown Throwable error) {
         PoolLifecycle.getConnectionExit(dataSource, start, connection, error);
     }
 }

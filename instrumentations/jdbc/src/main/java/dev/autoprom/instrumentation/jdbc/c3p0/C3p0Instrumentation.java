@@ -1,13 +1,13 @@
 package dev.autoprom.instrumentation.jdbc.c3p0;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
 
 /**
  * c3p0 0.9.5 / 0.10 / 0.11 data sources ({@code ComboPooledDataSource} and every
@@ -44,15 +44,25 @@ public final class C3p0Instrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(DATA_SOURCE)).and(named("getConnection"))
-                        .and(takesArguments(0).or(takesArguments(2))),
+        target.advise(
+                        isDeclaredBy(named(DATA_SOURCE))
+                                .and(named("getConnection"))
+                                .and(takesArguments(0).or(takesArguments(2))),
                         "dev.autoprom.instrumentation.jdbc.c3p0.C3p0GetConnectionAdvice")
-                .advise(isDeclaredBy(named(DATA_SOURCE)).and(named("close"))
-                        .and(takesArguments(0).or(takesArguments(1))),
+                .advise(
+                        isDeclaredBy(named(DATA_SOURCE))
+                                .and(named("close"))
+                                .and(takesArguments(0).or(takesArguments(1))),
                         "dev.autoprom.instrumentation.jdbc.pool.PoolCloseAdvice")
-                .advise(isDeclaredBy(namedOneOf(PROXY_CONNECTIONS)).and(named("close")).and(takesArguments(0)),
+                .advise(
+                        isDeclaredBy(namedOneOf(PROXY_CONNECTIONS))
+                                .and(named("close"))
+                                .and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.pool.ConnectionCloseAdvice")
-                .advise(isDeclaredBy(named(ACQUIRER)).and(named("acquireResource")).and(takesArguments(0)),
+                .advise(
+                        isDeclaredBy(named(ACQUIRER))
+                                .and(named("acquireResource"))
+                                .and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.c3p0.C3p0CreateAdvice");
     }
 }

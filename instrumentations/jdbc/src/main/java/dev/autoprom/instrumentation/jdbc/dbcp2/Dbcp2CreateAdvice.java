@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code PoolableConnectionFactory.makeObject()}: a physical connection was created. */
 public final class Dbcp2CreateAdvice {
 
-    private Dbcp2CreateAdvice() {
-    }
+    private Dbcp2CreateAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code BasicDataSource.createDataSource()} returned: the pool exists (registered once). */
 public final class Dbcp2StartAdvice {
 
-    private Dbcp2StartAdvice() {
-    }
+    private Dbcp2StartAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object dataSource) {

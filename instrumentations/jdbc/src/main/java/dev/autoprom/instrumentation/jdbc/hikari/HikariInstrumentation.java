@@ -1,13 +1,13 @@
 package dev.autoprom.instrumentation.jdbc.hikari;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
 
 /**
  * HikariCP 5–7: the pool registers when {@code HikariPool} is constructed and unregisters on {@code shutdown()}.
@@ -39,10 +39,13 @@ public final class HikariInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isConstructor().and(takesArguments(1))
-                        .and(takesArgument(0, named("com.zaxxer.hikari.HikariConfig"))),
+        target.advise(
+                        isConstructor()
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named("com.zaxxer.hikari.HikariConfig"))),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolStartAdvice")
-                .advise(named("shutdown").and(takesArguments(0)),
+                .advise(
+                        named("shutdown").and(takesArguments(0)),
                         "dev.autoprom.instrumentation.jdbc.hikari.PoolShutdownAdvice");
     }
 }

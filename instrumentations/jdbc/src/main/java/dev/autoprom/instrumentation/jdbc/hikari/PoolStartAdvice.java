@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code new HikariPool(config)} returned: the pool is started. */
 public final class PoolStartAdvice {
 
-    private PoolStartAdvice() {
-    }
+    private PoolStartAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {

@@ -5,8 +5,7 @@ import net.bytebuddy.asm.Advice;
 /** A pool's getConnection whose returned connection's close() is instrumented (DBCP2, Agroal). */
 public final class GetConnectionAdvice {
 
-    private GetConnectionAdvice() {
-    }
+    private GetConnectionAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
@@ -14,8 +13,11 @@ public final class GetConnectionAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object pool, @Advice.Enter long start,
-            @Advice.Return(readOnly = true) Object connection, @Advice.Thrown Throwable error) {
+    public static void exit(
+            @Advice.This Object pool,
+            @Advice.Enter long start,
+            @Advice.Return(readOnly = true) Object connection,
+            @Advice.Thrown Throwable error) {
         PoolLifecycle.getConnectionExit(pool, start, connection, error);
     }
 }

@@ -15,8 +15,7 @@ public final class PoolLifecycle {
     /** Connections handed out by getConnection and not yet closed: borrow time, per pool. */
     private static final WeakIdentityMap<Borrow> BORROWED = new WeakIdentityMap<>();
 
-    private PoolLifecycle() {
-    }
+    private PoolLifecycle() {}
 
     private static final class Borrow {
         final PoolRegistry.Pool pool;

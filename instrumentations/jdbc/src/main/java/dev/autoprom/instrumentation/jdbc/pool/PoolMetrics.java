@@ -13,18 +13,20 @@ import java.util.function.ToIntFunction;
  */
 final class PoolMetrics {
 
-    static final Counter TIMEOUTS = AgentMetrics
-            .counter(JdbcMetricNames.CONNECTION_TIMEOUTS, "Connection requests that timed out waiting for the pool.")
-            .labelNames(JdbcMetricNames.POOL_NAME).register(AgentMetrics.registry());
-    static final Histogram CREATE_TIME = histogram(JdbcMetricNames.CONNECTION_CREATE_TIME,
-            "Time to create a new physical connection.");
-    static final Histogram WAIT_TIME = histogram(JdbcMetricNames.CONNECTION_WAIT_TIME,
-            "Time spent obtaining a connection from the pool (getConnection).");
-    static final Histogram USE_TIME = histogram(JdbcMetricNames.CONNECTION_USE_TIME,
-            "Time between borrowing a connection and returning it to the pool.");
+    static final Counter TIMEOUTS = AgentMetrics.counter(
+                    JdbcMetricNames.CONNECTION_TIMEOUTS, "Connection requests that timed out waiting for the pool.")
+            .labelNames(JdbcMetricNames.POOL_NAME)
+            .register(AgentMetrics.registry());
+    static final Histogram CREATE_TIME =
+            histogram(JdbcMetricNames.CONNECTION_CREATE_TIME, "Time to create a new physical connection.");
+    static final Histogram WAIT_TIME = histogram(
+            JdbcMetricNames.CONNECTION_WAIT_TIME, "Time spent obtaining a connection from the pool (getConnection).");
+    static final Histogram USE_TIME = histogram(
+            JdbcMetricNames.CONNECTION_USE_TIME, "Time between borrowing a connection and returning it to the pool.");
 
     static {
-        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(JdbcMetricNames.CONNECTION_USAGE)
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES)
+                .name(JdbcMetricNames.CONNECTION_USAGE)
                 .help("Connections in the pool, by state (idle or used).")
                 .constLabels(AgentMetrics.constLabels())
                 .labelNames(JdbcMetricNames.POOL_NAME, JdbcMetricNames.STATE)
@@ -35,12 +37,14 @@ final class PoolMetrics {
                     }
                 })
                 .register(AgentMetrics.registry());
-        perPool(JdbcMetricNames.CONNECTION_IDLE_MAX, "Maximum number of idle connections allowed.",
+        perPool(
+                JdbcMetricNames.CONNECTION_IDLE_MAX,
+                "Maximum number of idle connections allowed.",
                 PoolGauges::idleMax);
-        perPool(JdbcMetricNames.CONNECTION_IDLE_MIN, "Minimum number of idle connections kept.",
-                PoolGauges::idleMin);
+        perPool(JdbcMetricNames.CONNECTION_IDLE_MIN, "Minimum number of idle connections kept.", PoolGauges::idleMin);
         perPool(JdbcMetricNames.CONNECTION_MAX, "Maximum number of connections allowed.", PoolGauges::max);
-        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(JdbcMetricNames.CONNECTION_PENDING)
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES)
+                .name(JdbcMetricNames.CONNECTION_PENDING)
                 .help("Requests waiting for a connection from the pool.")
                 .constLabels(AgentMetrics.constLabels())
                 .labelNames(JdbcMetricNames.POOL_NAME)
@@ -52,15 +56,16 @@ final class PoolMetrics {
                 .register(AgentMetrics.registry());
     }
 
-    private PoolMetrics() {
-    }
+    private PoolMetrics() {}
 
     static void init() {
         // class initialisation registers the metrics
     }
 
     private static void perPool(String name, String help, ToIntFunction<PoolGauges> read) {
-        GaugeWithCallback.builder(AgentMetrics.PROPERTIES).name(name).help(help)
+        GaugeWithCallback.builder(AgentMetrics.PROPERTIES)
+                .name(name)
+                .help(help)
                 .constLabels(AgentMetrics.constLabels())
                 .labelNames(JdbcMetricNames.POOL_NAME)
                 .callback(callback -> {
@@ -71,8 +76,8 @@ final class PoolMetrics {
                 .register(AgentMetrics.registry());
     }
 
-    private static void emit(PoolRegistry.Pool pool, ToIntFunction<PoolGauges> read,
-            java.util.function.IntConsumer out) {
+    private static void emit(
+            PoolRegistry.Pool pool, ToIntFunction<PoolGauges> read, java.util.function.IntConsumer out) {
         int value;
         try {
             value = read.applyAsInt(pool.gauges);
@@ -86,7 +91,8 @@ final class PoolMetrics {
     }
 
     private static Histogram histogram(String name, String help) {
-        return AgentMetrics.histogram(name, help, JdbcMetricNames.BUCKETS).labelNames(JdbcMetricNames.POOL_NAME)
+        return AgentMetrics.histogram(name, help, JdbcMetricNames.BUCKETS)
+                .labelNames(JdbcMetricNames.POOL_NAME)
                 .register(AgentMetrics.registry());
     }
 }

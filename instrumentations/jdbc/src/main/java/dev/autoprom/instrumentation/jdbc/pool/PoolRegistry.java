@@ -26,8 +26,7 @@ public final class PoolRegistry {
     private static final Map<String, Pool> BY_NAME = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> UNNAMED = new ConcurrentHashMap<>();
 
-    private PoolRegistry() {
-    }
+    private PoolRegistry() {}
 
     /** One registered pool: its name, its gauges, and the children its events record into. */
     public static final class Pool {
@@ -77,7 +76,6 @@ public final class PoolRegistry {
                 timedOut();
             }
         }
-
 
         private void removeSeries() {
             PoolMetrics.TIMEOUTS.remove(name);
@@ -173,8 +171,10 @@ public final class PoolRegistry {
             n++;
         }
         String unique = name + '-' + n;
-        AgentLog.warnOnce("jdbc-pool-name:" + name, "two open connection pools are named '" + name
-                + "'; the later one is reported as '" + unique + "' (give each pool its own name)");
+        AgentLog.warnOnce(
+                "jdbc-pool-name:" + name,
+                "two open connection pools are named '" + name + "'; the later one is reported as '" + unique
+                        + "' (give each pool its own name)");
         return unique;
     }
 }

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class PoolTimeouts {
 
-    private PoolTimeouts() {
-    }
+    private PoolTimeouts() {}
 
     static boolean isTimeout(Throwable failure) {
         Throwable t = failure;

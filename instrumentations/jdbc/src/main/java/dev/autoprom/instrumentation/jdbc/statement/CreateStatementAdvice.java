@@ -5,8 +5,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code Connection.createStatement(...)}: remembers the new statement's connection. */
 public final class CreateStatementAdvice {
 
-    private CreateStatementAdvice() {
-    }
+    private CreateStatementAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter() {

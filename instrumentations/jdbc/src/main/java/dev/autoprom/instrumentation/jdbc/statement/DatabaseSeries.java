@@ -16,6 +16,7 @@ final class DatabaseSeries {
     final String namespace;
     /** Keys are keyword constants (or BATCH forms built once), never SQL text. */
     private final ConcurrentHashMap<String, DistributionDataPoint> successByOperation = new ConcurrentHashMap<>();
+
     private final ConcurrentHashMap<String, StatementSeries> statementsByOperation = new ConcurrentHashMap<>();
     /** Plain statements (SQL known per call) and prepared ones whose SQL was never seen. */
     final StatementSeries unprepared;
@@ -40,14 +41,17 @@ final class DatabaseSeries {
             return unprepared;
         }
         StatementSeries series = statementsByOperation.get(operation);
-        return series != null ? series
+        return series != null
+                ? series
                 : statementsByOperation.computeIfAbsent(operation, op -> new StatementSeries(this, op));
     }
 
     DistributionDataPoint success(String operation) {
         DistributionDataPoint child = successByOperation.get(operation);
-        return child != null ? child : successByOperation.computeIfAbsent(operation,
-                op -> OperationMetric.SERIES.get(system, op, namespace, ""));
+        return child != null
+                ? child
+                : successByOperation.computeIfAbsent(
+                        operation, op -> OperationMetric.SERIES.get(system, op, namespace, ""));
     }
 
     DistributionDataPoint failure(String operation, String errorType) {

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code execute/executeQuery/executeUpdate/executeLargeUpdate()} of a prepared or callable statement. */
 public final class ExecuteAdvice {
 
-    private ExecuteAdvice() {
-    }
+    private ExecuteAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
@@ -15,9 +14,13 @@ public final class ExecuteAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object statement, @Advice.Enter long start,
-            @Advice.Thrown Throwable error) {
-        StatementRecorder.exit(statement, null, false, start, error,
+    public static void exit(@Advice.This Object statement, @Advice.Enter long start, @Advice.Thrown Throwable error) {
+        StatementRecorder.exit(
+                statement,
+                null,
+                false,
+                start,
+                error,
                 error instanceof SQLException ? ((SQLException) error).getSQLState() : null);
     }
 }

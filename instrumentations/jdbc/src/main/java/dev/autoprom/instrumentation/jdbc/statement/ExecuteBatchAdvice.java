@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code executeBatch()} / {@code executeLargeBatch()}: one observation per batch. */
 public final class ExecuteBatchAdvice {
 
-    private ExecuteBatchAdvice() {
-    }
+    private ExecuteBatchAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
@@ -15,9 +14,13 @@ public final class ExecuteBatchAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object statement, @Advice.Enter long start,
-            @Advice.Thrown Throwable error) {
-        StatementRecorder.exit(statement, null, true, start, error,
+    public static void exit(@Advice.This Object statement, @Advice.Enter long start, @Advice.Thrown Throwable error) {
+        StatementRecorder.exit(
+                statement,
+                null,
+                true,
+                start,
+                error,
                 error instanceof SQLException ? ((SQLException) error).getSQLState() : null);
     }
 }

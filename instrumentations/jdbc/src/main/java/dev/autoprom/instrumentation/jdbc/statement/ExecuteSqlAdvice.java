@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code execute/executeQuery/executeUpdate/executeLargeUpdate(String sql, ...)}: the SQL comes with the call. */
 public final class ExecuteSqlAdvice {
 
-    private ExecuteSqlAdvice() {
-    }
+    private ExecuteSqlAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
@@ -15,9 +14,17 @@ public final class ExecuteSqlAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql,
-            @Advice.Enter long start, @Advice.Thrown Throwable error) {
-        StatementRecorder.exit(statement, sql, false, start, error,
+    public static void exit(
+            @Advice.This Object statement,
+            @Advice.Argument(0) String sql,
+            @Advice.Enter long start,
+            @Advice.Thrown Throwable error) {
+        StatementRecorder.exit(
+                statement,
+                sql,
+                false,
+                start,
+                error,
                 error instanceof SQLException ? ((SQLException) error).getSQLState() : null);
     }
 }

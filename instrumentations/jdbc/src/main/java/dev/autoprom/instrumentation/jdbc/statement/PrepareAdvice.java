@@ -5,8 +5,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code Connection.prepareStatement/prepareCall(String sql, ...)}: the only moment a prepared SQL is seen. */
 public final class PrepareAdvice {
 
-    private PrepareAdvice() {
-    }
+    private PrepareAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter() {
@@ -14,7 +13,9 @@ public final class PrepareAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object connection, @Advice.Argument(0) String sql,
+    public static void exit(
+            @Advice.This Object connection,
+            @Advice.Argument(0) String sql,
             @Advice.Return(readOnly = true) Object statement) {
         StatementRecorder.prepareExit(connection, statement, sql);
     }

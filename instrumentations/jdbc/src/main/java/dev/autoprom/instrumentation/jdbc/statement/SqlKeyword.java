@@ -24,17 +24,73 @@ public final class SqlKeyword {
 
     /** Every keyword a label can show; anything else is {@value #OTHER}. Upper case, as returned. */
     static final String[] KEYWORDS = {
-        "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", CALL, "EXEC", "EXECUTE", "VALUES",
-        "TABLE", "CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT", "GRANT", "REVOKE", "BEGIN", "START",
-        "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "SET", "SHOW", "DESCRIBE", "DESC", "EXPLAIN", "ANALYZE",
-        "VACUUM", "COPY", "LOCK", "UNLOCK", "USE", "DECLARE", "FETCH", "MOVE", "CLOSE", "PREPARE", "DEALLOCATE",
-        "LISTEN", "NOTIFY", "UNLISTEN", "REFRESH", "REINDEX", "CLUSTER", "CHECKPOINT", "DO", "LOAD", "OPTIMIZE",
-        "REPAIR", "FLUSH", "KILL", "RESET", "DISCARD", "SCRIPT", "RUNSCRIPT", "BACKUP", "SHUTDOWN", "HELP",
+        "SELECT",
+        "INSERT",
+        "UPDATE",
+        "DELETE",
+        "MERGE",
+        "UPSERT",
+        "REPLACE",
+        CALL,
+        "EXEC",
+        "EXECUTE",
+        "VALUES",
+        "TABLE",
+        "CREATE",
+        "ALTER",
+        "DROP",
+        "TRUNCATE",
+        "RENAME",
+        "COMMENT",
+        "GRANT",
+        "REVOKE",
+        "BEGIN",
+        "START",
+        "COMMIT",
+        "ROLLBACK",
+        "SAVEPOINT",
+        "RELEASE",
+        "SET",
+        "SHOW",
+        "DESCRIBE",
+        "DESC",
+        "EXPLAIN",
+        "ANALYZE",
+        "VACUUM",
+        "COPY",
+        "LOCK",
+        "UNLOCK",
+        "USE",
+        "DECLARE",
+        "FETCH",
+        "MOVE",
+        "CLOSE",
+        "PREPARE",
+        "DEALLOCATE",
+        "LISTEN",
+        "NOTIFY",
+        "UNLISTEN",
+        "REFRESH",
+        "REINDEX",
+        "CLUSTER",
+        "CHECKPOINT",
+        "DO",
+        "LOAD",
+        "OPTIMIZE",
+        "REPAIR",
+        "FLUSH",
+        "KILL",
+        "RESET",
+        "DISCARD",
+        "SCRIPT",
+        "RUNSCRIPT",
+        "BACKUP",
+        "SHUTDOWN",
+        "HELP",
         WITH,
     };
 
-    private SqlKeyword() {
-    }
+    private SqlKeyword() {}
 
     /** The operation keyword of {@code sql}, one of {@link #KEYWORDS} or {@value #OTHER}. */
     public static String of(String sql) {
@@ -130,8 +186,8 @@ public final class SqlKeyword {
                 }
             } else if (c == '\'' || c == '"' || c == '`') {
                 i = quotedEnd(sql, i);
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '/' && i + 1 < n
-                    && sql.charAt(i + 1) == '*') {
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-'
+                    || c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 i = commentEnd(sql, i);
             } else {
                 i++;
@@ -176,8 +232,8 @@ public final class SqlKeyword {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c) || parens && c == '(' || c == ';') {
                 i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '/' && i + 1 < n
-                    && sql.charAt(i + 1) == '*') {
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-'
+                    || c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 i = commentEnd(sql, i);
             } else {
                 return i;

@@ -1,13 +1,5 @@
 package dev.autoprom.instrumentation.jdbc.statement;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-import dev.autoprom.api.SuperTypeMatcher;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -19,6 +11,14 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.SuperTypeMatcher;
+import dev.autoprom.api.Targets;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
 /**
  * Statement executions of any JDBC driver (and of any other wrapper around it, recorded once), plus the
  * connection methods that create statements, where the prepared SQL and the connection are seen.
@@ -29,6 +29,7 @@ public final class StatementInstrumentation implements InstrumentationModule {
     private static final String CONNECTION = "java.sql.Connection";
     /** Shared so that the hierarchy answers for base types are remembered across classes. */
     private static final SuperTypeMatcher STATEMENT_TYPES = SuperTypeMatcher.anyOf(STATEMENT);
+
     private static final SuperTypeMatcher CONNECTION_TYPES = SuperTypeMatcher.anyOf(CONNECTION);
     /**
      * The statement and connection wrappers of the pools the JDBC family knows. They always delegate to the
@@ -57,9 +58,18 @@ public final class StatementInstrumentation implements InstrumentationModule {
     public Targets targets() {
         // SuperTypeMatcher remembers the answers for base types (start-up cost); a pool's own wrappers are left
         // to the driver objects they delegate to
-        return Targets.subtypesOf(STATEMENT, CONNECTION).declaring("execute", "executeQuery", "executeUpdate",
-                "executeLargeUpdate", "executeBatch", "executeLargeBatch", "prepareStatement", "prepareCall",
-                "createStatement").and(not(poolWrapper()));
+        return Targets.subtypesOf(STATEMENT, CONNECTION)
+                .declaring(
+                        "execute",
+                        "executeQuery",
+                        "executeUpdate",
+                        "executeLargeUpdate",
+                        "executeBatch",
+                        "executeLargeBatch",
+                        "prepareStatement",
+                        "prepareCall",
+                        "createStatement")
+                .and(not(poolWrapper()));
     }
 
     private static ElementMatcher.Junction<TypeDescription> poolWrapper() {
@@ -80,15 +90,22 @@ public final class StatementInstrumentation implements InstrumentationModule {
         ElementMatcher.Junction<MethodDescription> ofConnection =
                 isPublic().and(not(isAbstract())).and(isDeclaredBy(CONNECTION_TYPES));
 
-        target.advise(executeNames.and(takesArgument(0, String.class))
-                        .and(takesArguments(1).or(takesArguments(2))).and(ofStatement),
+        target.advise(
+                        executeNames
+                                .and(takesArgument(0, String.class))
+                                .and(takesArguments(1).or(takesArguments(2)))
+                                .and(ofStatement),
                         ADVICE + "ExecuteSqlAdvice")
-                .advise(executeNames.and(takesArguments(0)).and(ofStatement),
-                        ADVICE + "ExecuteAdvice")
-                .advise(namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0)).and(ofStatement),
+                .advise(executeNames.and(takesArguments(0)).and(ofStatement), ADVICE + "ExecuteAdvice")
+                .advise(
+                        namedOneOf("executeBatch", "executeLargeBatch")
+                                .and(takesArguments(0))
+                                .and(ofStatement),
                         ADVICE + "ExecuteBatchAdvice")
-                .advise(namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class))
-                        .and(ofConnection),
+                .advise(
+                        namedOneOf("prepareStatement", "prepareCall")
+                                .and(takesArgument(0, String.class))
+                                .and(ofConnection),
                         ADVICE + "PrepareAdvice")
                 .advise(named("createStatement").and(ofConnection), ADVICE + "CreateStatementAdvice");
     }

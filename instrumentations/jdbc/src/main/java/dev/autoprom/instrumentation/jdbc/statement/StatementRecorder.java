@@ -35,8 +35,7 @@ public final class StatementRecorder {
     private static final WeakIdentityMap<StatementSeries> STATEMENTS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<DatabaseSeries> CONNECTIONS = new WeakIdentityMap<>();
 
-    private StatementRecorder() {
-    }
+    private StatementRecorder() {}
 
     /** Per-thread nesting of execute and prepare calls. */
     private static final class CallState {
@@ -44,6 +43,7 @@ public final class StatementRecorder {
         int prepareDepth;
         /** What the innermost nested prepare resolved, for the wrapping (proxy) prepare to reuse. */
         StatementSeries innerSeries;
+
         String innerSql;
     }
 
@@ -63,8 +63,7 @@ public final class StatementRecorder {
      * End of an execute call. {@code sql} is the call's own SQL ({@code execute(String)}), null for a prepared
      * statement's; {@code sqlState} is the failure's SQLState when it was an {@code SQLException}.
      */
-    public static void exit(Object statement, String sql, boolean batch, long start, Throwable error,
-            String sqlState) {
+    public static void exit(Object statement, String sql, boolean batch, long start, Throwable error, String sqlState) {
         CallState calls = CALLS.get();
         try {
             if (start != NOT_RECORDED) {
@@ -80,15 +79,16 @@ public final class StatementRecorder {
         }
     }
 
-    private static void record(Object statement, String sql, boolean batch, long nanos, Throwable error,
-            String sqlState) {
+    private static void record(
+            Object statement, String sql, boolean batch, long nanos, Throwable error, String sqlState) {
         StatementSeries series = STATEMENTS.get(statement);
         if (series == null) {
             // not created through a Connection method: a driver's internal statement (MariaDB runs
             // "select database()" behind getCatalog()), or one created before the agent attached
             return;
         }
-        DistributionDataPoint child = error == null ? series.success(sql, batch)
+        DistributionDataPoint child = error == null
+                ? series.success(sql, batch)
                 : series.database.failure(series.operation(sql, batch), errorType(error, sqlState));
         child.observe(nanos / 1e9);
     }
@@ -165,8 +165,8 @@ public final class StatementRecorder {
                 Class<?> anchor = Class.forName("java.sql.Connection", false, ClassLoader.getPlatformClassLoader());
                 String bridge = "dev.autoprom.instrumentation.jdbc.statement.bridge.";
                 @SuppressWarnings("unchecked")
-                Function<Object, String[]> metadata = (Function<Object, String[]>) BridgeClasses
-                        .newInstance(anchor, bridge + "ConnectionMetadata");
+                Function<Object, String[]> metadata =
+                        (Function<Object, String[]>) BridgeClasses.newInstance(anchor, bridge + "ConnectionMetadata");
                 METADATA = metadata;
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot load the JDBC bridge classes", e);

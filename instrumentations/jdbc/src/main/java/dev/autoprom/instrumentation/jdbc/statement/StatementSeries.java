@@ -13,6 +13,7 @@ final class StatementSeries {
     final DatabaseSeries database;
     /** The prepared statement's keyword; null for a plain statement (or a prepared one created unseen). */
     final String operation;
+
     private final String batchOperation;
     private volatile DistributionDataPoint success;
     private volatile DistributionDataPoint batchSuccess;

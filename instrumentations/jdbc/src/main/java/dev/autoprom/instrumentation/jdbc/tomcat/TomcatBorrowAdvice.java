@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code ConnectionPool.borrowConnection(...)} returned a pooled connection: its use starts. */
 public final class TomcatBorrowAdvice {
 
-    private TomcatBorrowAdvice() {
-    }
+    private TomcatBorrowAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool, @Advice.Return(readOnly = true) Object pooledConnection) {

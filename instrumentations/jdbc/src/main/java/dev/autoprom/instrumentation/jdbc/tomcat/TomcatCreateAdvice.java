@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code PooledConnection.connect()}: a physical connection was opened for its pool ({@code parent}). */
 public final class TomcatCreateAdvice {
 
-    private TomcatCreateAdvice() {
-    }
+    private TomcatCreateAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code ConnectionPool.getConnection(...)}: wait time and timeouts (the borrow is tracked by TomcatBorrowAdvice). */
 public final class TomcatGetConnectionAdvice {
 
-    private TomcatGetConnectionAdvice() {
-    }
+    private TomcatGetConnectionAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {

@@ -1,13 +1,13 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
-import dev.autoprom.api.Targets;
-
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
 
 /**
  * Tomcat JDBC {@code ConnectionPool} (10/11, and the 9.x line with the same methods): registers when
@@ -23,8 +23,7 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
     private static final String ADVICE = "dev.autoprom.instrumentation.jdbc.tomcat.";
 
     /** The classes this module instruments. */
-    private static final String[] TYPES = {
-            POOL, POOLED};
+    private static final String[] TYPES = {POOL, POOLED};
 
     @Override
     public String family() {
@@ -43,19 +42,26 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(POOL)).and(named("init")).and(takesArguments(1)),
-                        ADVICE + "TomcatStartAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("close")).and(takesArguments(1)),
+        target.advise(isDeclaredBy(named(POOL)).and(named("init")).and(takesArguments(1)), ADVICE + "TomcatStartAdvice")
+                .advise(
+                        isDeclaredBy(named(POOL)).and(named("close")).and(takesArguments(1)),
                         "dev.autoprom.instrumentation.jdbc.pool.PoolCloseAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("getConnection"))
-                        .and(takesArguments(0).or(takesArguments(2))),
+                .advise(
+                        isDeclaredBy(named(POOL))
+                                .and(named("getConnection"))
+                                .and(takesArguments(0).or(takesArguments(2))),
                         ADVICE + "TomcatGetConnectionAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("borrowConnection")).and(takesArguments(3))
-                        .and(takesArgument(0, int.class)),
+                .advise(
+                        isDeclaredBy(named(POOL))
+                                .and(named("borrowConnection"))
+                                .and(takesArguments(3))
+                                .and(takesArgument(0, int.class)),
                         ADVICE + "TomcatBorrowAdvice")
-                .advise(isDeclaredBy(named(POOL)).and(named("returnConnection")).and(takesArguments(1)),
+                .advise(
+                        isDeclaredBy(named(POOL)).and(named("returnConnection")).and(takesArguments(1)),
                         ADVICE + "TomcatReturnAdvice")
-                .advise(isDeclaredBy(named(POOLED)).and(named("connect")).and(takesArguments(0)),
+                .advise(
+                        isDeclaredBy(named(POOLED)).and(named("connect")).and(takesArguments(0)),
                         ADVICE + "TomcatCreateAdvice");
     }
 }

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code ConnectionPool.returnConnection(pooled)}: its use ends. */
 public final class TomcatReturnAdvice {
 
-    private TomcatReturnAdvice() {
-    }
+    private TomcatReturnAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.Argument(0) Object pooledConnection) {

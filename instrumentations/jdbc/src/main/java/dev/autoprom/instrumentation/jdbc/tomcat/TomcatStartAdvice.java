@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** {@code ConnectionPool.init(...)} returned: the pool is started (its properties are set by init). */
 public final class TomcatStartAdvice {
 
-    private TomcatStartAdvice() {
-    }
+    private TomcatStartAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {

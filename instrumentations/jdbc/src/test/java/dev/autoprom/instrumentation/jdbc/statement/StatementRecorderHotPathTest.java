@@ -23,8 +23,7 @@ class StatementRecorderHotPathTest {
         StatementRecorder.prepareEnter();
         StatementRecorder.prepareExit(connection, plain, null);
 
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         // Until C2 has compiled it, the Prometheus client's observe() allocates a short-lived object per call
         // (escape analysis removes it later): measure rounds until the compiled steady state is reached.
         long allocated = Long.MAX_VALUE;

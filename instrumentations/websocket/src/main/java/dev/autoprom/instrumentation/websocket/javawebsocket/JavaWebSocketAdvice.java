@@ -11,8 +11,7 @@ import org.java_websocket.framing.Framedata;
 /** Advice for Java-WebSocket's {@code WebSocketClient}, {@code WebSocketImpl} and {@code Draft_6455}. */
 final class JavaWebSocketAdvice {
 
-    private JavaWebSocketAdvice() {
-    }
+    private JavaWebSocketAdvice() {}
 
     /** {@code WebSocketClient.run()}: the connect thread starts (connect, connectBlocking, reconnect). */
     static final class Run {
@@ -60,8 +59,8 @@ final class JavaWebSocketAdvice {
                 List<Framedata> list = (List<Framedata>) frames; // the library always passes a list: no iterator
                 for (int i = 0; i < list.size(); i++) {
                     Framedata frame = list.get(i);
-                    JavaWebSocketHooks.frameSent(recorded, frame.getOpcode(), frame.getPayloadData().remaining(),
-                            frame.isFin());
+                    JavaWebSocketHooks.frameSent(
+                            recorded, frame.getOpcode(), frame.getPayloadData().remaining(), frame.isFin());
                 }
             }
         }
@@ -73,8 +72,8 @@ final class JavaWebSocketAdvice {
         static void enter(@Advice.Argument(0) WebSocketImpl connection, @Advice.Argument(1) Framedata frame) {
             WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener());
             if (recorded != null) {
-                JavaWebSocketHooks.frameReceived(recorded, frame.getOpcode(), frame.getPayloadData().remaining(),
-                        frame.isFin());
+                JavaWebSocketHooks.frameReceived(
+                        recorded, frame.getOpcode(), frame.getPayloadData().remaining(), frame.isFin());
             }
         }
     }

@@ -13,8 +13,7 @@ public final class JavaWebSocketHooks {
     private static final WeakIdentityMap<WsConnection> CONNECTIONS = new WeakIdentityMap<>();
     private static final String STATUS_PREFIX = "Invalid status code received: ";
 
-    private JavaWebSocketHooks() {
-    }
+    private JavaWebSocketHooks() {}
 
     public static void connecting(Object client, URI uri) {
         CONNECTIONS.put(client, WsConnection.connecting(LIBRARY, ServerAddress.of(uri)));

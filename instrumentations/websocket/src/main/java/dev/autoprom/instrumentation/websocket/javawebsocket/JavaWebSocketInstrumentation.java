@@ -25,7 +25,8 @@ public final class JavaWebSocketInstrumentation implements InstrumentationModule
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "org.java_websocket.client.WebSocketClient", IMPL, "org.java_websocket.drafts.Draft_6455"};
+        "org.java_websocket.client.WebSocketClient", IMPL, "org.java_websocket.drafts.Draft_6455"
+    };
 
     @Override
     public String family() {
@@ -49,7 +50,11 @@ public final class JavaWebSocketInstrumentation implements InstrumentationModule
                 .advise(named("onWebsocketClose").and(takesArguments(4)), ADVICE + "Close")
                 .advise(named("onWebsocketError").and(takesArguments(2)), ADVICE + "OnError")
                 .advise(named("send").and(isPrivate()).and(takesArguments(Collection.class)), ADVICE + "SendFrames")
-                .advise(named("processFrame").and(takesArguments(2)).and(takesArgument(0, named(IMPL)))
-                        .and(takesArgument(1, named("org.java_websocket.framing.Framedata"))), ADVICE + "ReceiveFrame");
+                .advise(
+                        named("processFrame")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named(IMPL)))
+                                .and(takesArgument(1, named("org.java_websocket.framing.Framedata"))),
+                        ADVICE + "ReceiveFrame");
     }
 }

@@ -10,19 +10,20 @@ import net.bytebuddy.asm.Advice;
 /** Advice for {@code jdk.internal.net.http.websocket}; each calls {@link JdkWebSocketHooks}. */
 final class JdkWebSocketAdvice {
 
-    private JdkWebSocketAdvice() {
-    }
+    private JdkWebSocketAdvice() {}
 
     /** {@code BuilderImpl.buildAsync(URI, Listener)}: wraps the listener, then watches the handshake. */
     static final class BuildAsync {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(0) URI uri,
+        static void enter(
+                @Advice.Argument(0) URI uri,
                 @Advice.Argument(value = 1, readOnly = false) WebSocket.Listener listener) {
             listener = (WebSocket.Listener) JdkWebSocketHooks.wrapListener(WebSocket.class, listener, uri);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.Return CompletableFuture<WebSocket> handshake,
+        static void exit(
+                @Advice.Return CompletableFuture<WebSocket> handshake,
                 @Advice.Argument(1) WebSocket.Listener listener) {
             JdkWebSocketHooks.watchHandshake(handshake, listener);
         }
@@ -36,8 +37,11 @@ final class JdkWebSocketAdvice {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("listener") Object listener, @Advice.Enter long size,
-                @Advice.Argument(1) boolean last, @Advice.Return CompletableFuture<?> result) {
+        static void exit(
+                @Advice.FieldValue("listener") Object listener,
+                @Advice.Enter long size,
+                @Advice.Argument(1) boolean last,
+                @Advice.Return CompletableFuture<?> result) {
             JdkWebSocketHooks.sent(listener, WsConnection.TEXT, size, last, result);
         }
     }
@@ -50,8 +54,11 @@ final class JdkWebSocketAdvice {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("listener") Object listener, @Advice.Enter long size,
-                @Advice.Argument(1) boolean last, @Advice.Return CompletableFuture<?> result) {
+        static void exit(
+                @Advice.FieldValue("listener") Object listener,
+                @Advice.Enter long size,
+                @Advice.Argument(1) boolean last,
+                @Advice.Return CompletableFuture<?> result) {
             JdkWebSocketHooks.sent(listener, WsConnection.BINARY, size, last, result);
         }
     }
@@ -64,7 +71,9 @@ final class JdkWebSocketAdvice {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("listener") Object listener, @Advice.Enter long size,
+        static void exit(
+                @Advice.FieldValue("listener") Object listener,
+                @Advice.Enter long size,
                 @Advice.Return CompletableFuture<?> result) {
             JdkWebSocketHooks.sent(listener, WsConnection.PING, size, true, result);
         }
@@ -78,7 +87,9 @@ final class JdkWebSocketAdvice {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("listener") Object listener, @Advice.Enter long size,
+        static void exit(
+                @Advice.FieldValue("listener") Object listener,
+                @Advice.Enter long size,
                 @Advice.Return CompletableFuture<?> result) {
             JdkWebSocketHooks.sent(listener, WsConnection.PONG, size, true, result);
         }

@@ -2,8 +2,8 @@ package dev.autoprom.instrumentation.websocket.jdk;
 
 import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
-import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
+import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.Utf8;
 import dev.autoprom.instrumentation.websocket.WsConnection;
@@ -22,12 +22,13 @@ public final class JdkWebSocketHooks {
 
     static final String LIBRARY = "jdk";
     private static final String COMPONENT = "websocket.jdk";
-    private static final Bridge<ListenerWrapper> WRAPPERS = Bridge.of(ListenerWrapper.class,
-            "dev.autoprom.instrumentation.websocket.jdk.bridge.JdkListenerBridge$Wrapper", COMPONENT,
+    private static final Bridge<ListenerWrapper> WRAPPERS = Bridge.of(
+            ListenerWrapper.class,
+            "dev.autoprom.instrumentation.websocket.jdk.bridge.JdkListenerBridge$Wrapper",
+            COMPONENT,
             ListenerWrapper.NONE);
 
-    private JdkWebSocketHooks() {
-    }
+    private JdkWebSocketHooks() {}
 
     /**
      * At {@code buildAsync}: the listener the builder should use instead of the application's. {@code anchor} is

@@ -21,8 +21,7 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.jdk.JdkWebSocketAdvice$";
 
     /** The classes this module instruments. */
-    private static final String[] TYPES = {
-            PACKAGE + "BuilderImpl", PACKAGE + "WebSocketImpl"};
+    private static final String[] TYPES = {PACKAGE + "BuilderImpl", PACKAGE + "WebSocketImpl"};
 
     @Override
     public String family() {
@@ -41,11 +40,14 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("buildAsync").and(takesArguments(2)).and(takesArgument(0, URI.class))
-                        .and(takesArgument(1, named("java.net.http.WebSocket$Listener"))), ADVICE + "BuildAsync")
+        target.advise(
+                        named("buildAsync")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, URI.class))
+                                .and(takesArgument(1, named("java.net.http.WebSocket$Listener"))),
+                        ADVICE + "BuildAsync")
                 .advise(named("sendText").and(takesArguments(CharSequence.class, boolean.class)), ADVICE + "SendText")
-                .advise(named("sendBinary").and(takesArguments(ByteBuffer.class, boolean.class)),
-                        ADVICE + "SendBinary")
+                .advise(named("sendBinary").and(takesArguments(ByteBuffer.class, boolean.class)), ADVICE + "SendBinary")
                 .advise(named("sendPing").and(takesArguments(ByteBuffer.class)), ADVICE + "SendPing")
                 .advise(named("sendPong").and(takesArguments(ByteBuffer.class)), ADVICE + "SendPong")
                 .advise(named("abort").and(takesArguments(0)), ADVICE + "Abort");

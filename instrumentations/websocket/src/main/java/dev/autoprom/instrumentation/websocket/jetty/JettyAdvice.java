@@ -11,8 +11,7 @@ import org.eclipse.jetty.websocket.core.exception.UpgradeException;
 /** Advice for Jetty 12's WebSocket core (client side). */
 final class JettyAdvice {
 
-    private JettyAdvice() {
-    }
+    private JettyAdvice() {}
 
     /** {@code WebSocketCoreClient.connect(CoreClientUpgradeRequest)}: a handshake starts. */
     static final class Connect {
@@ -39,7 +38,10 @@ final class JettyAdvice {
     static final class HandleException {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object request, @Advice.Argument(0) Throwable failure) {
-            JettyHooks.connectFailed(request, failure, failure instanceof UpgradeException,
+            JettyHooks.connectFailed(
+                    request,
+                    failure,
+                    failure instanceof UpgradeException,
                     failure instanceof UpgradeException ? ((UpgradeException) failure).getResponseStatusCode() : 0);
         }
     }
@@ -81,8 +83,8 @@ final class JettyAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This WebSocketCoreSession session, @Advice.Argument(0) OutgoingEntry entry) {
             Frame frame = entry.getFrame();
-            JettyHooks.frameSent(session, session.isOutputOpen(), frame.getOpCode(), frame.getPayloadLength(),
-                    frame.isFin());
+            JettyHooks.frameSent(
+                    session, session.isOutputOpen(), frame.getOpCode(), frame.getPayloadLength(), frame.isFin());
         }
     }
 

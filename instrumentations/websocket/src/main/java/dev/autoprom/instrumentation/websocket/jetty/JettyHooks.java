@@ -17,8 +17,7 @@ public final class JettyHooks {
     /** The connection whose upgrade runs on this thread: the session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> UPGRADING = new ThreadLocal<>();
 
-    private JettyHooks() {
-    }
+    private JettyHooks() {}
 
     /** {@code requestClass} tells the API: Jetty's Jakarta containers use their own request subclass. */
     public static void connecting(Object request, String requestClass, URI uri) {

@@ -28,8 +28,9 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            CORE + "client.WebSocketCoreClient", CORE + "client.CoreClientUpgradeRequest",
-            CORE + "WebSocketCoreSession", CORE + "WebSocketCoreSession$IncomingAdaptor"};
+        CORE + "client.WebSocketCoreClient", CORE + "client.CoreClientUpgradeRequest",
+        CORE + "WebSocketCoreSession", CORE + "WebSocketCoreSession$IncomingAdaptor"
+    };
 
     @Override
     public String family() {
@@ -48,23 +49,39 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("connect").and(takesArguments(1))
-                        .and(takesArgument(0, named(CORE + "client.CoreClientUpgradeRequest"))), ADVICE + "Connect")
-                .advise(named("upgrade").and(takesArguments(2))
-                        .and(takesArgument(0, named("org.eclipse.jetty.client.Response"))), ADVICE + "Upgrade")
+        target.advise(
+                        named("connect")
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named(CORE + "client.CoreClientUpgradeRequest"))),
+                        ADVICE + "Connect")
+                .advise(
+                        named("upgrade")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named("org.eclipse.jetty.client.Response"))),
+                        ADVICE + "Upgrade")
                 .advise(named("handleException").and(takesArguments(Throwable.class)), ADVICE + "HandleException")
-                .advise(isConstructor().and(takesArguments(4)).and(takesArgument(1, named(CORE + "Behavior"))),
+                .advise(
+                        isConstructor().and(takesArguments(4)).and(takesArgument(1, named(CORE + "Behavior"))),
                         ADVICE + "NewSession")
-                .advise(named("onOpen").and(takesArguments(0)).and(isDeclaredBy(named(CORE + "WebSocketCoreSession"))),
+                .advise(
+                        named("onOpen").and(takesArguments(0)).and(isDeclaredBy(named(CORE + "WebSocketCoreSession"))),
                         ADVICE + "Open")
-                .advise(named("closeConnection").and(takesArguments(2))
-                        .and(takesArgument(0, named(CORE + "CloseStatus"))), ADVICE + "CloseConnection")
-                .advise(named("processConnectionError").and(takesArguments(2))
-                        .and(takesArgument(0, Throwable.class)), ADVICE + "ConnectionError")
-                .advise(named("sendFrame").and(takesArguments(1))
-                        .and(takesArgument(0, named(CORE + "OutgoingEntry"))), ADVICE + "SendFrame")
-                .advise(named("onFrame").and(takesArguments(2)).and(takesArgument(0, named(CORE + "Frame")))
-                        .and(isDeclaredBy(named(CORE + "WebSocketCoreSession$IncomingAdaptor"))),
+                .advise(
+                        named("closeConnection")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named(CORE + "CloseStatus"))),
+                        ADVICE + "CloseConnection")
+                .advise(
+                        named("processConnectionError").and(takesArguments(2)).and(takesArgument(0, Throwable.class)),
+                        ADVICE + "ConnectionError")
+                .advise(
+                        named("sendFrame").and(takesArguments(1)).and(takesArgument(0, named(CORE + "OutgoingEntry"))),
+                        ADVICE + "SendFrame")
+                .advise(
+                        named("onFrame")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named(CORE + "Frame")))
+                                .and(isDeclaredBy(named(CORE + "WebSocketCoreSession$IncomingAdaptor"))),
                         ADVICE + "ReceiveFrame");
     }
 }

@@ -2,8 +2,8 @@ package dev.autoprom.instrumentation.websocket.okhttp;
 
 import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
-import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
+import dev.autoprom.instrumentation.websocket.ListenerWrapper;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.Utf8;
 import dev.autoprom.instrumentation.websocket.WsConnection;
@@ -12,11 +12,13 @@ import dev.autoprom.instrumentation.websocket.WsConnection;
 public final class OkHttpHooks {
 
     static final String LIBRARY = "okhttp";
-    private static final Bridge<ListenerWrapper> WRAPPERS = Bridge.of(ListenerWrapper.class,
-            "dev.autoprom.instrumentation.websocket.okhttp.bridge.OkHttpListenerBridge$Wrapper", "websocket.okhttp", ListenerWrapper.NONE);
+    private static final Bridge<ListenerWrapper> WRAPPERS = Bridge.of(
+            ListenerWrapper.class,
+            "dev.autoprom.instrumentation.websocket.okhttp.bridge.OkHttpListenerBridge$Wrapper",
+            "websocket.okhttp",
+            ListenerWrapper.NONE);
 
-    private OkHttpHooks() {
-    }
+    private OkHttpHooks() {}
 
     /** The listener {@code newWebSocket} should use: the application's, wrapped. {@code anchor}: WebSocketListener. */
     public static Object wrapListener(Class<?> anchor, Object listener, String host) {

@@ -20,8 +20,7 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.okhttp.OkHttpAdvice$";
 
     /** The classes this module instruments. */
-    private static final String[] TYPES = {
-            "okhttp3.OkHttpClient", "okhttp3.internal.ws.RealWebSocket"};
+    private static final String[] TYPES = {"okhttp3.OkHttpClient", "okhttp3.internal.ws.RealWebSocket"};
 
     @Override
     public String family() {
@@ -40,14 +39,21 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("newWebSocket").and(takesArguments(2)).and(takesArgument(0, named("okhttp3.Request")))
-                        .and(takesArgument(1, named("okhttp3.WebSocketListener"))), ADVICE + "NewWebSocket")
+        target.advise(
+                        named("newWebSocket")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named("okhttp3.Request")))
+                                .and(takesArgument(1, named("okhttp3.WebSocketListener"))),
+                        ADVICE + "NewWebSocket")
                 .advise(named("send").and(takesArguments(String.class)), ADVICE + "SendText")
-                .advise(named("send").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
+                .advise(
+                        named("send").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
                         ADVICE + "SendBinary")
-                .advise(named("onReadPing").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
+                .advise(
+                        named("onReadPing").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
                         ADVICE + "ReadPing")
-                .advise(named("onReadPong").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
+                .advise(
+                        named("onReadPong").and(takesArguments(1)).and(takesArgument(0, named("okio.ByteString"))),
                         ADVICE + "ReadPong");
     }
 }

@@ -9,8 +9,7 @@ import net.bytebuddy.asm.Advice;
 /** Advice for Tomcat's WebSocket client. */
 final class TomcatAdvice {
 
-    private TomcatAdvice() {
-    }
+    private TomcatAdvice() {}
 
     /** {@code WsWebSocketContainer.connectToServerRecursive(holder, config, uri, redirects)}: the handshake. */
     static final class Connect {
@@ -47,8 +46,11 @@ final class TomcatAdvice {
      */
     static final class SendPart {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("wsSession") Object session, @Advice.Argument(0) byte opCode,
-                @Advice.Argument(1) ByteBuffer payload, @Advice.Argument(2) boolean last) {
+        static void enter(
+                @Advice.FieldValue("wsSession") Object session,
+                @Advice.Argument(0) byte opCode,
+                @Advice.Argument(1) ByteBuffer payload,
+                @Advice.Argument(2) boolean last) {
             TomcatHooks.partSent(session, opCode, payload, last);
         }
     }
@@ -56,8 +58,11 @@ final class TomcatAdvice {
     /** {@code WsFrameBase.processRemainingHeader()}: true once a frame's header is read. */
     static final class FrameHeader {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.Return boolean complete, @Advice.FieldValue("wsSession") Object session,
-                @Advice.FieldValue("opCode") byte opCode, @Advice.FieldValue("payloadLength") long length,
+        static void exit(
+                @Advice.Return boolean complete,
+                @Advice.FieldValue("wsSession") Object session,
+                @Advice.FieldValue("opCode") byte opCode,
+                @Advice.FieldValue("payloadLength") long length,
                 @Advice.FieldValue("fin") boolean fin) {
             if (complete) {
                 TomcatHooks.frameReceived(session, opCode, length, fin);

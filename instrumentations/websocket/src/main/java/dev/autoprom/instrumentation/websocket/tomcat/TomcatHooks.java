@@ -16,8 +16,7 @@ public final class TomcatHooks {
     /** The handshake running on this thread: the client session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> CONNECTING = new ThreadLocal<>();
 
-    private TomcatHooks() {
-    }
+    private TomcatHooks() {}
 
     /** The first call of a redirect chain starts the handshake; the nested calls of redirects are ignored. */
     public static Object connecting(URI uri, Set<?> redirects) {
@@ -59,8 +58,8 @@ public final class TomcatHooks {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
             // Tomcat passes the message's opcode with every part and picks CONTINUATION when it writes the frame
-            connection.sentTypedPart(WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(),
-                    last);
+            connection.sentTypedPart(
+                    WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(), last);
         }
     }
 
@@ -81,8 +80,10 @@ public final class TomcatHooks {
         if (message != null && thrown.getCause() == null) {
             int open = message.indexOf('[');
             while (open >= 0 && open + 4 < message.length()) {
-                if (message.charAt(open + 4) == ']' && Character.isDigit(message.charAt(open + 1))
-                        && Character.isDigit(message.charAt(open + 2)) && Character.isDigit(message.charAt(open + 3))) {
+                if (message.charAt(open + 4) == ']'
+                        && Character.isDigit(message.charAt(open + 1))
+                        && Character.isDigit(message.charAt(open + 2))
+                        && Character.isDigit(message.charAt(open + 3))) {
                     return message.substring(open + 1, open + 4);
                 }
                 open = message.indexOf('[', open + 1);

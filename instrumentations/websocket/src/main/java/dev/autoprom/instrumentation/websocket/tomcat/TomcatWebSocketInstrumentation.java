@@ -28,8 +28,9 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            PACKAGE + "WsWebSocketContainer", PACKAGE + "WsSession",
-            PACKAGE + "WsRemoteEndpointImplBase", PACKAGE + "WsFrameBase"};
+        PACKAGE + "WsWebSocketContainer", PACKAGE + "WsSession",
+        PACKAGE + "WsRemoteEndpointImplBase", PACKAGE + "WsFrameBase"
+    };
 
     @Override
     public String family() {
@@ -48,16 +49,31 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(named("connectToServerRecursive").and(takesArguments(4)).and(takesArgument(2, URI.class))
-                        .and(takesArgument(3, Set.class)), ADVICE + "Connect")
-                .advise(isConstructor().and(takesArguments(8))
-                        .and(takesArgument(0, named(PACKAGE + "ClientEndpointHolder"))), ADVICE + "NewClientSession")
+        target.advise(
+                        named("connectToServerRecursive")
+                                .and(takesArguments(4))
+                                .and(takesArgument(2, URI.class))
+                                .and(takesArgument(3, Set.class)),
+                        ADVICE + "Connect")
+                .advise(
+                        isConstructor()
+                                .and(takesArguments(8))
+                                .and(takesArgument(0, named(PACKAGE + "ClientEndpointHolder"))),
+                        ADVICE + "NewClientSession")
                 .advise(named("fireEndpointOnClose").and(takesArguments(1)), ADVICE + "Closed")
                 // asynchronous sends, and blocking ones (getBasicRemote(), pings, close), which bypass startMessage
-                .advise(named("startMessage").and(takesArguments(5)).and(takesArgument(0, byte.class))
-                        .and(takesArgument(1, ByteBuffer.class)), ADVICE + "SendPart")
-                .advise(named("sendMessageBlockInternal").and(takesArguments(4)).and(takesArgument(0, byte.class))
-                        .and(takesArgument(1, ByteBuffer.class)), ADVICE + "SendPart")
+                .advise(
+                        named("startMessage")
+                                .and(takesArguments(5))
+                                .and(takesArgument(0, byte.class))
+                                .and(takesArgument(1, ByteBuffer.class)),
+                        ADVICE + "SendPart")
+                .advise(
+                        named("sendMessageBlockInternal")
+                                .and(takesArguments(4))
+                                .and(takesArgument(0, byte.class))
+                                .and(takesArgument(1, ByteBuffer.class)),
+                        ADVICE + "SendPart")
                 .advise(named("processRemainingHeader").and(takesArguments(0)), ADVICE + "FrameHeader");
     }
 }

@@ -10,13 +10,14 @@ import org.glassfish.tyrus.spi.UpgradeResponse;
 /** Advice for Tyrus' client engine, web socket and protocol handler. */
 final class TyrusAdvice {
 
-    private TyrusAdvice() {
-    }
+    private TyrusAdvice() {}
 
     /** {@code new TyrusClientEngine(..., URI, DebugContext)}: a connection attempt starts. */
     static final class NewEngine {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object engine, @Advice.FieldValue("protocolHandler") Object protocolHandler,
+        static void exit(
+                @Advice.This Object engine,
+                @Advice.FieldValue("protocolHandler") Object protocolHandler,
                 @Advice.Argument(3) URI uri) {
             TyrusHooks.connecting(engine, protocolHandler, uri);
         }
@@ -33,10 +34,13 @@ final class TyrusAdvice {
     /** {@code TyrusClientEngine.processResponse(UpgradeResponse, Writer, CloseListener)}: the upgrade's outcome. */
     static final class ProcessResponse {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object engine, @Advice.FieldValue("protocolHandler") Object protocolHandler,
-                @Advice.Argument(0) UpgradeResponse response, @Advice.Return ClientEngine.ClientUpgradeInfo info) {
-            TyrusHooks.upgradeProcessed(engine, protocolHandler, info.getUpgradeStatus().name(),
-                    response.getStatus());
+        static void exit(
+                @Advice.This Object engine,
+                @Advice.FieldValue("protocolHandler") Object protocolHandler,
+                @Advice.Argument(0) UpgradeResponse response,
+                @Advice.Return ClientEngine.ClientUpgradeInfo info) {
+            TyrusHooks.upgradeProcessed(
+                    engine, protocolHandler, info.getUpgradeStatus().name(), response.getStatus());
         }
     }
 
@@ -59,9 +63,10 @@ final class TyrusAdvice {
     /** {@code TyrusWebSocket.onClose(CloseFrame)}: every end, 1006 included. */
     static final class OnClose {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("protocolHandler") Object protocolHandler,
-                @Advice.Argument(0) CloseFrame frame) {
-            TyrusHooks.closed(protocolHandler, frame.getCloseReason().getCloseCode().getCode());
+        static void enter(
+                @Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Argument(0) CloseFrame frame) {
+            TyrusHooks.closed(
+                    protocolHandler, frame.getCloseReason().getCloseCode().getCode());
         }
     }
 

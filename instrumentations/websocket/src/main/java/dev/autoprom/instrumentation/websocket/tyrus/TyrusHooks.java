@@ -17,8 +17,7 @@ public final class TyrusHooks {
     private static final WeakIdentityMap<WsConnection> ENGINES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<WsConnection> CONNECTIONS = new WeakIdentityMap<>();
 
-    private TyrusHooks() {
-    }
+    private TyrusHooks() {}
 
     public static void connecting(Object engine, Object protocolHandler, URI uri) {
         WsConnection connection = WsConnection.connecting(LIBRARY, ServerAddress.of(uri));
@@ -36,8 +35,8 @@ public final class TyrusHooks {
             connection.opened();
             ENGINES.remove(engine);
         } else if ("UPGRADE_REQUEST_FAILED".equals(status)) {
-            connection.connectFailed(httpStatus == 101 ? "org.glassfish.tyrus.core.HandshakeException"
-                    : ErrorTypes.status(httpStatus));
+            connection.connectFailed(
+                    httpStatus == 101 ? "org.glassfish.tyrus.core.HandshakeException" : ErrorTypes.status(httpStatus));
             ENGINES.remove(engine);
             CONNECTIONS.remove(protocolHandler);
         }

@@ -26,9 +26,12 @@ public final class TyrusInstrumentation implements InstrumentationModule {
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {
-            "org.glassfish.tyrus.client.TyrusClientEngine", CORE + "TyrusWebSocket", CORE + "ProtocolHandler",
-            "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer",
-            "org.glassfish.tyrus.container.jdk.client.JdkClientContainer"};
+        "org.glassfish.tyrus.client.TyrusClientEngine",
+        CORE + "TyrusWebSocket",
+        CORE + "ProtocolHandler",
+        "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer",
+        "org.glassfish.tyrus.container.jdk.client.JdkClientContainer"
+    };
 
     @Override
     public String family() {
@@ -48,18 +51,29 @@ public final class TyrusInstrumentation implements InstrumentationModule {
     @Override
     public void adviseMethods(AdviceTarget target) {
         target.advise(isConstructor().and(takesArguments(5)).and(takesArgument(3, URI.class)), ADVICE + "NewEngine")
-                .advise(named("openClientSocket").and(takesArguments(3))
-                        .and(takesArgument(2, named("org.glassfish.tyrus.spi.ClientEngine"))), ADVICE + "OpenSocket")
-                .advise(named("processResponse").and(takesArguments(3))
-                        .and(takesArgument(0, named("org.glassfish.tyrus.spi.UpgradeResponse"))),
+                .advise(
+                        named("openClientSocket")
+                                .and(takesArguments(3))
+                                .and(takesArgument(2, named("org.glassfish.tyrus.spi.ClientEngine"))),
+                        ADVICE + "OpenSocket")
+                .advise(
+                        named("processResponse")
+                                .and(takesArguments(3))
+                                .and(takesArgument(0, named("org.glassfish.tyrus.spi.UpgradeResponse"))),
                         ADVICE + "ProcessResponse")
                 .advise(named("processError").and(takesArguments(Throwable.class)), ADVICE + "ProcessError")
                 .advise(named("onConnect").and(takesArguments(5)), ADVICE + "OnConnect")
-                .advise(named("onClose").and(takesArguments(1))
-                        .and(takesArgument(0, named(CORE + "frame.CloseFrame"))), ADVICE + "OnClose")
-                .advise(named("write").and(takesArguments(4))
-                        .and(takesArgument(0, named(CORE + "frame.TyrusFrame"))), ADVICE + "WriteFrame")
-                .advise(named("process").and(takesArguments(2)).and(takesArgument(0, named(CORE + "frame.Frame")))
-                        .and(takesArgument(1, named(CORE + "TyrusWebSocket"))), ADVICE + "ProcessFrame");
+                .advise(
+                        named("onClose").and(takesArguments(1)).and(takesArgument(0, named(CORE + "frame.CloseFrame"))),
+                        ADVICE + "OnClose")
+                .advise(
+                        named("write").and(takesArguments(4)).and(takesArgument(0, named(CORE + "frame.TyrusFrame"))),
+                        ADVICE + "WriteFrame")
+                .advise(
+                        named("process")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named(CORE + "frame.Frame")))
+                                .and(takesArgument(1, named(CORE + "TyrusWebSocket"))),
+                        ADVICE + "ProcessFrame");
     }
 }

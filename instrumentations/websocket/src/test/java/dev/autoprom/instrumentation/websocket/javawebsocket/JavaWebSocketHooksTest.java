@@ -9,8 +9,10 @@ class JavaWebSocketHooksTest {
     @Test
     void theStatusOfARefusedUpgradeComesFromJavaWebSocketsMessage() {
         assertThat(JavaWebSocketHooks.handshakeErrorType(
-                "Invalid status code received: 404 Status line: HTTP/1.1 404 Not Found")).isEqualTo("404");
-        assertThat(JavaWebSocketHooks.handshakeErrorType("draft refuses handshake")).isEqualTo("handshake_failed");
+                        "Invalid status code received: 404 Status line: HTTP/1.1 404 Not Found"))
+                .isEqualTo("404");
+        assertThat(JavaWebSocketHooks.handshakeErrorType("draft refuses handshake"))
+                .isEqualTo("handshake_failed");
         assertThat(JavaWebSocketHooks.handshakeErrorType(null)).isEqualTo("handshake_failed");
     }
 }

@@ -11,7 +11,7 @@ class TomcatHooksTest {
     @Test
     void aRefusedUpgradeIsLabelledWithTheStatusInTomcatsMessage() {
         assertThat(TomcatHooks.errorType(new IOException(
-                "The HTTP response from the server [404] did not permit the HTTP upgrade to WebSocket")))
+                        "The HTTP response from the server [404] did not permit the HTTP upgrade to WebSocket")))
                 .isEqualTo("404");
         assertThat(TomcatHooks.errorType(new IOException("La r\u00e9ponse [x] du serveur [503] refuse")))
                 .isEqualTo("503");

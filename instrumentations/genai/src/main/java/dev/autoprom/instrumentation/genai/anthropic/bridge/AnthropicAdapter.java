@@ -8,8 +8,8 @@ import com.anthropic.models.beta.messages.BetaMessageDeltaUsage;
 import com.anthropic.models.beta.messages.BetaRawMessageStreamEvent;
 import com.anthropic.models.beta.messages.BetaUsage;
 import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageDeltaUsage;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageDeltaUsage;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.Usage;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
@@ -31,7 +31,9 @@ public final class AnthropicAdapter implements GenAiAdapter {
         if (request instanceof MessageCreateParams) {
             call.requestModel(((MessageCreateParams) request).model().asString());
         } else if (request instanceof com.anthropic.models.beta.messages.MessageCreateParams) {
-            call.requestModel(((com.anthropic.models.beta.messages.MessageCreateParams) request).model().asString());
+            call.requestModel(((com.anthropic.models.beta.messages.MessageCreateParams) request)
+                    .model()
+                    .asString());
         }
     }
 

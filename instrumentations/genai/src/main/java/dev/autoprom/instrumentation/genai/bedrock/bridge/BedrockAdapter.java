@@ -30,6 +30,7 @@ public final class BedrockAdapter implements GenAiAdapter {
     static final String PROVIDER = "aws.bedrock";
     /** InvokeModel's token counts as response headers, for model families whose body has none (Mistral, Cohere). */
     private static final String INPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Input-Token-Count";
+
     private static final String OUTPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Output-Token-Count";
 
     @Override

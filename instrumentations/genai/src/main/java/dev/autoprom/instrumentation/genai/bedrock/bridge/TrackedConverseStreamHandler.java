@@ -6,8 +6,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 
 /** {@code converseStream}'s handler, followed (see {@link TrackedEventStreamHandler}). */
-final class TrackedConverseStreamHandler
-        extends TrackedEventStreamHandler<ConverseStreamResponse, ConverseStreamOutput>
+final class TrackedConverseStreamHandler extends TrackedEventStreamHandler<ConverseStreamResponse, ConverseStreamOutput>
         implements ConverseStreamResponseHandler {
 
     TrackedConverseStreamHandler(ConverseStreamResponseHandler delegate, GenAiCall call) {

@@ -48,19 +48,31 @@ public final class LangChain4jAdapter implements GenAiAdapter {
             return "";
         }
         switch (provider.name()) {
-            case "OPEN_AI": return "openai";
-            case "AZURE_OPEN_AI": return "azure.ai.openai";
-            case "ANTHROPIC": return "anthropic";
-            case "GOOGLE_AI_GEMINI": return "gcp.gemini";
-            case "GOOGLE_GENAI": return "gcp.gen_ai";
+            case "OPEN_AI":
+                return "openai";
+            case "AZURE_OPEN_AI":
+                return "azure.ai.openai";
+            case "ANTHROPIC":
+                return "anthropic";
+            case "GOOGLE_AI_GEMINI":
+                return "gcp.gemini";
+            case "GOOGLE_GENAI":
+                return "gcp.gen_ai";
             case "GOOGLE_VERTEX_AI_GEMINI":
-            case "GOOGLE_VERTEX_AI_ANTHROPIC": return "gcp.vertex_ai";
-            case "AMAZON_BEDROCK": return "aws.bedrock";
-            case "MISTRAL_AI": return "mistral_ai";
-            case "WATSONX": return "ibm.watsonx.ai";
-            case "MICROSOFT_FOUNDRY": return "azure.ai.inference";
-            case "GITHUB_MODELS": return "github";
-            default: return provider.name().toLowerCase(java.util.Locale.ROOT);
+            case "GOOGLE_VERTEX_AI_ANTHROPIC":
+                return "gcp.vertex_ai";
+            case "AMAZON_BEDROCK":
+                return "aws.bedrock";
+            case "MISTRAL_AI":
+                return "mistral_ai";
+            case "WATSONX":
+                return "ibm.watsonx.ai";
+            case "MICROSOFT_FOUNDRY":
+                return "azure.ai.inference";
+            case "GITHUB_MODELS":
+                return "github";
+            default:
+                return provider.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

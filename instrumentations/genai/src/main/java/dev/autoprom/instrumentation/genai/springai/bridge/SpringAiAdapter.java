@@ -70,9 +70,12 @@ public final class SpringAiAdapter implements GenAiAdapter {
         int dot = rest.indexOf('.');
         String module = dot > 0 ? rest.substring(0, dot) : rest;
         switch (module) {
-            case "mistralai": return "mistral_ai";
-            case "watsonx": return "ibm.watsonx.ai";
-            default: return module;
+            case "mistralai":
+                return "mistral_ai";
+            case "watsonx":
+                return "ibm.watsonx.ai";
+            default:
+                return module;
         }
     }
 
@@ -119,8 +122,7 @@ public final class SpringAiAdapter implements GenAiAdapter {
     public String errorType(Throwable failure) {
         if (failure.getClass().getName().startsWith("org.springframework.ai.retry.")) {
             String message = failure.getMessage();
-            if (message != null && message.length() >= 8 && message.startsWith("HTTP ")
-                    && isDigits(message, 5, 8)) {
+            if (message != null && message.length() >= 8 && message.startsWith("HTTP ") && isDigits(message, 5, 8)) {
                 return message.substring(5, 8);
             }
         }
@@ -155,7 +157,8 @@ public final class SpringAiAdapter implements GenAiAdapter {
     public void onEvent(GenAiCall call, Object event) {
         if (event instanceof ChatResponse) {
             ChatResponse response = (ChatResponse) event;
-            if (response.getResult() != null && response.getResult().getOutput() != null
+            if (response.getResult() != null
+                    && response.getResult().getOutput() != null
                     && response.getResult().getOutput().getText() != null
                     && !response.getResult().getOutput().getText().isEmpty()) {
                 call.chunk();

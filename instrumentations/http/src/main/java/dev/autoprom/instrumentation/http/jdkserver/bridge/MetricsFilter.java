@@ -45,8 +45,8 @@ public final class MetricsFilter extends Filter {
             if (thrown != null && status <= 0) {
                 status = 500;
             }
-            HttpServerRecorder.end(start, method, https, status,
-                    template == null ? route : Routes.join(route, template), thrown);
+            HttpServerRecorder.end(
+                    start, method, https, status, template == null ? route : Routes.join(route, template), thrown);
         }
     }
 

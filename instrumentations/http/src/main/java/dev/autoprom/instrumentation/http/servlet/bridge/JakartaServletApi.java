@@ -73,15 +73,15 @@ public final class JakartaServletApi implements ServletApi {
     }
 
     @Override
-    public boolean recordWhenAsyncCompletes(Object request, Object response, long start, int method,
-            boolean https, String route, Throwable thrown) {
+    public boolean recordWhenAsyncCompletes(
+            Object request, Object response, long start, int method, boolean https, String route, Throwable thrown) {
         HttpServletRequest http = (HttpServletRequest) request;
         if (!http.isAsyncStarted()) {
             return false;
         }
         AsyncContext async = http.getAsyncContext();
-        async.addListener(new JakartaAsyncRecorder(start, method, https, route, thrown), http,
-                (HttpServletResponse) response);
+        async.addListener(
+                new JakartaAsyncRecorder(start, method, https, route, thrown), http, (HttpServletResponse) response);
         return true;
     }
 }

@@ -36,7 +36,8 @@ final class JavaxAsyncRecorder implements AsyncListener {
         }
         recorded = true;
         try {
-            ServletResponse response = event.getSuppliedResponse() != null ? event.getSuppliedResponse()
+            ServletResponse response = event.getSuppliedResponse() != null
+                    ? event.getSuppliedResponse()
                     : event.getAsyncContext().getResponse();
             int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
             HttpServerRecorder.end(start, method, https, status, route, error);

@@ -2,9 +2,9 @@ package dev.autoprom.instrumentation.jdbc.c3p0.bridge;
 
 import com.mchange.v2.c3p0.AbstractComboPooledDataSource;
 import com.mchange.v2.c3p0.PooledDataSource;
+import com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource;
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
-import com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;

@@ -16,7 +16,11 @@ public final class TomcatPoolBridge implements Consumer<Object>, PoolGauges {
     public void accept(Object started) {
         ConnectionPool connectionPool = (ConnectionPool) started;
         pool = new WeakReference<>(connectionPool);
-        PoolRegistry.register(connectionPool, "tomcat-jdbc", connectionPool.getPoolProperties().getName(), this);
+        PoolRegistry.register(
+                connectionPool,
+                "tomcat-jdbc",
+                connectionPool.getPoolProperties().getName(),
+                this);
     }
 
     private ConnectionPool pool() {

@@ -3,8 +3,8 @@ package dev.autoprom.instrumentation.websocket.jdk.bridge;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
-import dev.autoprom.instrumentation.websocket.Utf8;
 import dev.autoprom.instrumentation.websocket.ListenerWrapper;
+import dev.autoprom.instrumentation.websocket.Utf8;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -20,8 +20,7 @@ import java.util.function.BiConsumer;
  *
  * <p>Loaded by {@code BridgeClasses} in a child of the platform loader, anchored on {@link WebSocket}.
  */
-public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<WebSocket, Throwable>,
-        ConnectionHolder {
+public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<WebSocket, Throwable>, ConnectionHolder {
 
     private final WebSocket.Listener delegate;
     private final WsConnection connection;
@@ -110,7 +109,8 @@ public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<W
         }
         if (t instanceof WebSocketHandshakeException) {
             try {
-                return ErrorTypes.status(((WebSocketHandshakeException) t).getResponse().statusCode());
+                return ErrorTypes.status(
+                        ((WebSocketHandshakeException) t).getResponse().statusCode());
             } catch (Throwable ignored) {
                 // no response: fall through to the class name
             }

@@ -3,8 +3,8 @@ package dev.autoprom.instrumentation.websocket.okhttp.bridge;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.websocket.ConnectionHolder;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
-import dev.autoprom.instrumentation.websocket.Utf8;
 import dev.autoprom.instrumentation.websocket.ListenerWrapper;
+import dev.autoprom.instrumentation.websocket.Utf8;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -74,8 +74,10 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
         try {
             if (connection.isConnecting()) {
-                connection.connectFailed(response != null && response.code() != 101
-                        ? ErrorTypes.status(response.code()) : ErrorTypes.of(t));
+                connection.connectFailed(
+                        response != null && response.code() != 101
+                                ? ErrorTypes.status(response.code())
+                                : ErrorTypes.of(t));
             } else {
                 connection.error(ErrorTypes.of(t));
                 connection.closed(WsConnection.ABNORMAL_CLOSURE);
