@@ -6,6 +6,7 @@ import dev.autoprom.api.SelfMetrics;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
@@ -27,8 +28,8 @@ import net.bytebuddy.pool.TypePool;
  * so the same transformer serves retransformation when the agent is attached to a running JVM.
  *
  * <p>Built on ByteBuddy's type pool, {@code decorate} and {@link Advice} directly rather than its
- * {@code AgentBuilder}: the builder's transformer generates a class of its own the first time it is used (about
- * half of premain, ~250 ms on one CPU), and its pipeline matches and rewrites more than advice needs.
+ * {@code AgentBuilder}: the builder's transformer generates a class of its own the first time it is used (a large part
+ * of premain), and its pipeline matches and rewrites more than advice needs.
  */
 final class ClassTransformer implements ClassFileTransformer {
 
@@ -107,23 +108,45 @@ final class ClassTransformer implements ClassFileTransformer {
             AgentLog.debug("candidate " + name + " (passed the pre-filter, parsed for the matchers)");
         }
         DynamicType.Builder<?> builder = null;
+        List<ModuleTransformation> applied = null;
         for (ModuleTransformation transformation : modules) {
             if (!transformation.matches(loader, type)) {
+                continue;
+            }
+            // a type the module names but in which none of its hooks matches (another version of the library)
+            // is left as it is; the module's hook check reports what is missing
+            if (!transformation.inspect(loader, type)) {
+                AgentLog.debug("instrumentation " + transformation.entry.name + " matched " + name
+                        + " but none of its hooks applies to it");
                 continue;
             }
             if (builder == null) {
                 builder = byteBuddy.decorate(type, locator);
                 readAgent(module);
+                applied = new ArrayList<>(1);
             }
-            transformation.entry.transformed(name);
+            applied.add(transformation);
             if (AgentLog.isDebugEnabled()) {
                 AgentLog.debug("instrumentation " + transformation.entry.name + " transforms " + name);
             }
             builder = builder.visit(transformation.advice(loader, loaderClasses, agentClasses, adviceFailures));
         }
-        return builder == null
-                ? null
-                : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+        if (builder == null) {
+            return null;
+        }
+        try {
+            byte[] rewritten =
+                    builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+            for (ModuleTransformation transformation : applied) {
+                transformation.entry.transformed(name);
+            }
+            return rewritten;
+        } catch (RuntimeException | LinkageError failure) {
+            for (ModuleTransformation transformation : applied) {
+                transformation.entry.failed(name, failure);
+            }
+            throw failure;
+        }
     }
 
     /**

@@ -48,11 +48,15 @@ final class IgnoredTypes {
     };
     /**
      * Exceptions inside the ignored prefixes: the JDK's HTTP server (behind com.sun.net.httpserver) and HTTP
-     * client (behind java.net.http.WebSocket) implementations, and the servlet base classes (the rest of javax
-     * and jakarta is interfaces).
+     * client (behind java.net.http.HttpClient and WebSocket) implementations, HttpURLConnection's, and the servlet
+     * base classes (the rest of javax and jakarta is interfaces).
      */
     private static final String[] INSTRUMENTED = {
-        "sun/net/httpserver/", "jdk/internal/net/http/", "javax/servlet/", "jakarta/servlet/",
+        "sun/net/httpserver/",
+        "jdk/internal/net/http/",
+        "sun/net/www/protocol/http/",
+        "javax/servlet/",
+        "jakarta/servlet/",
     };
     /**
      * Both lists by the name's first character, so a name is compared with two or three prefixes instead of

@@ -44,15 +44,19 @@ final class Installer {
             }
             // failSafe: a hierarchy naming a type this loader cannot resolve (spring-web's filters without the
             // servlet API) means the library is absent there: no match, not an error
+            CandidateTypes moduleCandidates = module.targets().candidates();
             ModuleTransformation transformation = new ModuleTransformation(
                     entry,
                     module.classLoaderMatcher(),
                     failSafe(module.targets().typeMatcher()),
+                    moduleCandidates,
                     config.faultInjection());
             module.adviseMethods(transformation);
+            entry.needs(transformation.needs(), transformation.checksHooks(), transformation::checkPendingHooks);
             enabled.add(transformation);
-            candidates.add(module.targets().candidates());
+            candidates.add(moduleCandidates);
         }
+        report.registerHooksMissedGauge();
         if (!enabled.isEmpty()) {
             ClassTransformer transformer = new ClassTransformer(
                     enabled,

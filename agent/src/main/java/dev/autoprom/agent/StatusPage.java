@@ -27,6 +27,8 @@ final class StatusPage implements Supplier<String> {
 
     @Override
     public String get() {
+        // libraries seen since the last request or scrape get their hooks checked now, on this (exporter) thread
+        report.checkPendingHooks();
         StringBuilder json = new StringBuilder(4096).append('{');
         field(json, "version", AgentInfo.version()).append(',');
         json.append("\"configuration\":{");
@@ -51,20 +53,30 @@ final class StatusPage implements Supplier<String> {
             field(json, "family", entry.family).append(',');
             field(json, "name", entry.name).append(',');
             json.append("\"enabled\":").append(entry.enabled).append(',');
-            json.append("\"applied\":").append(entry.transformed.get() > 0).append(',');
+            json.append("\"applied\":").append(entry.applied()).append(',');
             json.append("\"transformedClasses\":")
                     .append(entry.transformed.get())
                     .append(',');
-            json.append("\"classes\":[");
-            boolean firstClass = true;
-            for (String name : entry.classes) {
-                if (!firstClass) {
-                    json.append(',');
+            json.append("\"classes\":");
+            strings(json, entry.classes).append(',');
+            json.append("\"libraries\":");
+            strings(json, entry.libraries).append(',');
+            json.append("\"hooksMissed\":").append(entry.missedNeeds()).append(',');
+            hooks(json, entry);
+            if (!entry.failedClasses.isEmpty()) {
+                json.append(",\"failedClasses\":{");
+                boolean firstFailure = true;
+                for (Map.Entry<String, String> failure : entry.failedClasses.entrySet()) {
+                    if (!firstFailure) {
+                        json.append(',');
+                    }
+                    firstFailure = false;
+                    string(json, failure.getKey()).append(':');
+                    string(json, failure.getValue());
                 }
-                firstClass = false;
-                string(json, name);
+                json.append('}');
             }
-            json.append("]}");
+            json.append('}');
         }
         json.append("],");
         prices(json, TokenPrices.current());
@@ -113,6 +125,63 @@ final class StatusPage implements Supplier<String> {
             string(json, skipped);
         }
         json.append("]}");
+    }
+
+    /**
+     * Each need of the instrumentation: for a module that names its classes, {@code matched} (with where),
+     * {@code missed} (with why and the library) or {@code not checked} (its library not loaded yet); for a
+     * hierarchy module, {@code optional}. With each, on how many transformed classes it matched a method.
+     */
+    private static void hooks(StringBuilder json, InstallReport.Entry entry) {
+        json.append("\"hooks\":[");
+        boolean first = true;
+        for (Need need : entry.needs()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append('{');
+            field(json, "hook", need.name).append(',');
+            Boolean matched = need.matched();
+            String state = !entry.hooksCheckable()
+                    ? "optional"
+                    : matched == null ? "not checked" : matched ? "matched" : "missed";
+            field(json, "state", state).append(',');
+            if (need.detail() != null) {
+                field(json, matched ? "where" : "reason", need.detail()).append(',');
+                field(json, "library", String.valueOf(need.library())).append(',');
+            }
+            json.append("\"matchedClasses\":").append(need.matchedClasses()).append(',');
+            json.append("\"methods\":[");
+            boolean firstHook = true;
+            for (Hook hook : need.hooks()) {
+                if (!firstHook) {
+                    json.append(',');
+                }
+                firstHook = false;
+                json.append('{');
+                field(json, "advice", hook.adviceName()).append(',');
+                if (hook.className != null) {
+                    field(json, "class", hook.className).append(',');
+                }
+                field(json, "matcher", String.valueOf(hook.methods)).append('}');
+            }
+            json.append("]}");
+        }
+        json.append(']');
+    }
+
+    private static StringBuilder strings(StringBuilder json, Iterable<String> values) {
+        json.append('[');
+        boolean first = true;
+        for (String value : values) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            string(json, value);
+        }
+        return json.append(']');
     }
 
     private static StringBuilder field(StringBuilder json, String name, String value) {

@@ -9,13 +9,15 @@ class IgnoredTypesTest {
 
     @ParameterizedTest
     @CsvSource({
-        // the JDK, except the two implementations the families hook
+        // the JDK, except the implementations the families hook
         "java/lang/String, true",
         "jdk/internal/misc/Unsafe, true",
         "sun/nio/ch/SocketChannelImpl, true",
         "com/sun/net/httpserver/HttpServer, true",
         "sun/net/httpserver/HttpServerImpl, false",
         "jdk/internal/net/http/websocket/WebSocketImpl, false",
+        "sun/net/www/protocol/http/HttpURLConnection, false",
+        "sun/net/www/protocol/jar/Handler, true",
         // javax and jakarta: only the servlet base classes
         "javax/sql/DataSource, true",
         "javax/servlet/http/HttpServlet, false",

@@ -31,6 +31,9 @@ final class Connection {
         void closed(Connection connection);
     }
 
+    private static final Response TOO_LARGE =
+            Response.refusal(431, "request head larger than " + ExporterLimits.MAX_HEAD_BYTES + " bytes");
+
     private final SelectionKey key;
     private final Transport transport;
     private final Server server;
@@ -107,23 +110,13 @@ final class Connection {
         int length = RequestHead.headLength(head, scannedTo - 3, headLength);
         if (length < 0) {
             scannedTo = headLength;
-            if (headLength > ExporterLimits.MAX_HEAD_BYTES) {
-                respond(
-                        Response.refusal(431, "request head larger than " + ExporterLimits.MAX_HEAD_BYTES + " bytes"),
-                        false,
-                        true,
-                        now);
-                return false;
-            }
-            return true;
         }
-        if (length > ExporterLimits.MAX_HEAD_BYTES) {
-            respond(
-                    Response.refusal(431, "request head larger than " + ExporterLimits.MAX_HEAD_BYTES + " bytes"),
-                    false,
-                    true,
-                    now);
+        if ((length < 0 ? headLength : length) > ExporterLimits.MAX_HEAD_BYTES) {
+            respond(TOO_LARGE, false, true, now);
             return false;
+        }
+        if (length < 0) {
+            return true; // the rest of the head is still to come
         }
         RequestHead request;
         try {

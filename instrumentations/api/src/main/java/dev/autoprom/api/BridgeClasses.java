@@ -16,7 +16,8 @@ import java.io.InputStream;
  * library callbacks into calls on a recorder that takes only {@code java.base} types.
  *
  * <p>One child loader per library class given as the anchor, held in a {@link ClassValue} on that class, so it
- * lives exactly as long as the library's loader and never pins it (redeploys unload cleanly).
+ * lives exactly as long as the library's loader and never pins it (redeploys unload cleanly). Agent code does not
+ * call this directly: it holds a typed {@link Bridge}.
  */
 public final class BridgeClasses {
 
@@ -35,11 +36,6 @@ public final class BridgeClasses {
      */
     public static Class<?> load(Class<?> anchor, String bridgeClassName) throws ClassNotFoundException {
         return Class.forName(bridgeClassName, true, LOADERS.get(anchor));
-    }
-
-    /** Creates an instance with the public no-argument constructor. */
-    public static Object newInstance(Class<?> anchor, String bridgeClassName) throws ReflectiveOperationException {
-        return load(anchor, bridgeClassName).getConstructor().newInstance();
     }
 
     static boolean isBridgeClass(String className) {

@@ -94,4 +94,10 @@ public final class SuperTypeMatcher extends ElementMatcher.Junction.AbstractBase
         }
         return false;
     }
+
+    /** As /autoprom shows it in a hook's matcher. */
+    @Override
+    public String toString() {
+        return "hasSuperType(anyOf(" + String.join(", ", targets) + "))";
+    }
 }

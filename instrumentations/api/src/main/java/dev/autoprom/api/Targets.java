@@ -7,6 +7,9 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -22,15 +25,25 @@ public final class Targets {
 
     private final CandidateTypes candidates;
     private final ElementMatcher.Junction<TypeDescription> typeMatcher;
+    /** What the matcher requires a class to declare: a method with one of these names, or with one of these annotations. */
+    private final Set<String> declaredMethodNames;
 
-    private Targets(CandidateTypes candidates, ElementMatcher.Junction<TypeDescription> typeMatcher) {
+    private final Set<String> declaredMethodAnnotations;
+
+    private Targets(
+            CandidateTypes candidates,
+            ElementMatcher.Junction<TypeDescription> typeMatcher,
+            Set<String> declaredMethodNames,
+            Set<String> declaredMethodAnnotations) {
         this.candidates = candidates;
         this.typeMatcher = typeMatcher;
+        this.declaredMethodNames = declaredMethodNames;
+        this.declaredMethodAnnotations = declaredMethodAnnotations;
     }
 
     /** Exactly the classes with these binary names ({@code com.zaxxer.hikari.pool.HikariPool}, {@code a.B$C}). */
     public static Targets named(String... binaryNames) {
-        return new Targets(CandidateTypes.named(binaryNames), namedOneOf(binaryNames));
+        return new Targets(CandidateTypes.named(binaryNames), namedOneOf(binaryNames), Set.of(), Set.of());
     }
 
     /** Concrete classes that are, extend or implement one of {@code typeNames}: finish with {@link Subtypes#declaring}. */
@@ -42,17 +55,23 @@ public final class Targets {
     public static Targets declaringMethodsAnnotatedWith(String... annotationNames) {
         return new Targets(
                 CandidateTypes.annotatedWith(annotationNames),
-                not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(annotationNames)))));
+                not(isInterface()).and(declaresMethod(isAnnotatedWith(namedOneOf(annotationNames)))),
+                Set.of(),
+                Set.of(annotationNames));
     }
 
     /** A class targeted by either. */
     public Targets or(Targets other) {
-        return new Targets(candidates.or(other.candidates), typeMatcher.or(other.typeMatcher));
+        return new Targets(
+                candidates.or(other.candidates),
+                typeMatcher.or(other.typeMatcher),
+                union(declaredMethodNames, other.declaredMethodNames),
+                union(declaredMethodAnnotations, other.declaredMethodAnnotations));
     }
 
     /** The same candidates, fewer matches: {@code narrowing} is also required of a matched type. */
     public Targets and(ElementMatcher<? super TypeDescription> narrowing) {
-        return new Targets(candidates, typeMatcher.and(narrowing));
+        return new Targets(candidates, typeMatcher.and(narrowing), declaredMethodNames, declaredMethodAnnotations);
     }
 
     /** What the installer's pre-filter asks of the raw class file. */
@@ -63,6 +82,22 @@ public final class Targets {
     /** What ByteBuddy asks of a candidate's type description. */
     public ElementMatcher<? super TypeDescription> typeMatcher() {
         return typeMatcher;
+    }
+
+    /** Names of which a matched class must declare a method; empty when the targets are only names. */
+    public Set<String> declaredMethodNames() {
+        return declaredMethodNames;
+    }
+
+    /** Annotations (binary names) of which a matched class must declare a method carrying one. */
+    public Set<String> declaredMethodAnnotations() {
+        return declaredMethodAnnotations;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new LinkedHashSet<>(a);
+        both.addAll(b);
+        return Collections.unmodifiableSet(both);
     }
 
     /** The first half of {@link #subtypesOf}: the methods the advice goes on complete it. */
@@ -82,7 +117,9 @@ public final class Targets {
                     CandidateTypes.declaringMethod(methodNames),
                     not(isInterface())
                             .and(declaresMethod(namedOneOf(methodNames)))
-                            .and(SuperTypeMatcher.anyOf(typeNames)));
+                            .and(SuperTypeMatcher.anyOf(typeNames)),
+                    Set.of(methodNames),
+                    Set.of());
         }
     }
 }

@@ -44,7 +44,7 @@ public final class HttpMethods {
         }
     }
 
-    static String name(int index) {
+    public static String name(int index) {
         return NAMES[index];
     }
 }

@@ -71,7 +71,7 @@ public final class RouteSeries {
         return (method << 11) | (https ? 1 << 10 : 0) | s;
     }
 
-    static String statusText(int status) {
+    public static String statusText(int status) {
         if (status > 0 && status < STATUS_TEXT.length && STATUS_TEXT[status] != null) {
             return STATUS_TEXT[status];
         }

@@ -1,5 +1,6 @@
 package dev.autoprom.instrumentation.websocket;
 
+import dev.autoprom.api.SelfMetrics;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 
 /**
@@ -11,12 +12,15 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
  * pass; the library serialises them, so these plain fields need no synchronisation. Single-frame messages,
  * which may be sent from several threads at once, bypass them.
  */
-final class MessageDirection {
+public final class MessageDirection {
 
     private static final String[] TYPE_NAMES = {"text", "binary", "ping", "pong"};
 
     private final String library;
     private final String serverAddress;
+    /** For {@code autoprom_agent_errors_total}: built once, not on a failure path that may repeat. */
+    private final String component;
+
     private final String direction;
     private final DistributionDataPoint[] sizes = new DistributionDataPoint[4];
     /** The fragmented message in progress: its type and the bytes of its frames so far. */
@@ -29,12 +33,17 @@ final class MessageDirection {
     MessageDirection(String library, String serverAddress, String direction) {
         this.library = library;
         this.serverAddress = serverAddress;
+        this.component = "websocket." + library;
         this.direction = direction;
     }
 
     /** A whole message, or a control frame. */
-    void whole(int type, long bytes) {
-        size(type).observe(bytes);
+    public void whole(int type, long bytes) {
+        try {
+            size(type).observe(bytes);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(component, t);
+        }
     }
 
     /**
@@ -42,7 +51,15 @@ final class MessageDirection {
      * state, so threads that send whole messages concurrently on one connection cannot mix up their types or
      * sizes; a fragmented message is recorded once, with its whole size, at its last frame.
      */
-    void part(int type, long bytes, boolean last) {
+    public void part(int type, long bytes, boolean last) {
+        try {
+            recordPart(type, bytes, last);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(component, t);
+        }
+    }
+
+    private void recordPart(int type, long bytes, boolean last) {
         if (type == WsConnection.NOT_COUNTED) {
             return;
         }
@@ -69,13 +86,17 @@ final class MessageDirection {
      * {@code sendText(part, last)}, {@code onText(data, last)}): the first part after a last one starts a message.
      * Such APIs allow one outstanding part at a time.
      */
-    void typedPart(int type, long bytes, boolean last) {
-        if (type == WsConnection.PING || type == WsConnection.PONG) {
-            part(type, bytes, true);
-            return;
+    public void typedPart(int type, long bytes, boolean last) {
+        try {
+            if (type == WsConnection.PING || type == WsConnection.PONG) {
+                recordPart(type, bytes, true);
+                return;
+            }
+            recordPart(inTypedMessage ? WsConnection.CONTINUATION : type, bytes, last);
+            inTypedMessage = !last;
+        } catch (Throwable t) {
+            SelfMetrics.recordError(component, t);
         }
-        part(inTypedMessage ? WsConnection.CONTINUATION : type, bytes, last);
-        inTypedMessage = !last;
     }
 
     private DistributionDataPoint size(int type) {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * happens at most once whatever order the library's callbacks arrive in (a CAS on {@link #state}), so an
  * instrumentation may report an end from several places (close callback, error callback, abort) safely.
  *
- * <p>Messages: one {@link MessageDirection} each way, with its label children and fragment state.
+ * <p>Messages: one {@link MessageDirection} each way ({@link #sent()}, {@link #received()}), with its label
+ * children and fragment state; hooks call it directly, so a message costs one call and an {@code observe}.
  *
  * <p>Only {@code java.base} types in the signatures: this class lives on the bootstrap class path.
  */
@@ -159,58 +160,14 @@ public final class WsConnection {
         }
     }
 
-    /** A whole message (or a control frame) was sent. */
-    public void sent(int type, long bytes) {
-        try {
-            sent.whole(type, bytes);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
+    /** The messages this connection sent. */
+    public MessageDirection sent() {
+        return sent;
     }
 
-    /** A frame of a message was sent: see {@link MessageDirection#part}. */
-    public void sentPart(int type, long bytes, boolean last) {
-        try {
-            sent.part(type, bytes, last);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
-    }
-
-    /** A part sent through an API that types every part: see {@link MessageDirection#typedPart}. */
-    public void sentTypedPart(int type, long bytes, boolean last) {
-        try {
-            sent.typedPart(type, bytes, last);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
-    }
-
-    /** A whole message (or a control frame) was received. */
-    public void received(int type, long bytes) {
-        try {
-            received.whole(type, bytes);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
-    }
-
-    /** A frame of a received message: see {@link MessageDirection#part}. */
-    public void receivedPart(int type, long bytes, boolean last) {
-        try {
-            received.part(type, bytes, last);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
-    }
-
-    /** A part received through an API that types every part ({@code java.net.http}'s {@code onText}). */
-    public void receivedTypedPart(int type, long bytes, boolean last) {
-        try {
-            received.typedPart(type, bytes, last);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("websocket." + library, t);
-        }
+    /** The messages this connection received. */
+    public MessageDirection received() {
+        return received;
     }
 
     private static double seconds(long nanos) {

@@ -23,12 +23,12 @@ class WsConnectionTest {
         String host = host();
         WsConnection connection = WsConnection.connecting("test", host);
         connection.opened();
-        connection.sentPart(WsConnection.TEXT, 10, false);
-        connection.sentPart(WsConnection.PING, 4, true); // a control frame between fragments
-        connection.sentPart(WsConnection.CONTINUATION, 20, false);
-        connection.sentPart(WsConnection.CONTINUATION, 30, true);
-        connection.receivedPart(WsConnection.BINARY, 7, true);
-        connection.receivedPart(WsConnection.NOT_COUNTED, 2, true); // a close frame
+        connection.sent().part(WsConnection.TEXT, 10, false);
+        connection.sent().part(WsConnection.PING, 4, true); // a control frame between fragments
+        connection.sent().part(WsConnection.CONTINUATION, 20, false);
+        connection.sent().part(WsConnection.CONTINUATION, 30, true);
+        connection.received().part(WsConnection.BINARY, 7, true);
+        connection.received().part(WsConnection.NOT_COUNTED, 2, true); // a close frame
 
         assertThat(count(host, "sent", "text")).isEqualTo(1);
         assertThat(sum(host, "sent", "text")).isEqualTo(60);
@@ -43,13 +43,13 @@ class WsConnectionTest {
         String host = host();
         WsConnection connection = WsConnection.connecting("test", host);
         connection.opened();
-        connection.sentTypedPart(WsConnection.TEXT, 25, false);
-        connection.sentTypedPart(WsConnection.TEXT, 25, false);
-        connection.sentTypedPart(WsConnection.TEXT, 50, true);
-        connection.sentTypedPart(WsConnection.TEXT, 7, true);
-        connection.receivedTypedPart(WsConnection.BINARY, 1, false);
-        connection.receivedTypedPart(WsConnection.PONG, 3, true);
-        connection.receivedTypedPart(WsConnection.BINARY, 2, true);
+        connection.sent().typedPart(WsConnection.TEXT, 25, false);
+        connection.sent().typedPart(WsConnection.TEXT, 25, false);
+        connection.sent().typedPart(WsConnection.TEXT, 50, true);
+        connection.sent().typedPart(WsConnection.TEXT, 7, true);
+        connection.received().typedPart(WsConnection.BINARY, 1, false);
+        connection.received().typedPart(WsConnection.PONG, 3, true);
+        connection.received().typedPart(WsConnection.BINARY, 2, true);
 
         assertThat(count(host, "sent", "text")).isEqualTo(2);
         assertThat(sum(host, "sent", "text")).isEqualTo(107);
@@ -68,7 +68,7 @@ class WsConnectionTest {
             int type = t % 2 == 0 ? WsConnection.TEXT : WsConnection.BINARY;
             threads[t] = new Thread(() -> {
                 for (int i = 0; i < 10_000; i++) {
-                    connection.sentPart(type, type == WsConnection.TEXT ? 1 : 2, true);
+                    connection.sent().part(type, type == WsConnection.TEXT ? 1 : 2, true);
                 }
             });
             threads[t].start();

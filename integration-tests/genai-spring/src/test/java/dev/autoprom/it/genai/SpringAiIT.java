@@ -8,6 +8,7 @@ import com.example.springai.AiApp;
 import com.example.springai.SdkStreamingChatModel;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,12 @@ class SpringAiIT {
                 .run();
         chat = context.getBean(ChatModel.class);
         embeddings = context.getBean(EmbeddingModel.class);
+    }
+
+    /** After the tests used Spring AI over the OpenAI SDK: both instrumentations' hooks matched. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(PORT).assertHooksMatchedClasses("springai", "SpringAiCallAdvice", "SpringAiStreamAdvice");
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import com.anthropic.models.beta.messages.BetaRawMessageStreamEvent;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,12 @@ class AnthropicIT {
                 .baseUrl(fake.url())
                 .maxRetries(0)
                 .build();
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT).assertAllHooksMatched("anthropic", "anthropic-java-core 3.14.0");
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import com.google.genai.types.EmbedContentResponse;
 import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,12 @@ class GoogleGenAiIT {
                         .retryOptions(HttpRetryOptions.builder().attempts(1).build())
                         .build())
                 .build();
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT).assertAllHooksMatched("googlegenai", "google-genai 2.0.0");
     }
 
     @AfterAll

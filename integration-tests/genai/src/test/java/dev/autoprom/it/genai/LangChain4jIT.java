@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.lc4j.SdkBackedChatModel;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
@@ -40,6 +41,13 @@ class LangChain4jIT {
     @BeforeAll
     static void start() throws Exception {
         fake = OpenAiWire.install(new FakeProvider());
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT)
+                .assertHooksMatchedClasses("langchain4j", "chat", "embedding", "streaming chat");
     }
 
     @AfterAll

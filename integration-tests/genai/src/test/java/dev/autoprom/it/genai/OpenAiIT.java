@@ -20,6 +20,7 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseStreamEvent;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,12 @@ class OpenAiIT {
                 .baseUrl(fake.url() + "/v1")
                 .maxRetries(0)
                 .build();
+    }
+
+    /** After every test here used the SDK: each hook matched this version's classes. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(GenAiMetrics.PORT).assertAllHooksMatched("openai", "openai-java-core 4.49.0");
     }
 
     @AfterAll

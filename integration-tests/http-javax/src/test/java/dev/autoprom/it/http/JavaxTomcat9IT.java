@@ -43,6 +43,7 @@ class JavaxTomcat9IT {
         }
         assertThat(body).as("the three filters ran 3 times per request").isEqualTo("hello " + 36);
         http.awaitCount(12, series("GET", 200, "/hello", ""));
+        http.hooks().assertHooksMatchedClasses("servlet", "JavaxServletAdvice");
     }
 
     @Test

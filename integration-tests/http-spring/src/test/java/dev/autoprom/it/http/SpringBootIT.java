@@ -43,6 +43,7 @@ class SpringBootIT {
         }
         Scrape scrape = http.awaitCount(300, series("GET", 200, "/users/{id}", ""));
         assertThat(HttpFamily.labelValues(scrape)).noneMatch(v -> v.matches(".*/users/\\d+.*"));
+        http.hooks().assertHooksMatchedClasses("servlet", "JakartaServletAdvice");
     }
 
     @Test

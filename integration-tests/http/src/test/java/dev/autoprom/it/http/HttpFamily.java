@@ -3,6 +3,7 @@ package dev.autoprom.it.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.ChildJvm;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Sample;
 import dev.autoprom.it.harness.Scrape;
 import java.io.IOException;
@@ -104,6 +105,11 @@ final class HttpFamily {
         try (InputStream in = connection.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The hook checks of the app's agent ({@code /autoprom}). */
+    HookCoverage hooks() {
+        return HookCoverage.port(app.metricsPort());
     }
 
     Scrape scrape() {

@@ -40,6 +40,7 @@ class JdkHttpServerIT {
         http.get("/gone", 2, 503);
         http.awaitCount(25, series("GET", 200, "/hello", ""));
         http.awaitCount(2, series("GET", 503, "/gone", "503"));
+        http.hooks().assertAllHooksMatched("jdk-httpserver", "JDK");
     }
 
     @Test

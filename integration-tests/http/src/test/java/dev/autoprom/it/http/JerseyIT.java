@@ -33,6 +33,7 @@ class JerseyIT {
             Scrape scrape = http.awaitCount(40, series("GET", 200, "/api/greetings/{name}", ""));
             http.awaitCount(3, series("POST", 201, "/api/greetings", ""));
             assertThat(HttpFamily.labelValues(scrape)).noneMatch(v -> v.contains("user"));
+            http.hooks().assertHooksMatchedClasses("jaxrs", "ResourceMethodAdvice");
             http.assertNoAgentErrors();
         }
     }

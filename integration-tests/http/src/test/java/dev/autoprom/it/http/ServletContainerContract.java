@@ -59,6 +59,8 @@ abstract class ServletContainerContract {
         }
         http.awaitCount(20, series("GET", 200, "/hello", ""));
         http.awaitCount(10, series("GET", 200, "/orders/*", ""));
+        // the hook that recorded them matched the container's servlets and filters
+        http.hooks().assertHooksMatchedClasses("servlet", "JakartaServletAdvice");
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.autoprom.it.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mchange.v2.c3p0.ComboPooledDataSource;
-import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import java.sql.DriverManager;
 import java.time.Duration;
 import org.apache.commons.dbcp2.BasicDataSource;
@@ -12,7 +10,7 @@ import org.apache.tomcat.jdbc.pool.PoolProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The pool scenario (exhaustion, timeout, pending, release, close) on DBCP2, Tomcat JDBC, c3p0 and Agroal over H2. */
+/** The pool scenario (exhaustion, timeout, pending, release, close) on DBCP2, Tomcat JDBC and c3p0 over H2 (Agroal: AgroalPoolIT). */
 class OtherPoolsIT {
 
     @BeforeAll
@@ -20,7 +18,7 @@ class OtherPoolsIT {
         DriverManager.getConnection(url("warm-up")).close();
     }
 
-    private static String url(String database) {
+    static String url(String database) {
         return "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1";
     }
 
@@ -106,23 +104,5 @@ class OtherPoolsIT {
         Workload.assertCrudCounts(JdbcMetrics.scrape(), "h2", "c3p0", 1, 2, 3);
         ds.close();
         PoolScenario.assertGone("c3p0-exhaust");
-    }
-
-    @Test
-    void agroal() throws Exception {
-        AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(2)
-                        .minSize(0)
-                        .initialSize(0)
-                        .acquisitionTimeout(Duration.ofMillis(250))
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url("agroal"))));
-        String name;
-        try (AgroalDataSource ds = AgroalDataSource.from(config)) {
-            name = JdbcMetrics.scrape().poolNamed("agroal-\\d+");
-            PoolScenario.exhaustAndRelease(ds, name);
-            Workload.crud(ds, "t", 4, 3, 2);
-            Workload.assertCrudCounts(JdbcMetrics.scrape(), "h2", "agroal", 4, 3, 2);
-        }
-        PoolScenario.assertGone(name);
     }
 }

@@ -5,6 +5,11 @@ import org.eclipse.jetty.ee10.websocket.jakarta.client.JakartaWebSocketClientCon
 /** The Jakarta WebSocket client API as implemented by Jetty 12 (ee10), recorded through Jetty's core. */
 class JakartaJettyIT extends WebSocketClientContract {
 
+    @Override
+    String instrumentation() {
+        return "jetty-websocket";
+    }
+
     private static final JakartaWebSocketClientContainer CONTAINER = new JakartaWebSocketClientContainer();
 
     static {

@@ -3,8 +3,13 @@ package dev.autoprom.it.websocket;
 import jakarta.websocket.DeploymentException;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 
-/** The Jakarta WebSocket client API as implemented by Tomcat 11 ({@code tomcat-embed-websocket}). */
+/** The Jakarta WebSocket client API as implemented by Tomcat ({@code tomcat-embed-websocket}: 11 here, 10.1 in websocket-tomcat10). */
 class JakartaTomcatIT extends WebSocketClientContract {
+
+    @Override
+    String instrumentation() {
+        return "tomcat-websocket";
+    }
 
     private static final WsWebSocketContainer CONTAINER = new WsWebSocketContainer();
 

@@ -15,6 +15,11 @@ import org.glassfish.tyrus.client.ClientManager;
 /** The Jakarta WebSocket client API on Tyrus (standalone client 2.2), with a programmatic endpoint. */
 class JakartaTyrusIT extends WebSocketClientContract {
 
+    @Override
+    String instrumentation() {
+        return "tyrus";
+    }
+
     private static final WebSocketContainer CONTAINER = ClientManager.createClient();
 
     @Override

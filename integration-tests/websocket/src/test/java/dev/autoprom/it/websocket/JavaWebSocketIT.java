@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Java-WebSocket 1.6: the application subclasses {@code WebSocketClient}. */
 class JavaWebSocketIT extends WebSocketClientContract {
 
+    @Override
+    String instrumentation() {
+        return "java-websocket";
+    }
+
     /** What this driver throws when Java-WebSocket closed the connection before it opened. */
     static final class ClosedBeforeOpen extends Exception {
         ClosedBeforeOpen(String message) {

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 /** {@code java.net.http.WebSocket}: the JDK's own client, instrumented in the platform module java.net.http. */
 class JdkWebSocketIT extends WebSocketClientContract {
 
+    @Override
+    String instrumentation() {
+        return "jdk-websocket";
+    }
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     /** Handshake timeout and TLS failure: connect samples with the failure's class as error_type. */

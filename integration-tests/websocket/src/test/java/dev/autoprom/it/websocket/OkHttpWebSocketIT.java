@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 /** OkHttp 5 ({@code okhttp-jvm}). OkHttp cannot send fragments; it receives them reassembled. */
 class OkHttpWebSocketIT extends WebSocketClientContract {
 
+    @Override
+    String instrumentation() {
+        return "okhttp";
+    }
+
     private static final OkHttpClient CLIENT = new OkHttpClient();
 
     /** OkHttp reports the dropped connection to onFailure, with the reader's EOFException. */

@@ -3,6 +3,7 @@ package dev.autoprom.it.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autoprom.it.harness.HookCoverage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,26 @@ abstract class WebSocketClientContract {
     @AfterEach
     void agentRecordedNoInternalErrors() {
         WsMetrics.assertNoAgentErrors();
+    }
+
+    /**
+     * The instrumentation that records this library, whose every hook must match the version the module runs
+     * (its pom names it in {@code expected.<instrumentation>}); null where another test class checks it.
+     */
+    String instrumentation() {
+        return null;
+    }
+
+    @Test
+    void everyHookOfTheInstrumentationMatchesThisVersion() throws Exception {
+        Assumptions.assumeTrue(instrumentation() != null, "checked by the library's own test class");
+        // one exchange first: every class the instrumentation hooks is loaded and transformed
+        echoRecordsMessageCountsAndSizesThenOneCleanClose();
+        String version = System.getProperty("expected." + instrumentation());
+        assertThat(version)
+                .as("expected.%s in the module's pom", instrumentation())
+                .isNotNull();
+        HookCoverage.port(WsMetrics.PORT).assertAllHooksMatched(instrumentation(), version);
     }
 
     /** The error_type of a handshake against a port nothing listens on. */

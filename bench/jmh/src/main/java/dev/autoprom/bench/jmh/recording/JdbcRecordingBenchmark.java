@@ -2,7 +2,7 @@ package dev.autoprom.bench.jmh.recording;
 
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.CappedSeries;
-import dev.autoprom.instrumentation.jdbc.statement.StatementRecorder;
+import dev.autoprom.instrumentation.jdbc.statement.StatementHooks;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -91,13 +91,13 @@ public class JdbcRecordingBenchmark {
                 try (Statement ddl = c.createStatement()) {
                     ddl.execute("CREATE TABLE IF NOT EXISTS users (id INT PRIMARY KEY, name VARCHAR(64))");
                 }
-                StatementRecorder.prepareEnter();
+                StatementHooks.prepareEnter();
                 plain[db] = c.createStatement();
-                StatementRecorder.prepareExit(c, plain[db], null);
+                StatementHooks.prepareExit(c, plain[db], null);
                 for (int op = 0; op < SQL.length; op++) {
-                    StatementRecorder.prepareEnter();
+                    StatementHooks.prepareEnter();
                     PreparedStatement ps = c.prepareStatement(SQL[op]);
-                    StatementRecorder.prepareExit(c, ps, SQL[op]);
+                    StatementHooks.prepareExit(c, ps, SQL[op]);
                     // label set i is (ops[i & 3], namespaces[(i >> 2) & 3]), see Labels.dbLabelSets
                     prepared[(db << 2) | op] = ps;
                 }
@@ -125,7 +125,7 @@ public class JdbcRecordingBenchmark {
 
     /**
      * The real recorder for a prepared statement's {@code execute()}, as {@code ExecuteAdvice} calls it:
-     * {@code StatementRecorder.enter()} (thread-local depth, start time), then {@code exit(statement, null, ...)}
+     * {@code StatementHooks.enter()} (thread-local depth, start time), then {@code exit(statement, null, ...)}
      * (weak identity lookup of the statement, its cached child, duration observe). The statements are real H2
      * {@code PreparedStatement}s, prepared in {@link #setUp} through {@code prepareEnter/prepareExit} as
      * {@code PrepareAdvice} does (keyword and database resolved there, once); they are never executed, the
@@ -135,8 +135,8 @@ public class JdbcRecordingBenchmark {
     public void recorder() {
         Object statement = prepared[next];
         nextLabels();
-        long start = StatementRecorder.enter();
-        StatementRecorder.exit(statement, null, false, start, null, null);
+        long start = StatementHooks.enter();
+        StatementHooks.exit(statement, null, false, start, null, null);
     }
 
     /**
@@ -151,10 +151,10 @@ public class JdbcRecordingBenchmark {
         int i = next;
         nextLabels();
         Object statement = new Object();
-        StatementRecorder.prepareEnter();
-        StatementRecorder.prepareExit(connections[i >> 2], statement, SQL[i & 3]);
-        long start = StatementRecorder.enter();
-        StatementRecorder.exit(statement, null, false, start, null, null);
+        StatementHooks.prepareEnter();
+        StatementHooks.prepareExit(connections[i >> 2], statement, SQL[i & 3]);
+        long start = StatementHooks.enter();
+        StatementHooks.exit(statement, null, false, start, null, null);
     }
 
     /**
@@ -165,8 +165,8 @@ public class JdbcRecordingBenchmark {
     public void recorderPlainStatement() {
         int i = next;
         nextLabels();
-        long start = StatementRecorder.enter();
-        StatementRecorder.exit(plain[i >> 2], sqlTexts[i & 3], false, start, null, null);
+        long start = StatementHooks.enter();
+        StatementHooks.exit(plain[i >> 2], sqlTexts[i & 3], false, start, null, null);
     }
 
     @TearDown(Level.Trial)

@@ -11,6 +11,19 @@ final class Labels {
     };
     static final double[] HTTP_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
 
+    static final String[] HTTP_CLIENT_LABELS = {
+        "http_request_method",
+        "http_response_status_code",
+        "server_address",
+        "server_port",
+        "url_scheme",
+        "url_template",
+        "error_type"
+    };
+    static final String[] HTTP_CLIENT_ACTIVE_LABELS = {
+        "http_request_method", "server_address", "server_port", "url_scheme"
+    };
+
     static final String[] DB_LABELS = {"db_system_name", "db_operation_name", "db_namespace", "error_type"};
     static final double[] DB_BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
 
@@ -43,6 +56,22 @@ final class Labels {
         String[][] sets = new String[COMBOS][];
         for (int i = 0; i < COMBOS; i++) {
             sets[i] = new String[] {methods[i & 1], statuses[(i >> 1) & 1], routes[(i >> 2) & 3], "http", ""};
+        }
+        return sets;
+    }
+
+    /** method, status, server_address, server_port, url_scheme, url_template, error_type. */
+    static String[][] httpClientLabelSets() {
+        String[] methods = {"GET", "POST"};
+        String[] statuses = {"200", "404"};
+        String[] servers = {"api.payments.example", "users.internal", "api.openai.com", "search.example.org"};
+        String[] templates = {"/v1/charges/{id}", "", "", "/search/{index}"};
+        String[][] sets = new String[COMBOS][];
+        for (int i = 0; i < COMBOS; i++) {
+            int server = (i >> 2) & 3;
+            sets[i] = new String[] {
+                methods[i & 1], statuses[(i >> 1) & 1], servers[server], "443", "https", templates[server], ""
+            };
         }
         return sets;
     }

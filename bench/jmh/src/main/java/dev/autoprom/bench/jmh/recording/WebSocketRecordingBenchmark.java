@@ -108,7 +108,7 @@ public class WebSocketRecordingBenchmark {
      * <ul>
      *   <li>jdk sent: {@code JdkWebSocketHooks.textSize/bufferSize} + {@code sent(listener, type, bytes, true,
      *       future)} (what the {@code WebSocketImpl.sendText/sendBinary} advice calls);</li>
-     *   <li>jdk received: {@code Utf8.length} or {@code remaining()} + {@code receivedTypedPart(type, bytes,
+     *   <li>jdk received: {@code Utf8.length} or {@code remaining()} + {@code received().typedPart(type, bytes,
      *       true)} (what {@code JdkListenerBridge.onText/onBinary} does);</li>
      *   <li>okhttp sent: {@code OkHttpHooks.sentText/sentBinary};</li>
      *   <li>okhttp received: {@code Utf8.length} + {@code received(type, bytes)} ({@code OkHttpListenerBridge}).</li>
@@ -133,8 +133,9 @@ public class WebSocketRecordingBenchmark {
                         : JdkWebSocketHooks.bufferSize(listener, binaryMessage);
                 JdkWebSocketHooks.sent(listener, type, bytes, true, SEND_DONE);
             } else {
-                listener.connection.receivedTypedPart(
-                        type, text ? Utf8.length(TEXT_MESSAGE) : binaryMessage.remaining(), true);
+                listener.connection
+                        .received()
+                        .typedPart(type, text ? Utf8.length(TEXT_MESSAGE) : binaryMessage.remaining(), true);
             }
         } else {
             if (sent) {
@@ -144,7 +145,9 @@ public class WebSocketRecordingBenchmark {
                     OkHttpHooks.sentBinary(listener, true, binaryMessage.remaining());
                 }
             } else {
-                listener.connection.received(type, text ? Utf8.length(TEXT_MESSAGE) : binaryMessage.remaining());
+                listener.connection
+                        .received()
+                        .whole(type, text ? Utf8.length(TEXT_MESSAGE) : binaryMessage.remaining());
             }
         }
     }

@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 
@@ -16,7 +16,7 @@ import dev.autoprom.instrumentation.genai.GenAiAdapter;
  * and streaming.
  * Hooks the message service implementations' public methods, outside the SDK's retry loop.
  */
-public final class AnthropicInstrumentation implements InstrumentationModule {
+public final class AnthropicInstrumentation extends LibraryInstrumentation {
 
     /** Public: inlined advice in the library reads it. */
     public static final Bridge<GenAiAdapter> ADAPTER =
@@ -30,19 +30,8 @@ public final class AnthropicInstrumentation implements InstrumentationModule {
         "com.anthropic.services.async.beta.MessageServiceAsyncImpl"
     };
 
-    @Override
-    public String family() {
-        return "genai";
-    }
-
-    @Override
-    public String name() {
-        return "anthropic";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public AnthropicInstrumentation() {
+        super("genai", "anthropic", Targets.named(TYPES));
     }
 
     @Override

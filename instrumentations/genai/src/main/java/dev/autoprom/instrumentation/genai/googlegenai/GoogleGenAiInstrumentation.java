@@ -9,7 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 
@@ -18,7 +18,7 @@ import dev.autoprom.instrumentation.genai.GenAiAdapter;
  * generateContent, generateContentStream and embedContent (each overload; nested overloads are one operation),
  * and {@code ResponseStream} (a concrete class, followed through its own iterator() and close()).
  */
-public final class GoogleGenAiInstrumentation implements InstrumentationModule {
+public final class GoogleGenAiInstrumentation extends LibraryInstrumentation {
 
     /** Public: inlined advice in the library reads it. */
     public static final Bridge<GenAiAdapter> ADAPTER =
@@ -29,19 +29,8 @@ public final class GoogleGenAiInstrumentation implements InstrumentationModule {
         "com.google.genai.Models", "com.google.genai.AsyncModels", "com.google.genai.ResponseStream"
     };
 
-    @Override
-    public String family() {
-        return "genai";
-    }
-
-    @Override
-    public String name() {
-        return "googlegenai";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public GoogleGenAiInstrumentation() {
+        super("genai", "googlegenai", Targets.named(TYPES));
     }
 
     @Override

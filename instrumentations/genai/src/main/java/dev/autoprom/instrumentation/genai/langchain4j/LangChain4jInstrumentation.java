@@ -8,7 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.LoaderHasClass;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
@@ -21,7 +21,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * provider's retries. The provider reported is the one underneath ({@code model.provider()}); an instrumented SDK
  * called inside is not recorded again.
  */
-public final class LangChain4jInstrumentation implements InstrumentationModule {
+public final class LangChain4jInstrumentation extends LibraryInstrumentation {
 
     /** Public: inlined advice in the library reads it. */
     public static final Bridge<GenAiAdapter> ADAPTER =
@@ -29,14 +29,15 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
 
     private static final String CHAT_REQUEST = "dev.langchain4j.model.chat.request.ChatRequest";
 
-    @Override
-    public String family() {
-        return "genai";
-    }
-
-    @Override
-    public String name() {
-        return "langchain4j";
+    public LangChain4jInstrumentation() {
+        super(
+                "genai",
+                "langchain4j",
+                Targets.subtypesOf(
+                                "dev.langchain4j.model.chat.ChatModel",
+                                "dev.langchain4j.model.chat.StreamingChatModel",
+                                "dev.langchain4j.model.embedding.EmbeddingModel")
+                        .declaring("doChat", "doEmbed", "embedAll"));
     }
 
     @Override
@@ -45,35 +46,35 @@ public final class LangChain4jInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public Targets targets() {
-        return Targets.subtypesOf(
-                        "dev.langchain4j.model.chat.ChatModel",
-                        "dev.langchain4j.model.chat.StreamingChatModel",
-                        "dev.langchain4j.model.embedding.EmbeddingModel")
-                .declaring("doChat", "doEmbed", "embedAll");
-    }
-
-    @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(
+        target.adviseOneOf(
+                "chat",
+                null,
                 not(isAbstract())
                         .and(named("doChat"))
                         .and(takesArguments(1))
                         .and(takesArgument(0, named(CHAT_REQUEST))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(
+        // embedding models override doEmbed (1.x providers, as the tests run them) or only embedAll (others)
+        target.adviseOneOf(
+                "embedding",
+                null,
                 not(isAbstract())
                         .and(named("doEmbed"))
                         .and(takesArguments(1))
                         .and(takesArgument(0, named("dev.langchain4j.model.embedding.request.EmbeddingRequest"))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(
+        target.adviseOneOf(
+                "embedding",
+                null,
                 not(isAbstract())
                         .and(named("embedAll"))
                         .and(takesArguments(1))
                         .and(takesArgument(0, named("java.util.List"))),
                 "dev.autoprom.instrumentation.genai.langchain4j.LangChain4jCallAdvice");
-        target.advise(
+        target.adviseOneOf(
+                "streaming chat",
+                null,
                 not(isAbstract())
                         .and(named("doChat"))
                         .and(takesArguments(2))

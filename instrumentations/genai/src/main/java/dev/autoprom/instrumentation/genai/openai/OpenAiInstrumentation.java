@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 
@@ -16,7 +16,7 @@ import dev.autoprom.instrumentation.genai.GenAiAdapter;
  * blocking, async (futures) and streaming. Hooks the service implementations' public methods, which wrap the
  * SDK's retry loop, so a retried call is one operation.
  */
-public final class OpenAiInstrumentation implements InstrumentationModule {
+public final class OpenAiInstrumentation extends LibraryInstrumentation {
 
     /** Public: inlined advice in the library reads it. */
     public static final Bridge<GenAiAdapter> ADAPTER =
@@ -32,19 +32,8 @@ public final class OpenAiInstrumentation implements InstrumentationModule {
         "com.openai.services.async.ResponseServiceAsyncImpl"
     };
 
-    @Override
-    public String family() {
-        return "genai";
-    }
-
-    @Override
-    public String name() {
-        return "openai";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public OpenAiInstrumentation() {
+        super("genai", "openai", Targets.named(TYPES));
     }
 
     @Override

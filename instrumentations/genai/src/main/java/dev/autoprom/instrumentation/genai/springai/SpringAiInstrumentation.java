@@ -11,7 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.LoaderHasClass;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
@@ -23,36 +23,29 @@ import net.bytebuddy.matcher.ElementMatcher;
  * there, around Spring AI's retries). The provider is the model's module (openai, anthropic, ollama, ...); an
  * instrumented SDK called inside (google-genai under Spring AI's Google GenAI model) is not recorded again.
  */
-public final class SpringAiInstrumentation implements InstrumentationModule {
+public final class SpringAiInstrumentation extends LibraryInstrumentation {
 
     /** Public: inlined advice in the library reads it. */
     public static final Bridge<GenAiAdapter> ADAPTER =
             GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.springai.bridge.SpringAiAdapter");
 
-    @Override
-    public String family() {
-        return "genai";
-    }
-
-    @Override
-    public String name() {
-        return "springai";
+    // Spring's own packages other than Spring AI's implement none of these
+    public SpringAiInstrumentation() {
+        super(
+                "genai",
+                "springai",
+                Targets.subtypesOf(
+                                "org.springframework.ai.chat.model.StreamingChatModel",
+                                "org.springframework.ai.chat.model.ChatModel",
+                                "org.springframework.ai.embedding.EmbeddingModel")
+                        .declaring("call", "stream")
+                        .and(not(nameStartsWith("org.springframework."))
+                                .or(nameStartsWith("org.springframework.ai."))));
     }
 
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("org.springframework.ai.chat.model.StreamingChatModel");
-    }
-
-    @Override
-    public Targets targets() {
-        // Spring's own packages other than Spring AI's implement none of these
-        return Targets.subtypesOf(
-                        "org.springframework.ai.chat.model.StreamingChatModel",
-                        "org.springframework.ai.chat.model.ChatModel",
-                        "org.springframework.ai.embedding.EmbeddingModel")
-                .declaring("call", "stream")
-                .and(not(nameStartsWith("org.springframework.")).or(nameStartsWith("org.springframework.ai.")));
     }
 
     @Override

@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.LoaderHasClass;
 import dev.autoprom.api.Targets;
 import net.bytebuddy.description.method.MethodDescription;
@@ -19,7 +19,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code @DELETE}, {@code @PATCH}, {@code @HEAD}, {@code @OPTIONS}) reports its template, the class's {@code @Path} joined with the method's, as the route of
  * the server request it runs in (servlet or JDK server). It records nothing itself.
  */
-public final class JaxRsInstrumentation implements InstrumentationModule {
+public final class JaxRsInstrumentation extends LibraryInstrumentation {
 
     /**
      * Matched by the annotations' names only: resolving each annotation's own annotations (to find any
@@ -39,25 +39,17 @@ public final class JaxRsInstrumentation implements InstrumentationModule {
         return names;
     }
 
-    @Override
-    public String family() {
-        return "http";
-    }
-
-    @Override
-    public String name() {
-        return "jaxrs";
+    // an unresolvable annotation or hierarchy is no match: the installer wraps every type matcher fail-safe
+    public JaxRsInstrumentation() {
+        super(
+                "http",
+                "jaxrs",
+                Targets.declaringMethodsAnnotatedWith(httpMethodAnnotations()).and(declaresMethod(RESOURCE_METHOD)));
     }
 
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("jakarta.ws.rs.Path", "javax.ws.rs.Path");
-    }
-
-    @Override
-    public Targets targets() {
-        // an unresolvable annotation or hierarchy is no match: the installer wraps every type matcher fail-safe
-        return Targets.declaringMethodsAnnotatedWith(httpMethodAnnotations()).and(declaresMethod(RESOURCE_METHOD));
     }
 
     @Override

@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -19,31 +19,20 @@ import net.bytebuddy.matcher.ElementMatcher;
  * so advice there adds the filter in time for that very exchange. The server implementation classes are the
  * JDK's own, so the match is by their exact names.
  */
-public final class JdkHttpServerInstrumentation implements InstrumentationModule {
+public final class JdkHttpServerInstrumentation extends LibraryInstrumentation {
     /** The classes this module instruments. */
     private static final String[] TYPES = {
         "sun.net.httpserver.HttpServerImpl", "sun.net.httpserver.HttpsServerImpl", "sun.net.httpserver.HttpContextImpl"
     };
 
-    @Override
-    public String family() {
-        return "http";
-    }
-
-    @Override
-    public String name() {
-        return "jdk-httpserver";
-    }
-
     /** Only the JDK's own classes (the platform loader, or the bootstrap loader on an exploded image). */
+    public JdkHttpServerInstrumentation() {
+        super("http", "jdk-httpserver", Targets.named(TYPES));
+    }
+
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return loader -> loader == null || loader == ClassLoader.getPlatformClassLoader();
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
     }
 
     @Override

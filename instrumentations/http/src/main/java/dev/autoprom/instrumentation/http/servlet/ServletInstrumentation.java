@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.LoaderHasClass;
 import dev.autoprom.api.Targets;
 import net.bytebuddy.description.method.MethodDescription;
@@ -19,33 +19,25 @@ import net.bytebuddy.matcher.ElementMatcher;
  * implementation. Only the outermost of these calls on a thread records, so a filter chain, a forward or an
  * include counts once, and container re-dispatches (async, error pages) are not counted again.
  */
-public final class ServletInstrumentation implements InstrumentationModule {
+public final class ServletInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.http.servlet.";
 
-    @Override
-    public String family() {
-        return "http";
-    }
-
-    @Override
-    public String name() {
-        return "servlet";
+    public ServletInstrumentation() {
+        super(
+                "http",
+                "servlet",
+                Targets.subtypesOf(
+                                "jakarta.servlet.Servlet",
+                                "jakarta.servlet.Filter",
+                                "javax.servlet.Servlet",
+                                "javax.servlet.Filter")
+                        .declaring("service", "doFilter"));
     }
 
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return LoaderHasClass.anyOf("jakarta.servlet.Servlet", "javax.servlet.Servlet");
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.subtypesOf(
-                        "jakarta.servlet.Servlet",
-                        "jakarta.servlet.Filter",
-                        "javax.servlet.Servlet",
-                        "javax.servlet.Filter")
-                .declaring("service", "doFilter");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.agroal;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** The pool's CreateConnectionTask.call(): a physical connection was created for its pool ({@code this$0}). */
@@ -15,6 +15,6 @@ public final class AgroalCreateAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.FieldValue("this$0") Object pool, @Advice.Enter long start) {
-        PoolLifecycle.connectionCreated(pool, System.nanoTime() - start);
+        PoolHooks.connectionCreated(pool, System.nanoTime() - start);
     }
 }

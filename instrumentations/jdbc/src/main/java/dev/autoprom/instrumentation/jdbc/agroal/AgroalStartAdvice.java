@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.agroal;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code ConnectionPool.init()} returned: the pool is started. */
@@ -10,6 +10,6 @@ public final class AgroalStartAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
-        PoolLifecycle.started(pool, "dev.autoprom.instrumentation.jdbc.agroal.bridge.AgroalPoolBridge");
+        PoolHooks.started(pool, AgroalInstrumentation.POOL_REGISTRAR);
     }
 }

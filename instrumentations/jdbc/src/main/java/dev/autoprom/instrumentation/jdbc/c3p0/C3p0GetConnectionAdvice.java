@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.c3p0;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** c3p0 getConnection: registers the pool on first use (c3p0 starts it lazily), then wait, timeouts, borrow. */
@@ -10,7 +10,7 @@ public final class C3p0GetConnectionAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter(@Advice.This Object dataSource) {
-        PoolLifecycle.started(dataSource, "dev.autoprom.instrumentation.jdbc.c3p0.bridge.C3p0PoolBridge");
+        PoolHooks.started(dataSource, C3p0Instrumentation.POOL_REGISTRAR);
         return System.nanoTime();
     }
 
@@ -20,6 +20,6 @@ public final class C3p0GetConnectionAdvice {
             @Advice.Enter long start,
             @Advice.Return(readOnly = true) Object connection,
             @Advice.Thrown Throwable error) {
-        PoolLifecycle.getConnectionExit(dataSource, start, connection, error);
+        PoolHooks.getConnectionExit(dataSource, start, connection, error);
     }
 }

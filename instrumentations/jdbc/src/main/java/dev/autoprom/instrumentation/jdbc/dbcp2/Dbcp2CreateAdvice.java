@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code PoolableConnectionFactory.makeObject()}: a physical connection was created. */
@@ -15,6 +15,6 @@ public final class Dbcp2CreateAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object factory, @Advice.Enter long start) {
-        PoolLifecycle.connectionCreated(factory, System.nanoTime() - start);
+        PoolHooks.connectionCreated(factory, System.nanoTime() - start);
     }
 }

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code BasicDataSource.createDataSource()} returned: the pool exists (registered once). */
@@ -10,6 +10,6 @@ public final class Dbcp2StartAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object dataSource) {
-        PoolLifecycle.started(dataSource, "dev.autoprom.instrumentation.jdbc.dbcp2.bridge.Dbcp2PoolBridge");
+        PoolHooks.started(dataSource, Dbcp2Instrumentation.POOL_REGISTRAR);
     }
 }

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.hikari;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code HikariPool.shutdown()}: the pool's series disappear. */
@@ -10,6 +10,6 @@ public final class PoolShutdownAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
-        PoolLifecycle.closed(pool);
+        PoolHooks.closed(pool);
     }
 }

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.hikari;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code new HikariPool(config)} returned: the pool is started. */
@@ -10,6 +10,6 @@ public final class PoolStartAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
-        PoolLifecycle.started(pool, "dev.autoprom.instrumentation.jdbc.hikari.bridge.HikariPoolBridge");
+        PoolHooks.started(pool, HikariInstrumentation.POOL_REGISTRAR);
     }
 }

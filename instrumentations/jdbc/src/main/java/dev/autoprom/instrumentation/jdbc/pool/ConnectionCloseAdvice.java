@@ -9,6 +9,6 @@ public final class ConnectionCloseAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.This Object connection) {
-        PoolLifecycle.connectionClosed(connection);
+        PoolHooks.connectionClosed(connection);
     }
 }

@@ -18,6 +18,6 @@ public final class GetConnectionAdvice {
             @Advice.Enter long start,
             @Advice.Return(readOnly = true) Object connection,
             @Advice.Thrown Throwable error) {
-        PoolLifecycle.getConnectionExit(pool, start, connection, error);
+        PoolHooks.getConnectionExit(pool, start, connection, error);
     }
 }

@@ -9,6 +9,6 @@ public final class PoolCloseAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
-        PoolLifecycle.closed(pool);
+        PoolHooks.closed(pool);
     }
 }

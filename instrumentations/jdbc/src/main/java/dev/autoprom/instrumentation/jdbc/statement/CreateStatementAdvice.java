@@ -9,11 +9,11 @@ public final class CreateStatementAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter() {
-        StatementRecorder.prepareEnter();
+        StatementHooks.prepareEnter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object connection, @Advice.Return(readOnly = true) Object statement) {
-        StatementRecorder.prepareExit(connection, statement, null);
+        StatementHooks.prepareExit(connection, statement, null);
     }
 }

@@ -10,12 +10,12 @@ public final class ExecuteBatchAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
-        return StatementRecorder.enter();
+        return StatementHooks.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object statement, @Advice.Enter long start, @Advice.Thrown Throwable error) {
-        StatementRecorder.exit(
+        StatementHooks.exit(
                 statement,
                 null,
                 true,

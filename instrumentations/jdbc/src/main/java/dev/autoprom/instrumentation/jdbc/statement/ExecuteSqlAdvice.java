@@ -10,7 +10,7 @@ public final class ExecuteSqlAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
-        return StatementRecorder.enter();
+        return StatementHooks.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -19,7 +19,7 @@ public final class ExecuteSqlAdvice {
             @Advice.Argument(0) String sql,
             @Advice.Enter long start,
             @Advice.Thrown Throwable error) {
-        StatementRecorder.exit(
+        StatementHooks.exit(
                 statement,
                 sql,
                 false,

@@ -9,7 +9,7 @@ public final class PrepareAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter() {
-        StatementRecorder.prepareEnter();
+        StatementHooks.prepareEnter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -17,6 +17,6 @@ public final class PrepareAdvice {
             @Advice.This Object connection,
             @Advice.Argument(0) String sql,
             @Advice.Return(readOnly = true) Object statement) {
-        StatementRecorder.prepareExit(connection, statement, sql);
+        StatementHooks.prepareExit(connection, statement, sql);
     }
 }

@@ -12,7 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.SuperTypeMatcher;
 import dev.autoprom.api.Targets;
 import net.bytebuddy.description.method.MethodDescription;
@@ -23,7 +23,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Statement executions of any JDBC driver (and of any other wrapper around it, recorded once), plus the
  * connection methods that create statements, where the prepared SQL and the connection are seen.
  */
-public final class StatementInstrumentation implements InstrumentationModule {
+public final class StatementInstrumentation extends LibraryInstrumentation {
 
     private static final String STATEMENT = "java.sql.Statement";
     private static final String CONNECTION = "java.sql.Connection";
@@ -44,40 +44,32 @@ public final class StatementInstrumentation implements InstrumentationModule {
     /** Advice classes by name: loading them here would make the bootstrap loader resolve java.sql types. */
     private static final String ADVICE = "dev.autoprom.instrumentation.jdbc.statement.";
 
-    @Override
-    public String family() {
-        return "jdbc";
-    }
-
-    @Override
-    public String name() {
-        return "jdbc-statement";
-    }
-
-    @Override
-    public Targets targets() {
-        // SuperTypeMatcher remembers the answers for base types (start-up cost); a pool's own wrappers are left
-        // to the driver objects they delegate to
-        return Targets.subtypesOf(STATEMENT, CONNECTION)
-                .declaring(
-                        "execute",
-                        "executeQuery",
-                        "executeUpdate",
-                        "executeLargeUpdate",
-                        "executeBatch",
-                        "executeLargeBatch",
-                        "prepareStatement",
-                        "prepareCall",
-                        "createStatement")
-                .and(not(poolWrapper()));
-    }
-
     private static ElementMatcher.Junction<TypeDescription> poolWrapper() {
         ElementMatcher.Junction<TypeDescription> wrapper = none();
         for (String prefix : POOL_WRAPPERS) {
             wrapper = wrapper.or(nameStartsWith(prefix));
         }
         return wrapper;
+    }
+
+    // SuperTypeMatcher remembers the answers for base types (start-up cost); a pool's own wrappers are left
+    // to the driver objects they delegate to
+    public StatementInstrumentation() {
+        super(
+                "jdbc",
+                "jdbc-statement",
+                Targets.subtypesOf(STATEMENT, CONNECTION)
+                        .declaring(
+                                "execute",
+                                "executeQuery",
+                                "executeUpdate",
+                                "executeLargeUpdate",
+                                "executeBatch",
+                                "executeLargeBatch",
+                                "prepareStatement",
+                                "prepareCall",
+                                "createStatement")
+                        .and(not(poolWrapper())));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code ConnectionPool.borrowConnection(...)} returned a pooled connection: its use starts. */
@@ -10,6 +10,6 @@ public final class TomcatBorrowAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool, @Advice.Return(readOnly = true) Object pooledConnection) {
-        PoolLifecycle.borrowed(pool, pooledConnection);
+        PoolHooks.borrowed(pool, pooledConnection);
     }
 }

@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code PooledConnection.connect()}: a physical connection was opened for its pool ({@code parent}). */
@@ -15,6 +15,6 @@ public final class TomcatCreateAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.FieldValue("parent") Object pool, @Advice.Enter long start) {
-        PoolLifecycle.connectionCreated(pool, System.nanoTime() - start);
+        PoolHooks.connectionCreated(pool, System.nanoTime() - start);
     }
 }

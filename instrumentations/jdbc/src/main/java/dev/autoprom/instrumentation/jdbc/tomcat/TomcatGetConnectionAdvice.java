@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code ConnectionPool.getConnection(...)}: wait time and timeouts (the borrow is tracked by TomcatBorrowAdvice). */
@@ -15,6 +15,6 @@ public final class TomcatGetConnectionAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.This Object pool, @Advice.Enter long start, @Advice.Thrown Throwable error) {
-        PoolLifecycle.getConnectionExit(pool, start, null, error);
+        PoolHooks.getConnectionExit(pool, start, null, error);
     }
 }

@@ -1,13 +1,14 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Bridge;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 
 /**
  * Tomcat JDBC {@code ConnectionPool} (10/11, and the 9.x line with the same methods): registers when
@@ -16,7 +17,11 @@ import dev.autoprom.api.Targets;
  * connections it hands out are JDK proxies, which are not instrumented, so use time runs from the pool's
  * {@code borrowConnection} to its {@code returnConnection}.
  */
-public final class TomcatJdbcInstrumentation implements InstrumentationModule {
+public final class TomcatJdbcInstrumentation extends LibraryInstrumentation {
+
+    /** Registers each pool that starts; public: inlined advice in the library reads it. */
+    public static final Bridge<PoolRegistrar> POOL_REGISTRAR =
+            PoolRegistrar.bridge("dev.autoprom.instrumentation.jdbc.tomcat.bridge.TomcatPoolBridge$Registrar");
 
     private static final String POOL = "org.apache.tomcat.jdbc.pool.ConnectionPool";
     private static final String POOLED = "org.apache.tomcat.jdbc.pool.PooledConnection";
@@ -25,43 +30,26 @@ public final class TomcatJdbcInstrumentation implements InstrumentationModule {
     /** The classes this module instruments. */
     private static final String[] TYPES = {POOL, POOLED};
 
-    @Override
-    public String family() {
-        return "jdbc";
-    }
-
-    @Override
-    public String name() {
-        return "tomcat-jdbc";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public TomcatJdbcInstrumentation() {
+        super("jdbc", "tomcat-jdbc", Targets.named(TYPES));
     }
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(isDeclaredBy(named(POOL)).and(named("init")).and(takesArguments(1)), ADVICE + "TomcatStartAdvice")
+        target.advise(POOL, named("init").and(takesArguments(1)), ADVICE + "TomcatStartAdvice")
                 .advise(
-                        isDeclaredBy(named(POOL)).and(named("close")).and(takesArguments(1)),
+                        POOL,
+                        named("close").and(takesArguments(1)),
                         "dev.autoprom.instrumentation.jdbc.pool.PoolCloseAdvice")
                 .advise(
-                        isDeclaredBy(named(POOL))
-                                .and(named("getConnection"))
-                                .and(takesArguments(0).or(takesArguments(2))),
+                        POOL,
+                        named("getConnection").and(takesArguments(0).or(takesArguments(2))),
                         ADVICE + "TomcatGetConnectionAdvice")
                 .advise(
-                        isDeclaredBy(named(POOL))
-                                .and(named("borrowConnection"))
-                                .and(takesArguments(3))
-                                .and(takesArgument(0, int.class)),
+                        POOL,
+                        named("borrowConnection").and(takesArguments(3)).and(takesArgument(0, int.class)),
                         ADVICE + "TomcatBorrowAdvice")
-                .advise(
-                        isDeclaredBy(named(POOL)).and(named("returnConnection")).and(takesArguments(1)),
-                        ADVICE + "TomcatReturnAdvice")
-                .advise(
-                        isDeclaredBy(named(POOLED)).and(named("connect")).and(takesArguments(0)),
-                        ADVICE + "TomcatCreateAdvice");
+                .advise(POOL, named("returnConnection").and(takesArguments(1)), ADVICE + "TomcatReturnAdvice")
+                .advise(POOLED, named("connect").and(takesArguments(0)), ADVICE + "TomcatCreateAdvice");
     }
 }

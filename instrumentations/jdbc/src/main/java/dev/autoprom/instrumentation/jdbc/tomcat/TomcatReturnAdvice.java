@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code ConnectionPool.returnConnection(pooled)}: its use ends. */
@@ -10,6 +10,6 @@ public final class TomcatReturnAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.Argument(0) Object pooledConnection) {
-        PoolLifecycle.connectionClosed(pooledConnection);
+        PoolHooks.connectionClosed(pooledConnection);
     }
 }

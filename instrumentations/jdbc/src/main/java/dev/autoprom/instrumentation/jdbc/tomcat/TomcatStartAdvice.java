@@ -1,6 +1,6 @@
 package dev.autoprom.instrumentation.jdbc.tomcat;
 
-import dev.autoprom.instrumentation.jdbc.pool.PoolLifecycle;
+import dev.autoprom.instrumentation.jdbc.pool.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
 /** {@code ConnectionPool.init(...)} returned: the pool is started (its properties are set by init). */
@@ -10,6 +10,6 @@ public final class TomcatStartAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
-        PoolLifecycle.started(pool, "dev.autoprom.instrumentation.jdbc.tomcat.bridge.TomcatPoolBridge");
+        PoolHooks.started(pool, TomcatJdbcInstrumentation.POOL_REGISTRAR);
     }
 }

@@ -59,14 +59,14 @@ public final class JavaWebSocketHooks {
     public static void frameSent(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {
         int type = type(opcode);
         if (type != WsConnection.NOT_COUNTED) {
-            connection.sentPart(type, payloadBytes, fin);
+            connection.sent().part(type, payloadBytes, fin);
         }
     }
 
     public static void frameReceived(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {
         int type = type(opcode);
         if (type != WsConnection.NOT_COUNTED) {
-            connection.receivedPart(type, payloadBytes, fin);
+            connection.received().part(type, payloadBytes, fin);
         }
     }
 

@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.util.Collection;
 
@@ -18,7 +18,7 @@ import java.util.Collection;
  * {@code Draft_6455.processFrame} (every frame received). Server-side connections of the same library are
  * ignored: they are not in the registry.
  */
-public final class JavaWebSocketInstrumentation implements InstrumentationModule {
+public final class JavaWebSocketInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.javawebsocket.JavaWebSocketAdvice$";
     private static final String IMPL = "org.java_websocket.WebSocketImpl";
@@ -28,19 +28,8 @@ public final class JavaWebSocketInstrumentation implements InstrumentationModule
         "org.java_websocket.client.WebSocketClient", IMPL, "org.java_websocket.drafts.Draft_6455"
     };
 
-    @Override
-    public String family() {
-        return "websocket";
-    }
-
-    @Override
-    public String name() {
-        return "java-websocket";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public JavaWebSocketInstrumentation() {
+        super("websocket", "java-websocket", Targets.named(TYPES));
     }
 
     @Override

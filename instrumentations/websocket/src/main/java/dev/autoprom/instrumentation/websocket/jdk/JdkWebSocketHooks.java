@@ -70,7 +70,7 @@ public final class JdkWebSocketHooks {
         }
         WsConnection connection = ConnectionHolder.of(listener);
         if (connection != null) {
-            connection.sentTypedPart(type, bytes, last);
+            connection.sent().typedPart(type, bytes, last);
         }
     }
 

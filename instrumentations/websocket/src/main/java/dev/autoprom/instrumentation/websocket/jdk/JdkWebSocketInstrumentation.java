@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * {@code jdk.internal.net.http.websocket}: {@code BuilderImpl.buildAsync} gets the application's listener
  * wrapped, {@code WebSocketImpl}'s send methods and {@code abort()} report the sent side.
  */
-public final class JdkWebSocketInstrumentation implements InstrumentationModule {
+public final class JdkWebSocketInstrumentation extends LibraryInstrumentation {
 
     private static final String PACKAGE = "jdk.internal.net.http.websocket.";
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.jdk.JdkWebSocketAdvice$";
@@ -23,19 +23,8 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     /** The classes this module instruments. */
     private static final String[] TYPES = {PACKAGE + "BuilderImpl", PACKAGE + "WebSocketImpl"};
 
-    @Override
-    public String family() {
-        return "websocket";
-    }
-
-    @Override
-    public String name() {
-        return "jdk-websocket";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public JdkWebSocketInstrumentation() {
+        super("websocket", "jdk-websocket", Targets.named(TYPES));
     }
 
     @Override

@@ -90,14 +90,14 @@ public final class JettyHooks {
     public static void frameSent(Object session, boolean outputOpen, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = outputOpen ? SESSIONS.get(session) : null;
         if (connection != null) {
-            connection.sentPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.sent().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 
     public static void frameReceived(Object session, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
-            connection.receivedPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 }

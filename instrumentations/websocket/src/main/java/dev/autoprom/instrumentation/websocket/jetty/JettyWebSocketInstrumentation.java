@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -21,7 +21,7 @@ import dev.autoprom.api.Targets;
  * extensions, so sizes are uncompressed). Jetty's server sessions never pass through a client upgrade, so
  * they are not registered and not counted.
  */
-public final class JettyWebSocketInstrumentation implements InstrumentationModule {
+public final class JettyWebSocketInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.jetty.JettyAdvice$";
     private static final String CORE = "org.eclipse.jetty.websocket.core.";
@@ -32,19 +32,8 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
         CORE + "WebSocketCoreSession", CORE + "WebSocketCoreSession$IncomingAdaptor"
     };
 
-    @Override
-    public String family() {
-        return "websocket";
-    }
-
-    @Override
-    public String name() {
-        return "jetty-websocket";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public JettyWebSocketInstrumentation() {
+        super("websocket", "jetty-websocket", Targets.named(TYPES));
     }
 
     @Override

@@ -36,21 +36,21 @@ public final class OkHttpHooks {
     public static void sentText(Object listener, boolean accepted, String text) {
         WsConnection connection = ConnectionHolder.of(listener);
         if (accepted && connection != null) {
-            connection.sent(WsConnection.TEXT, Utf8.length(text));
+            connection.sent().whole(WsConnection.TEXT, Utf8.length(text));
         }
     }
 
     public static void sentBinary(Object listener, boolean accepted, int size) {
         WsConnection connection = ConnectionHolder.of(listener);
         if (accepted && connection != null) {
-            connection.sent(WsConnection.BINARY, size);
+            connection.sent().whole(WsConnection.BINARY, size);
         }
     }
 
     public static void receivedControl(Object listener, boolean ping, int size) {
         WsConnection connection = ConnectionHolder.of(listener);
         if (connection != null) {
-            connection.received(ping ? WsConnection.PING : WsConnection.PONG, size);
+            connection.received().whole(ping ? WsConnection.PING : WsConnection.PONG, size);
         }
     }
 }

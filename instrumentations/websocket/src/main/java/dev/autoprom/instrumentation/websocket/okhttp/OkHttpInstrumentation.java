@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -15,26 +15,15 @@ import dev.autoprom.api.Targets;
  * that wrapper in the {@code listener} field. OkHttp reassembles fragmented messages before delivering them, so
  * each message is seen once, whole.
  */
-public final class OkHttpInstrumentation implements InstrumentationModule {
+public final class OkHttpInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.okhttp.OkHttpAdvice$";
 
     /** The classes this module instruments. */
     private static final String[] TYPES = {"okhttp3.OkHttpClient", "okhttp3.internal.ws.RealWebSocket"};
 
-    @Override
-    public String family() {
-        return "websocket";
-    }
-
-    @Override
-    public String name() {
-        return "okhttp";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public OkHttpInstrumentation() {
+        super("websocket", "okhttp", Targets.named(TYPES));
     }
 
     @Override

@@ -58,15 +58,16 @@ public final class TomcatHooks {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
             // Tomcat passes the message's opcode with every part and picks CONTINUATION when it writes the frame
-            connection.sentTypedPart(
-                    WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(), last);
+            connection
+                    .sent()
+                    .typedPart(WsConnection.typeOfOpcode(opCode), payload == null ? 0 : payload.remaining(), last);
         }
     }
 
     public static void frameReceived(Object session, int opCode, long payloadLength, boolean fin) {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
-            connection.receivedPart(WsConnection.typeOfOpcode(opCode), payloadLength, fin);
+            connection.received().part(WsConnection.typeOfOpcode(opCode), payloadLength, fin);
         }
     }
 

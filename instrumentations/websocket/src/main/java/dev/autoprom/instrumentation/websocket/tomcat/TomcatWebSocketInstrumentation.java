@@ -1,27 +1,33 @@
 package dev.autoprom.instrumentation.websocket.tomcat;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The Jakarta WebSocket client as implemented by Tomcat ({@code org.apache.tomcat.websocket},
  * {@code websocket_library="jakarta"}). {@code WsWebSocketContainer.connectToServerRecursive} runs the whole
  * handshake on the caller's thread, so the client {@code WsSession} constructed inside it is tied to it through
- * a thread-local. Frames: {@code WsRemoteEndpointImplBase.startMessage} and {@code sendMessageBlockInternal}
+ * a thread-local. Frames: {@code WsRemoteEndpointImplBase.startMessage} (its 5-argument form in Tomcat 11, the
+ * 4-argument one in 10.1) and {@code sendMessageBlockInternal}
  * (every part sent, asynchronously or blocking; Tomcat itself splits
  * long texts into continuation frames) and {@code WsFrameBase.processRemainingHeader} (every frame header read).
  * Ends: {@code WsSession.fireEndpointOnClose}. Server sessions are never registered, so they are not counted.
  */
-public final class TomcatWebSocketInstrumentation implements InstrumentationModule {
+public final class TomcatWebSocketInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.tomcat.TomcatAdvice$";
     private static final String PACKAGE = "org.apache.tomcat.websocket.";
@@ -32,19 +38,14 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
         PACKAGE + "WsRemoteEndpointImplBase", PACKAGE + "WsFrameBase"
     };
 
-    @Override
-    public String family() {
-        return "websocket";
+    private static final String ASYNC_SEND = "asynchronous send";
+
+    private static ElementMatcher.Junction<MethodDescription> startMessage() {
+        return named("startMessage").and(takesArgument(0, byte.class)).and(takesArgument(1, ByteBuffer.class));
     }
 
-    @Override
-    public String name() {
-        return "tomcat-websocket";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public TomcatWebSocketInstrumentation() {
+        super("websocket", "tomcat-websocket", Targets.named(TYPES));
     }
 
     @Override
@@ -62,11 +63,16 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
                         ADVICE + "NewClientSession")
                 .advise(named("fireEndpointOnClose").and(takesArguments(1)), ADVICE + "Closed")
                 // asynchronous sends, and blocking ones (getBasicRemote(), pings, close), which bypass startMessage
-                .advise(
-                        named("startMessage")
-                                .and(takesArguments(5))
-                                .and(takesArgument(0, byte.class))
-                                .and(takesArgument(1, ByteBuffer.class)),
+                // Tomcat 11 sends every asynchronous part through startMessage(.., SendHandler, long), which its
+                // 4-argument form calls; 10.1 has the 4-argument form only: advised only where the other is absent
+                .adviseOneOf(ASYNC_SEND, null, startMessage().and(takesArguments(5)), ADVICE + "SendPart")
+                .adviseOneOf(
+                        ASYNC_SEND,
+                        null,
+                        startMessage()
+                                .and(takesArguments(4))
+                                .and(not(isDeclaredBy(
+                                        declaresMethod(startMessage().and(takesArguments(5)))))),
                         ADVICE + "SendPart")
                 .advise(
                         named("sendMessageBlockInternal")

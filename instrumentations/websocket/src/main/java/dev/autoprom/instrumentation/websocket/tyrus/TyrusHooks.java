@@ -72,14 +72,14 @@ public final class TyrusHooks {
     public static void frameSent(Object protocolHandler, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = CONNECTIONS.get(protocolHandler);
         if (connection != null) {
-            connection.sentPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.sent().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 
     public static void frameReceived(Object protocolHandler, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = CONNECTIONS.get(protocolHandler);
         if (connection != null) {
-            connection.receivedPart(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+            connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
     }
 }

@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.net.URI;
 
@@ -19,7 +19,7 @@ import java.net.URI;
  * (every frame written and every frame processed). A client connection is one {@code ProtocolHandler}, the
  * registry key; server-side handlers of Tyrus are never registered, so a Tyrus server is not counted.
  */
-public final class TyrusInstrumentation implements InstrumentationModule {
+public final class TyrusInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.websocket.tyrus.TyrusAdvice$";
     private static final String CORE = "org.glassfish.tyrus.core.";
@@ -33,19 +33,8 @@ public final class TyrusInstrumentation implements InstrumentationModule {
         "org.glassfish.tyrus.container.jdk.client.JdkClientContainer"
     };
 
-    @Override
-    public String family() {
-        return "websocket";
-    }
-
-    @Override
-    public String name() {
-        return "tyrus";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public TyrusInstrumentation() {
+        super("websocket", "tyrus", Targets.named(TYPES));
     }
 
     @Override

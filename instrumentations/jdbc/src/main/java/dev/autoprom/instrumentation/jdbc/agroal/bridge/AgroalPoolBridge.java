@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.agroal.bridge;
 
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import io.agroal.pool.ConnectionPool;
 import java.lang.ref.WeakReference;
@@ -66,5 +67,13 @@ public final class AgroalPoolBridge implements Consumer<Object>, PoolGauges {
     public int pending() {
         ConnectionPool p = pool();
         return p == null ? UNKNOWN : (int) p.awaitingCount();
+    }
+
+    /** Made once per library class loader by the instrumentation's {@code Bridge}; one bridge per pool. */
+    public static final class Registrar implements PoolRegistrar {
+        @Override
+        public void register(Object pool) {
+            new AgroalPoolBridge().accept(pool);
+        }
     }
 }

@@ -4,10 +4,10 @@ import com.mchange.v2.c3p0.AbstractComboPooledDataSource;
 import com.mchange.v2.c3p0.PooledDataSource;
 import com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource;
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 
@@ -28,21 +28,10 @@ public final class C3p0PoolBridge implements Consumer<Object>, PoolGauges {
         }
         dataSource = new WeakReference<>(ds);
         PoolRegistry.Pool registered = PoolRegistry.register(ds, "c3p0", ds.getDataSourceName(), this);
-        PoolRegistry.alias(defaultUserPool(ds), registered);
-    }
-
-    /**
-     * The default user's {@code C3P0PooledConnectionPool}, whose acquireResource() reports create time. Reached
-     * through the private getPoolManager(), which creates the pool as the getConnection being entered would.
-     */
-    private static Object defaultUserPool(PooledDataSource ds) {
-        try {
-            Method getPoolManager = AbstractPoolBackedDataSource.class.getDeclaredMethod("getPoolManager");
-            getPoolManager.setAccessible(true);
-            Object manager = getPoolManager.invoke(ds);
-            return manager.getClass().getMethod("getPool").invoke(manager);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // no create time for this pool
+        // create time arrives from the pools' resource managers, which name only this object; it outlives the
+        // pool manager that c3p0 replaces when a running data source is reconfigured
+        if (ds instanceof AbstractPoolBackedDataSource) {
+            PoolRegistry.alias(((AbstractPoolBackedDataSource) ds).getConnectionPoolDataSource(), registered);
         }
     }
 
@@ -115,5 +104,13 @@ public final class C3p0PoolBridge implements Consumer<Object>, PoolGauges {
     @Override
     public int pending() {
         return read(PooledDataSource::getNumThreadsAwaitingCheckoutDefaultUser);
+    }
+
+    /** Made once per library class loader by the instrumentation's {@code Bridge}; one bridge per pool. */
+    public static final class Registrar implements PoolRegistrar {
+        @Override
+        public void register(Object pool) {
+            new C3p0PoolBridge().accept(pool);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2.bridge;
 
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import java.lang.ref.WeakReference;
 import java.util.function.Consumer;
@@ -88,5 +89,13 @@ public final class Dbcp2PoolBridge implements Consumer<Object>, PoolGauges {
     public int pending() {
         GenericObjectPool<?> pool = innerPool.get();
         return pool == null ? UNKNOWN : pool.getNumWaiters();
+    }
+
+    /** Made once per library class loader by the instrumentation's {@code Bridge}; one bridge per pool. */
+    public static final class Registrar implements PoolRegistrar {
+        @Override
+        public void register(Object pool) {
+            new Dbcp2PoolBridge().accept(pool);
+        }
     }
 }

@@ -1,20 +1,17 @@
 package dev.autoprom.instrumentation.jdbc.hikari.bridge;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.metrics.IMetricsTracker;
-import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import com.zaxxer.hikari.metrics.PoolStats;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.autoprom.api.AgentLog;
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import java.lang.ref.WeakReference;
 import java.util.function.Consumer;
 
 /**
- * Registers a started {@link HikariPool} (given to {@link #accept}) and installs the agent's
- * {@link MetricsTrackerFactory} on it. Gauges are read live from the pool (Hikari's {@link PoolStats} are
- * cached for a second); the pool is held weakly.
+ * Registers a {@link HikariPool} (given to {@link #accept}) and reads its gauges live from the pool (Hikari's
+ * {@code PoolStats} are cached for a second); the pool is held weakly. Its events come through the tracker
+ * chain ({@link TrackerChain}), installed whenever the pool is given a tracker factory.
  */
 public final class HikariPoolBridge implements Consumer<Object>, PoolGauges {
 
@@ -25,13 +22,7 @@ public final class HikariPoolBridge implements Consumer<Object>, PoolGauges {
         HikariPool hikariPool = (HikariPool) started;
         this.pool = new WeakReference<>(hikariPool);
         HikariConfig config = hikariPool.config;
-        PoolRegistry.Pool registered = PoolRegistry.register(hikariPool, "HikariPool", config.getPoolName(), this);
-        if (config.getMetricsTrackerFactory() == null && config.getMetricRegistry() == null) {
-            hikariPool.setMetricsTrackerFactory(new Factory(registered));
-        } else {
-            AgentLog.info("HikariCP pool " + registered.name + " has its own metrics tracker; autoprom reports its "
-                    + "gauges only (no wait/use/create times or timeouts)");
-        }
+        PoolRegistry.register(hikariPool, "HikariPool", config.getPoolName(), this);
     }
 
     private HikariPool pool() {
@@ -79,45 +70,11 @@ public final class HikariPoolBridge implements Consumer<Object>, PoolGauges {
         return p == null ? UNKNOWN : p.getThreadsAwaitingConnection();
     }
 
-    /** Hikari's extension point: it creates one tracker per pool and reports every event to it. */
-    static final class Factory implements MetricsTrackerFactory {
-        private final PoolRegistry.Pool registered;
-
-        Factory(PoolRegistry.Pool registered) {
-            this.registered = registered;
-        }
-
+    /** Made once per library class loader by the instrumentation's {@code Bridge}; one bridge per pool. */
+    public static final class Registrar implements PoolRegistrar {
         @Override
-        public IMetricsTracker create(String poolName, PoolStats poolStats) {
-            return new Tracker(registered);
-        }
-    }
-
-    static final class Tracker implements IMetricsTracker {
-        private final PoolRegistry.Pool registered;
-
-        Tracker(PoolRegistry.Pool registered) {
-            this.registered = registered;
-        }
-
-        @Override
-        public void recordConnectionCreatedMillis(long millis) {
-            registered.created(millis * 1_000_000L);
-        }
-
-        @Override
-        public void recordConnectionAcquiredNanos(long nanos) {
-            registered.waited(nanos);
-        }
-
-        @Override
-        public void recordConnectionUsageMillis(long millis) {
-            registered.used(millis * 1_000_000L);
-        }
-
-        @Override
-        public void recordConnectionTimeout() {
-            registered.timedOut();
+        public void register(Object pool) {
+            new HikariPoolBridge().accept(pool);
         }
     }
 }

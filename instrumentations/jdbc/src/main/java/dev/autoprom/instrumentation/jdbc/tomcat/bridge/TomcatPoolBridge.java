@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.tomcat.bridge;
 
 import dev.autoprom.instrumentation.jdbc.pool.PoolGauges;
+import dev.autoprom.instrumentation.jdbc.pool.PoolRegistrar;
 import dev.autoprom.instrumentation.jdbc.pool.PoolRegistry;
 import java.lang.ref.WeakReference;
 import java.util.function.Consumer;
@@ -71,5 +72,13 @@ public final class TomcatPoolBridge implements Consumer<Object>, PoolGauges {
     public int pending() {
         ConnectionPool p = pool();
         return p == null ? UNKNOWN : p.getWaitCount();
+    }
+
+    /** Made once per library class loader by the instrumentation's {@code Bridge}; one bridge per pool. */
+    public static final class Registrar implements PoolRegistrar {
+        @Override
+        public void register(Object pool) {
+            new TomcatPoolBridge().accept(pool);
+        }
     }
 }

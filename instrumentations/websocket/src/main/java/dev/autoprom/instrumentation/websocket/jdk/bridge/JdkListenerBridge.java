@@ -54,7 +54,7 @@ public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<W
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         try {
-            connection.receivedTypedPart(WsConnection.TEXT, Utf8.length(data), last);
+            connection.received().typedPart(WsConnection.TEXT, Utf8.length(data), last);
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.jdk", t);
         }
@@ -63,19 +63,19 @@ public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<W
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        connection.receivedTypedPart(WsConnection.BINARY, remaining(data), last);
+        connection.received().typedPart(WsConnection.BINARY, remaining(data), last);
         return delegate.onBinary(webSocket, data, last);
     }
 
     @Override
     public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-        connection.received(WsConnection.PING, remaining(message));
+        connection.received().whole(WsConnection.PING, remaining(message));
         return delegate.onPing(webSocket, message);
     }
 
     @Override
     public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-        connection.received(WsConnection.PONG, remaining(message));
+        connection.received().whole(WsConnection.PONG, remaining(message));
         return delegate.onPong(webSocket, message);
     }
 

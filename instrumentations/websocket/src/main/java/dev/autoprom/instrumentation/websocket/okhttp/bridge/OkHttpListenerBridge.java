@@ -39,7 +39,7 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
     @Override
     public void onMessage(WebSocket webSocket, String text) {
         try {
-            connection.received(WsConnection.TEXT, Utf8.length(text));
+            connection.received().whole(WsConnection.TEXT, Utf8.length(text));
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.okhttp", t);
         }
@@ -49,7 +49,7 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
     @Override
     public void onMessage(WebSocket webSocket, ByteString bytes) {
         try {
-            connection.received(WsConnection.BINARY, bytes.size());
+            connection.received().whole(WsConnection.BINARY, bytes.size());
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.okhttp", t);
         }

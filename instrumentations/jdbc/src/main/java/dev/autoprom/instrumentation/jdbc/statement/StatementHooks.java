@@ -1,10 +1,10 @@
 package dev.autoprom.instrumentation.jdbc.statement;
 
-import dev.autoprom.api.BridgeClasses;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.api.Timing;
 import dev.autoprom.api.WeakIdentityMap;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import java.util.function.Function;
 
 /**
  * Records {@code db_client_operation_duration_seconds}. Called by the statement and connection advice with plain
@@ -25,17 +25,31 @@ import java.util.function.Function;
  * <p>The execute path allocates nothing once a statement is known: a thread-local, a weak-map lookup with a reused
  * probe, a cached child and one observation.
  */
-public final class StatementRecorder {
+public final class StatementHooks {
 
     static final String COMPONENT = "jdbc.statement";
-    /** What {@link #enter} returns for a nested call, which is not recorded. */
-    public static final long NOT_RECORDED = 0L;
 
+    /** The {@code java.sql} bridge, made on first use next to {@code java.sql} (the platform class loader). */
+    private static final Bridge<DatabaseInfoReader> METADATA = Bridge.of(
+            DatabaseInfoReader.class,
+            "dev.autoprom.instrumentation.jdbc.statement.bridge.ConnectionMetadata",
+            COMPONENT,
+            DatabaseInfoReader.UNKNOWN);
+
+    private static final Class<?> JAVA_SQL_CONNECTION = javaSqlConnection();
     private static final ThreadLocal<CallState> CALLS = ThreadLocal.withInitial(CallState::new);
     private static final WeakIdentityMap<StatementSeries> STATEMENTS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<DatabaseSeries> CONNECTIONS = new WeakIdentityMap<>();
 
-    private StatementRecorder() {}
+    private StatementHooks() {}
+
+    private static Class<?> javaSqlConnection() {
+        try {
+            return Class.forName("java.sql.Connection", false, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException e) {
+            return Object.class; // no java.sql in this runtime: the bridge resolves to UNKNOWN
+        }
+    }
 
     /** Per-thread nesting of execute and prepare calls. */
     private static final class CallState {
@@ -49,14 +63,13 @@ public final class StatementRecorder {
 
     // ---- execute ----
 
-    /** Start of an execute call: its start time, or {@link #NOT_RECORDED} when nested in another one. */
+    /** Start of an execute call: its start time, or {@link Timing#NOT_STARTED} when nested in another one. */
     public static long enter() {
         CallState calls = CALLS.get();
         if (calls.executeDepth++ > 0) {
-            return NOT_RECORDED;
+            return Timing.NOT_STARTED;
         }
-        long now = System.nanoTime();
-        return now == NOT_RECORDED ? 1L : now;
+        return Timing.start();
     }
 
     /**
@@ -66,7 +79,7 @@ public final class StatementRecorder {
     public static void exit(Object statement, String sql, boolean batch, long start, Throwable error, String sqlState) {
         CallState calls = CALLS.get();
         try {
-            if (start != NOT_RECORDED) {
+            if (start != Timing.NOT_STARTED) {
                 record(statement, sql, batch, System.nanoTime() - start, error, sqlState);
             }
         } catch (Throwable t) {
@@ -147,30 +160,14 @@ public final class StatementRecorder {
     private static DatabaseSeries database(Object connection) {
         DatabaseSeries series = CONNECTIONS.get(connection);
         if (series == null) {
-            String[] metadata = connection == null ? new String[2] : Bridges.METADATA.apply(connection);
-            series = DatabaseSeries.of(DatabaseInfo.of(metadata[0], metadata[1]));
+            series = DatabaseSeries.of(
+                    connection == null
+                            ? DatabaseInfo.of(null, null)
+                            : METADATA.get(JAVA_SQL_CONNECTION).read(connection));
             if (connection != null) {
                 CONNECTIONS.put(connection, series);
             }
         }
         return series;
-    }
-
-    /** The bridge objects, made on first use next to {@code java.sql} (the platform class loader). */
-    private static final class Bridges {
-        static final Function<Object, String[]> METADATA;
-
-        static {
-            try {
-                Class<?> anchor = Class.forName("java.sql.Connection", false, ClassLoader.getPlatformClassLoader());
-                String bridge = "dev.autoprom.instrumentation.jdbc.statement.bridge.";
-                @SuppressWarnings("unchecked")
-                Function<Object, String[]> metadata =
-                        (Function<Object, String[]>) BridgeClasses.newInstance(anchor, bridge + "ConnectionMetadata");
-                METADATA = metadata;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load the JDBC bridge classes", e);
-            }
-        }
     }
 }

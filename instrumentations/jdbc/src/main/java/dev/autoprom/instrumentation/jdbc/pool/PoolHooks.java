@@ -1,21 +1,20 @@
 package dev.autoprom.instrumentation.jdbc.pool;
 
-import dev.autoprom.api.BridgeClasses;
+import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.api.WeakIdentityMap;
-import java.util.function.Consumer;
 
 /**
  * What the pool advice calls, with plain objects. {@link #started} hands the library's pool to the library's
  * bridge class (which can call the library), the other methods record events of a registered pool. Every
  * method catches everything: a pool must never fail because of the agent.
  */
-public final class PoolLifecycle {
+public final class PoolHooks {
 
     /** Connections handed out by getConnection and not yet closed: borrow time, per pool. */
     private static final WeakIdentityMap<Borrow> BORROWED = new WeakIdentityMap<>();
 
-    private PoolLifecycle() {}
+    private PoolHooks() {}
 
     private static final class Borrow {
         final PoolRegistry.Pool pool;
@@ -27,15 +26,13 @@ public final class PoolLifecycle {
         }
     }
 
-    /** The pool started: its bridge ({@code bridgeClass}, a {@code Consumer<Object>}) registers it. */
-    public static void started(Object poolObject, String bridgeClass) {
+    /** The pool started: its library's registrar registers it (once). */
+    public static void started(Object poolObject, Bridge<PoolRegistrar> registrar) {
         try {
             if (poolObject == null || PoolRegistry.of(poolObject) != null) {
                 return;
             }
-            @SuppressWarnings("unchecked")
-            Consumer<Object> bridge = (Consumer<Object>) BridgeClasses.newInstance(poolObject.getClass(), bridgeClass);
-            bridge.accept(poolObject);
+            registrar.get(poolObject.getClass()).register(poolObject);
         } catch (Throwable t) {
             SelfMetrics.recordError("jdbc.pool", t);
         }

@@ -18,10 +18,10 @@ class StatementRecorderHotPathTest {
         Object connection = new Object(); // not a java.sql.Connection: the metadata lookup falls back to other_sql
         Object prepared = new Object();
         Object plain = new Object();
-        StatementRecorder.prepareEnter();
-        StatementRecorder.prepareExit(connection, prepared, "SELECT * FROM t WHERE id = ?");
-        StatementRecorder.prepareEnter();
-        StatementRecorder.prepareExit(connection, plain, null);
+        StatementHooks.prepareEnter();
+        StatementHooks.prepareExit(connection, prepared, "SELECT * FROM t WHERE id = ?");
+        StatementHooks.prepareEnter();
+        StatementHooks.prepareExit(connection, plain, null);
 
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         // Until C2 has compiled it, the Prometheus client's observe() allocates a short-lived object per call
@@ -43,12 +43,12 @@ class StatementRecorderHotPathTest {
 
     private static void run(Object prepared, Object plain) {
         for (int i = 0; i < CALLS; i++) {
-            long start = StatementRecorder.enter();
-            long nested = StatementRecorder.enter(); // the driver's statement inside a pool's proxy
-            StatementRecorder.exit(prepared, null, false, nested, null, null);
-            StatementRecorder.exit(prepared, null, false, start, null, null);
-            start = StatementRecorder.enter();
-            StatementRecorder.exit(plain, "UPDATE t SET a = 1", false, start, null, null);
+            long start = StatementHooks.enter();
+            long nested = StatementHooks.enter(); // the driver's statement inside a pool's proxy
+            StatementHooks.exit(prepared, null, false, nested, null, null);
+            StatementHooks.exit(prepared, null, false, start, null, null);
+            start = StatementHooks.enter();
+            StatementHooks.exit(plain, "UPDATE t SET a = 1", false, start, null, null);
         }
     }
 }

@@ -1,0 +1,63 @@
+package dev.autoprom.instrumentation.httpclient.spring;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+import java.net.URI;
+
+/**
+ * Spring's {@code RestTemplate} and {@code RestClient} (spring-web 6.1+): they record nothing themselves. When the
+ * application called them with a URI template, the template is lent to the request the client library below
+ * (JDK, {@code HttpURLConnection}, Apache, OkHttp) records, as {@code url_template}. Both run that client on
+ * the calling thread, inside {@code RestTemplate.doExecute(uri, uriTemplate, ...)} and
+ * {@code DefaultRestClient.DefaultRequestBodyUriSpec.exchangeInternal(...)} (where Spring keeps the template in
+ * the request's attributes, as its own observations read it).
+ */
+public final class SpringRestClientInstrumentation implements InstrumentationModule {
+
+    private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.spring.";
+    private static final String[] TYPES = {
+        "org.springframework.web.client.RestTemplate",
+        "org.springframework.web.client.DefaultRestClient$DefaultRequestBodyUriSpec"
+    };
+
+    @Override
+    public String family() {
+        return "httpclient";
+    }
+
+    @Override
+    public String name() {
+        return "spring-restclient";
+    }
+
+    @Override
+    public Targets targets() {
+        return Targets.named(TYPES);
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(
+                        named("doExecute")
+                                .and(takesArguments(5))
+                                .and(takesArgument(0, URI.class))
+                                .and(takesArgument(1, String.class))
+                                .and(takesArgument(2, named("org.springframework.http.HttpMethod"))),
+                        ADVICE + "RestTemplateAdvice")
+                .advise(
+                        named("exchangeInternal")
+                                .and(takesArguments(2))
+                                .and(
+                                        takesArgument(
+                                                0,
+                                                named(
+                                                        "org.springframework.web.client.RestClient$RequestHeadersSpec$ExchangeFunction")))
+                                .and(takesArgument(1, boolean.class)),
+                        ADVICE + "RestClientAdvice");
+    }
+}
