@@ -150,8 +150,22 @@ public final class GenAiCall {
         if (!ENDED.compareAndSet(this, 0, 1)) {
             return;
         }
+        record(failure == null ? "" : errorType(adapter, failure));
+    }
+
+    /**
+     * Ends with an error type known without an exception (a realtime turn cut short by a WebSocket close code);
+     * empty for success. Ignored if the operation had ended.
+     */
+    void endAs(String errorType) {
+        if (ENDED.compareAndSet(this, 0, 1)) {
+            record(errorType);
+        }
+    }
+
+    private void record(String errorType) {
         try {
-            GenAiMetrics.record(this, System.nanoTime(), failure == null ? "" : errorType(adapter, failure));
+            GenAiMetrics.record(this, System.nanoTime(), errorType);
         } catch (Throwable t) {
             SelfMetrics.recordError(adapter.component(), t);
         }

@@ -7,6 +7,8 @@ public final class GenAiMetricNames {
     public static final String TOKEN_USAGE = "gen_ai_client_token_usage";
     public static final String TIME_TO_FIRST_CHUNK = "gen_ai_client_operation_time_to_first_chunk_seconds";
     public static final String TIME_PER_OUTPUT_CHUNK = "gen_ai_client_operation_time_per_output_chunk_seconds";
+    /** Realtime sessions (the Gemini Live API): one sample per session. */
+    public static final String SESSION_DURATION = "gen_ai_client_session_duration_seconds";
     /** Only for models in {@code autoprom.genai.prices.file}. */
     public static final String COST = "gen_ai_client_cost_usd_total";
 
@@ -29,6 +31,11 @@ public final class GenAiMetricNames {
 
     /** 0.01 0.02 0.04 ... 81.92: doubling, as the OpenTelemetry GenAI conventions advise. */
     public static final double[] DURATION_BUCKETS = exponential(0.01, 2, 14);
+    /**
+     * Sessions last from a failed connect (well under a second) to the API's session limits (minutes; longer
+     * with resumption): 0.1 s to one hour.
+     */
+    public static final double[] SESSION_BUCKETS = {0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600};
     /** 1 4 16 ... 67108864: times four. */
     public static final double[] TOKEN_BUCKETS = exponential(1, 4, 14);
 

@@ -34,6 +34,14 @@ final class GenAiMetrics {
             .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
             .register(AgentMetrics.registry());
 
+    private static final Histogram SESSION = AgentMetrics
+            .histogram(SESSION_DURATION, "Duration of GenAI realtime sessions, from connecting until the socket "
+                    + "closed or failed; error_type when it failed.", SESSION_BUCKETS)
+            .labelNames(PROVIDER_NAME, REQUEST_MODEL, ERROR_TYPE)
+            .register(AgentMetrics.registry());
+
+    private static final CappedSeries<DistributionDataPoint> SESSION_SERIES =
+            new CappedSeries<>(SESSION, SESSION_DURATION, 3);
     private static final CappedSeries<DistributionDataPoint> DURATION_SERIES =
             new CappedSeries<>(DURATION, OPERATION_DURATION, 5);
     private static final CappedSeries<DistributionDataPoint> TOKEN_SERIES =
@@ -46,6 +54,11 @@ final class GenAiMetrics {
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
     private GenAiMetrics() {
+    }
+
+    /** One ended session; rare (once per session), so its label array is its own. */
+    static void recordSession(String provider, String model, String errorType, long nanos) {
+        SESSION_SERIES.get(provider, model, errorType).observe(nanos / NANOS_PER_SECOND);
     }
 
     static void record(GenAiCall call, long endNanos, String errorType) {
