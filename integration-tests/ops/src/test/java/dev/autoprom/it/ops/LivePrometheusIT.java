@@ -148,7 +148,8 @@ class LivePrometheusIT {
         assertThat(text).contains("http_server_request_duration_seconds_bucket")
                 .contains("db_client_operation_duration_seconds_bucket")
                 .contains("websocket_client_message_size_bytes_bucket")
-                .contains("gen_ai_client_token_usage_bucket");
+                .contains("gen_ai_client_token_usage_bucket")
+                .contains("http_client_request_duration_seconds_bucket");
         Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectErrorStream(true)
                 .start();
         promtool.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
