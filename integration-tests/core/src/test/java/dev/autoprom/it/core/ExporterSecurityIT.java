@@ -15,55 +15,22 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Basic auth with a SHA-256 password hash, and HTTPS from a PKCS12 keystore, with real HTTP clients. */
 class ExporterSecurityIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path dir;
-
+    /** The hostile-client tests' keystore (CN=localhost, 127.0.0.1, password changeit), made once per test JVM. */
     static Path keystore;
 
     @BeforeAll
-    static void createKeystore() throws Exception {
-        keystore = dir.resolve("exporter.p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "exporter",
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-validity",
-                        "2",
-                        "-dname",
-                        "CN=localhost",
-                        "-ext",
-                        "SAN=dns:localhost,ip:127.0.0.1",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        keystore.toString(),
-                        "-storepass",
-                        "changeit",
-                        "-keypass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(output).isZero();
+    static void createKeystore() {
+        keystore = ExporterUnderTest.keystore();
     }
 
     @Test

@@ -303,7 +303,7 @@ final class ExporterUnderTest implements AutoCloseable {
     }
 
     /** A PKCS12 keystore for CN=localhost / IP 127.0.0.1, made once per test JVM with the JDK's keytool. */
-    private static synchronized Path keystore() {
+    static synchronized Path keystore() {
         if (keystore == null) {
             try {
                 Path dir = Files.createTempDirectory("autoprom-hostile-");
