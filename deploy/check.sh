@@ -6,6 +6,7 @@
 #   - prometheus/autoprom-alerts.yml (promtool check rules)
 #   - every unit test in prometheus/tests/ (promtool test rules)
 #   - that every alert rule has a firing and a not-firing test case
+#   - that genai-prices.example.txt has only lines the agent's price-file reader accepts
 #   - that grafana/autoprom-dashboard.json is valid JSON, uses the ${datasource} variable
 #     and only the $job, $instance and $__rate_interval variables in its queries
 # Exits non-zero on the first failure. Needs promtool (Debian: apt-get install prometheus).
@@ -82,6 +83,20 @@ for alert in $(sed -n 's/^ *- alert: *\([A-Za-z0-9_]*\).*/\1/p' "$prom/autoprom-
   fi
 done
 [ "$missing" -eq 0 ]
+
+step "genai-prices.example.txt: every line as autoprom.genai.prices.file reads it"
+# provider model input output [cached_input]: 4 or 5 fields, plain non-negative decimals, no
+# provider/model twice (the agent would report and skip such a line)
+awk '
+  /^[ \t]*(#|$)/ { next }
+  {
+    bad = (NF < 4 || NF > 5)
+    for (i = 3; i <= NF && !bad; i++) if ($i !~ /^([0-9]+(\.[0-9]+)?|\.[0-9]+)$/) bad = 1
+    if (!bad && seen[$1 " " $2]++) bad = 1
+    if (bad) { print FILENAME ":" NR ": not a valid price line: " $0 > "/dev/stderr"; failed = 1 }
+    n++
+  }
+  END { if (failed || n == 0) exit 1; print "ok  " n " models" }' "$here/genai-prices.example.txt"
 
 step "grafana/autoprom-dashboard.json: JSON, datasource, variables"
 if command -v python3 >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.api.TokenPrices;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
@@ -65,6 +66,7 @@ public final class AgentMain {
         long configNanos = System.nanoTime();
         try {
             AgentMetrics.configure(config.cardinalityLimit(), config.nativeHistograms(), constLabels(config));
+            installPrices(config.tokenPrices());
             SelfMetrics.init();
             AgentInfo.register(AgentMetrics.registry());
         } catch (Throwable t) {
@@ -114,6 +116,18 @@ public final class AgentMain {
             }
         }
         AgentLog.debug("started in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+    }
+
+    /** Before the installer: the genai recorder reads the table from its first operation on. */
+    private static void installPrices(TokenPrices prices) {
+        TokenPrices.install(prices);
+        if (!prices.file().isEmpty()) {
+            AgentLog.info("genai prices: " + prices.entries().size() + " model(s) from " + prices.file()
+                    + (prices.skippedLines().isEmpty()
+                            ? ""
+                            : ", " + prices.skippedLines().size() + " line(s) skipped")
+                    + "; the table in use is listed on /autoprom");
+        }
     }
 
     private static boolean isEmpty(String value) {

@@ -3,6 +3,8 @@ package dev.autoprom.agent;
 import dev.autoprom.agent.config.AgentConfig;
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.api.TokenPrice;
+import dev.autoprom.api.TokenPrices;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -76,7 +78,9 @@ final class StatusPage implements Supplier<String> {
             }
             json.append('}');
         }
-        json.append("],\"errors\":{");
+        json.append("],");
+        prices(json, TokenPrices.current());
+        json.append(",\"errors\":{");
         first = true;
         MetricSnapshots snapshots = AgentMetrics.registry().scrape(name -> name.equals("autoprom_agent_errors"));
         for (MetricSnapshot snapshot : snapshots) {
@@ -89,6 +93,38 @@ final class StatusPage implements Supplier<String> {
             }
         }
         return json.append("}}").toString();
+    }
+
+    /** The genai price table in use: its file, each model's prices (USD per million tokens), the skipped lines. */
+    private static void prices(StringBuilder json, TokenPrices prices) {
+        json.append("\"genaiPrices\":{");
+        field(json, "file", prices.file()).append(",\"models\":[");
+        boolean first = true;
+        for (TokenPrice price : prices.entries()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append('{');
+            field(json, "provider", price.provider).append(',');
+            field(json, "model", price.model).append(',');
+            json.append("\"inputUsdPerMillion\":").append(price.inputPerMillion).append(',');
+            json.append("\"outputUsdPerMillion\":").append(price.outputPerMillion);
+            if (price.hasCachedInputPrice()) {
+                json.append(",\"cachedInputUsdPerMillion\":").append(price.cachedInputPerMillion);
+            }
+            json.append(",\"line\":").append(price.line).append('}');
+        }
+        json.append("],\"skippedLines\":[");
+        first = true;
+        for (String skipped : prices.skippedLines()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            string(json, skipped);
+        }
+        json.append("]}");
     }
 
     /**

@@ -7,6 +7,7 @@ import static dev.autoprom.agent.config.ConfigKeys.CARDINALITY_LIMIT;
 import static dev.autoprom.agent.config.ConfigKeys.CONFIG_FILE;
 import static dev.autoprom.agent.config.ConfigKeys.ENABLED;
 import static dev.autoprom.agent.config.ConfigKeys.FAIL_FAST;
+import static dev.autoprom.agent.config.ConfigKeys.GENAI_PRICES_FILE;
 import static dev.autoprom.agent.config.ConfigKeys.HISTOGRAM_NATIVE;
 import static dev.autoprom.agent.config.ConfigKeys.HOST;
 import static dev.autoprom.agent.config.ConfigKeys.JVM_ENABLED;
@@ -18,6 +19,7 @@ import static dev.autoprom.agent.config.ConfigKeys.TEST_FAULT_INJECTION;
 import static dev.autoprom.agent.config.ConfigKeys.TLS_KEYSTORE_PASSWORD;
 import static dev.autoprom.agent.config.ConfigKeys.TLS_KEYSTORE_PATH;
 
+import dev.autoprom.api.TokenPrices;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -56,6 +58,7 @@ public final class AgentConfig {
     private final String logLevel;
     private final boolean failFast;
     private final boolean faultInjection;
+    private final TokenPrices tokenPrices;
     /** Instrumentation switches that were set: key to value. */
     private final Map<String, Boolean> switches;
 
@@ -67,6 +70,7 @@ public final class AgentConfig {
             Map<String, Setting> table,
             Map<String, Object> values,
             Map<String, String> sources,
+            TokenPrices tokenPrices,
             List<String> problems) {
         // the one place the parsed values are cast: each key's parser (ConfigKeys) makes exactly this type
         this.enabled = (Boolean) values.get(ENABLED);
@@ -86,6 +90,7 @@ public final class AgentConfig {
         this.logLevel = (String) values.get(LOG_LEVEL);
         this.failFast = (Boolean) values.get(FAIL_FAST);
         this.faultInjection = (Boolean) values.get(TEST_FAULT_INJECTION);
+        this.tokenPrices = tokenPrices;
         Map<String, Boolean> set = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getValue() instanceof Boolean
@@ -142,7 +147,12 @@ public final class AgentConfig {
             values.put(setting.key, parse(setting, text, source, problems));
             sources.put(setting.key, source);
         }
-        return new AgentConfig(table, values, sources, problems);
+        // read here, with the rest of the configuration, so that its problems count for autoprom.fail.fast too
+        String pricesFile = (String) values.get(GENAI_PRICES_FILE);
+        TokenPrices prices = pricesFile == null || pricesFile.trim().isEmpty()
+                ? TokenPrices.NONE
+                : PriceFile.read(pricesFile.trim(), problems);
+        return new AgentConfig(table, values, sources, prices, problems);
     }
 
     private static Object parse(Setting setting, String text, String source, List<String> problems) {
@@ -239,6 +249,11 @@ public final class AgentConfig {
 
     public boolean faultInjection() {
         return faultInjection;
+    }
+
+    /** The genai price table of {@code autoprom.genai.prices.file}; {@link TokenPrices#NONE} without one. */
+    public TokenPrices tokenPrices() {
+        return tokenPrices;
     }
 
     /**

@@ -66,4 +66,13 @@ public interface GenAiAdapter {
 
     /** Reads one stream event: usage, response model, and {@link GenAiCall#chunk()} if it carries output. */
     void onEvent(GenAiCall call, Object event);
+
+    /**
+     * A realtime session begins ({@link GenAiSession}): sets its provider and request model from the SDK's client
+     * and the model the application asked for. Only libraries with realtime sessions implement it.
+     */
+    default void onSessionStart(GenAiSession session, Object client, Object model) {}
+
+    /** Reads one server message of a realtime session: output, usage, the end of a turn. */
+    default void onSessionMessage(GenAiSession session, Object message) {}
 }

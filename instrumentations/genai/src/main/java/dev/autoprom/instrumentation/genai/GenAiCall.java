@@ -26,15 +26,24 @@ public final class GenAiCall {
     String responseModel = "";
     long inputTokens = -1;
     long outputTokens = -1;
+    /** Input tokens the provider read from its prompt cache, or -1 when it did not say. */
+    long cachedInputTokens = -1;
+    /** Whether {@link #inputTokens} already counts the cached ones (OpenAI) or not (Anthropic, Bedrock). */
+    boolean cachedIncludedInInput;
+
     boolean streaming;
     int chunks;
     long firstChunkNanos;
     long lastChunkNanos;
+    /** What an adapter keeps while it follows this operation's stream (see {@link #adapterState()}). */
+    private Object adapterState;
+
     private volatile int ended;
     /** Label values handed to the series look-ups, filled per observation: no array per operation. */
     final String[] durationLabels = new String[5];
 
     final String[] tokenLabels = new String[6];
+    final String[] costLabels = new String[3];
 
     GenAiCall(GenAiAdapter adapter, long startNanos) {
         this.adapter = adapter;
@@ -54,10 +63,13 @@ public final class GenAiCall {
         responseModel = "";
         inputTokens = -1;
         outputTokens = -1;
+        cachedInputTokens = -1;
+        cachedIncludedInInput = false;
         streaming = false;
         chunks = 0;
         firstChunkNanos = 0;
         lastChunkNanos = 0;
+        adapterState = null;
         ended = 0;
     }
 
@@ -93,6 +105,31 @@ public final class GenAiCall {
         outputTokens = tokens;
     }
 
+    /**
+     * Input tokens read from the provider's prompt cache, which some providers bill at a lower price; only the
+     * cost uses them (the token histogram keeps the input count as the provider reports it).
+     *
+     * @param includedInInput whether the provider's input count already contains them (OpenAI's
+     *     {@code cached_tokens}) or they come on top (Anthropic's and Bedrock's cache reads)
+     */
+    public void cachedInputTokens(long tokens, boolean includedInInput) {
+        cachedInputTokens = tokens;
+        cachedIncludedInInput = includedInInput;
+    }
+
+    /**
+     * State the adapter keeps for this operation while it follows a stream, created at its first event (Bedrock:
+     * the reader of the model's chunk JSON), so that later events reuse it instead of allocating; null until set.
+     * Touched by one thread at a time, like the other fields.
+     */
+    public Object adapterState() {
+        return adapterState;
+    }
+
+    public void adapterState(Object state) {
+        adapterState = state;
+    }
+
     /** One output chunk of a stream arrived now. */
     public void chunk() {
         long now = System.nanoTime();
@@ -116,8 +153,22 @@ public final class GenAiCall {
         if (!ENDED.compareAndSet(this, 0, 1)) {
             return;
         }
+        record(failure == null ? "" : errorType(adapter, failure));
+    }
+
+    /**
+     * Ends with an error type known without an exception (a realtime turn cut short by a WebSocket close code);
+     * empty for success. Ignored if the operation had ended.
+     */
+    void endAs(String errorType) {
+        if (ENDED.compareAndSet(this, 0, 1)) {
+            record(errorType);
+        }
+    }
+
+    private void record(String errorType) {
         try {
-            GenAiMetrics.record(this, System.nanoTime(), failure == null ? "" : errorType(adapter, failure));
+            GenAiMetrics.record(this, System.nanoTime(), errorType);
         } catch (Throwable t) {
             SelfMetrics.recordError(adapter.component(), t);
         }

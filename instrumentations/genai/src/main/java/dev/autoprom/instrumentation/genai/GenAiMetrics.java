@@ -39,6 +39,16 @@ final class GenAiMetrics {
             .labelNames(OPERATION_NAME, PROVIDER_NAME, REQUEST_MODEL, RESPONSE_MODEL, ERROR_TYPE)
             .register(AgentMetrics.registry());
 
+    private static final Histogram SESSION = AgentMetrics.histogram(
+                    SESSION_DURATION,
+                    "Duration of GenAI realtime sessions, from connecting until the socket "
+                            + "closed or failed; error_type when it failed.",
+                    SESSION_BUCKETS)
+            .labelNames(PROVIDER_NAME, REQUEST_MODEL, ERROR_TYPE)
+            .register(AgentMetrics.registry());
+
+    private static final CappedSeries<DistributionDataPoint> SESSION_SERIES =
+            new CappedSeries<>(SESSION, SESSION_DURATION, 3);
     private static final CappedSeries<DistributionDataPoint> DURATION_SERIES =
             new CappedSeries<>(DURATION, OPERATION_DURATION, 5);
     private static final CappedSeries<DistributionDataPoint> TOKEN_SERIES = new CappedSeries<>(TOKENS, TOKEN_USAGE, 6);
@@ -50,6 +60,11 @@ final class GenAiMetrics {
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
     private GenAiMetrics() {}
+
+    /** One ended session; rare (once per session), so its label array is its own. */
+    static void recordSession(String provider, String model, String errorType, long nanos) {
+        SESSION_SERIES.get(provider, model, errorType).observe(nanos / NANOS_PER_SECOND);
+    }
 
     static void record(GenAiCall call, long endNanos, String errorType) {
         String[] labels = call.durationLabels;
@@ -63,13 +78,14 @@ final class GenAiMetrics {
             String[] tokenLabels = call.tokenLabels;
             System.arraycopy(labels, 0, tokenLabels, 0, labels.length);
             if (call.inputTokens >= 0) {
-                tokenLabels[5] = "input";
+                tokenLabels[5] = INPUT;
                 TOKEN_SERIES.get(tokenLabels).observe(call.inputTokens);
             }
             if (call.outputTokens >= 0) {
-                tokenLabels[5] = "output";
+                tokenLabels[5] = OUTPUT;
                 TOKEN_SERIES.get(tokenLabels).observe(call.outputTokens);
             }
+            GenAiCost.record(call);
         }
         if (call.streaming && call.chunks > 0) {
             FIRST_CHUNK_SERIES.get(labels).observe((call.firstChunkNanos - call.startNanos) / NANOS_PER_SECOND);

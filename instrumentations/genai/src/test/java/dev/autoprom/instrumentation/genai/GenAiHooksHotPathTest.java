@@ -2,7 +2,10 @@ package dev.autoprom.instrumentation.genai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoprom.api.TokenPrice;
+import dev.autoprom.api.TokenPrices;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +35,28 @@ class GenAiHooksHotPathTest {
 
     @Test
     void blockingCallsAllocateNothingOnceWarm() {
-        GenAiAdapter adapter = new FixedAdapter();
+        assertThat(allocatedOnceWarm(new FixedAdapter(), "genai hot path")).isLessThan(2048);
+    }
+
+    @Test
+    void pricedCallsAllocateNothingOnceWarmEither() {
+        TokenPrices.install(TokenPrices.of(
+                "test", List.of(new TokenPrice("openai", "gpt-4o-mini", 0.15, 0.60, 0.075, 1)), List.of()));
+        try {
+            GenAiAdapter priced = new FixedAdapter() {
+                @Override
+                public void onResult(GenAiCall call, Object result) {
+                    super.onResult(call, result);
+                    call.cachedInputTokens(300, true);
+                }
+            };
+            assertThat(allocatedOnceWarm(priced, "genai hot path with cost")).isLessThan(2048);
+        } finally {
+            TokenPrices.install(TokenPrices.NONE);
+        }
+    }
+
+    private static long allocatedOnceWarm(GenAiAdapter adapter, String what) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = Long.MAX_VALUE;
         long nanosPerCall = 0;
@@ -46,9 +70,9 @@ class GenAiHooksHotPathTest {
             nanosPerCall = (System.nanoTime() - start) / CALLS;
             allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         }
-        System.out.println("genai hot path: " + nanosPerCall + " ns per recorded call, " + allocated
-                + " bytes allocated over " + CALLS + " calls");
-        assertThat(allocated).isLessThan(2048);
+        System.out.println(what + ": " + nanosPerCall + " ns per recorded call, " + allocated + " bytes allocated over "
+                + CALLS + " calls");
+        return allocated;
     }
 
     @Test

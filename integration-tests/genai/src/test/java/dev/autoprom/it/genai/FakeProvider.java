@@ -63,7 +63,8 @@ final class FakeProvider implements AutoCloseable {
             requestBodies.add(body);
             String path = exchange.getRequestURI().getPath();
             Matcher m = MODEL.matcher(body);
-            String model = m.find() ? m.group(1) : modelFromPath(path);
+            // Bedrock names the model in the path only (its bodies are the application's or the model's JSON)
+            String model = path.contains("/model/") ? bedrockModel(path) : m.find() ? m.group(1) : modelFromPath(path);
             int hit =
                     hitsByModel.computeIfAbsent(model, k -> new AtomicInteger()).incrementAndGet();
             Function<Request, Reply> route = null;
@@ -80,6 +81,13 @@ final class FakeProvider implements AutoCloseable {
             e.printStackTrace();
             throw e;
         }
+    }
+
+    /** Bedrock: /model/{modelId}/converse (the id URL-decoded by getPath, so "v1:0" again). */
+    private static String bedrockModel(String path) {
+        String rest = path.substring(path.indexOf("/model/") + 7);
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     /** Google puts the model in the path: /v1beta/models/gemini-x:generateContent. */
@@ -104,17 +112,34 @@ final class FakeProvider implements AutoCloseable {
         }
     }
 
-    /** A status with a JSON body, or a 200 event stream whose events are written with a pause between them. */
+    /**
+     * A status with a JSON body, or a 200 event stream whose events are written with a pause between them: text
+     * (server-sent events) or binary frames (AWS event stream).
+     */
     static final class Reply {
         final int status;
         final String json;
         final List<String> events;
+        final List<byte[]> frames;
         final Map<String, String> headers = new ConcurrentHashMap<>();
 
         private Reply(int status, String json, List<String> events) {
+            this(status, json, events, null);
+        }
+
+        private Reply(int status, String json, List<String> events, List<byte[]> frames) {
             this.status = status;
             this.json = json;
             this.events = events;
+            this.frames = frames;
+        }
+
+        /**
+         * Binary messages of {@code application/vnd.amazon.eventstream}; each is written in two halves with a flush
+         * between, so that the client's decoder also sees a message cut across reads.
+         */
+        static Reply eventStream(List<byte[]> frames) {
+            return new Reply(200, null, null, new ArrayList<>(frames));
         }
 
         static Reply json(int status, String json) {
@@ -133,6 +158,20 @@ final class FakeProvider implements AutoCloseable {
 
         void send(HttpExchange exchange) throws IOException {
             headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            if (frames != null) {
+                exchange.getResponseHeaders().add("Content-Type", "application/vnd.amazon.eventstream");
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream out = exchange.getResponseBody();
+                for (byte[] frame : frames) {
+                    int half = frame.length / 2;
+                    out.write(frame, 0, half);
+                    out.flush();
+                    out.write(frame, half, frame.length - half);
+                    out.flush();
+                    sleep(15);
+                }
+                return;
+            }
             if (events == null) {
                 byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

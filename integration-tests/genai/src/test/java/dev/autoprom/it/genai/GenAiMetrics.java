@@ -6,12 +6,13 @@ import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 
 /**
- * Scrapes the agent in this test JVM (port 19440, see the pom's agent.argLine) and reads the genai family's
- * histograms by request model: each test uses its own model names, so tests never see each other's samples.
+ * Scrapes the agent in this test JVM (port 19440, or -Dgenai.it.port; see the pom's agent.argLine) and reads the
+ * genai family's histograms by request model: each test uses its own model names, so tests never see each other's
+ * samples.
  */
 final class GenAiMetrics {
 
-    static final int PORT = 19440;
+    static final int PORT = Integer.getInteger("genai.it.port", 19440);
     static final String DURATION = "gen_ai_client_operation_duration_seconds";
     static final String TOKENS = "gen_ai_client_token_usage";
     static final String FIRST_CHUNK = "gen_ai_client_operation_time_to_first_chunk_seconds";

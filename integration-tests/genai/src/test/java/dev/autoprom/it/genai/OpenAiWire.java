@@ -8,13 +8,17 @@ import java.util.List;
 /**
  * OpenAI's wire format (chat completions, embeddings, responses): JSON bodies, SSE streams ending in a usage chunk
  * and "data: [DONE]", and the error body of a 429 / 500. Model names steer the fake: "...-ratelimit" answers 429,
- * "...-error" 500, "...-flaky" 500 on the first attempt and 200 on the retry.
+ * "...-error" 500, "...-flaky" 500 on the first attempt and 200 on the retry; "...-cached..." reports cached prompt
+ * tokens.
  */
 final class OpenAiWire {
 
     static final String COMPLETION = "COMPLETION-SECRET-TEXT";
     static final long CHAT_IN = 11;
     static final long CHAT_OUT = 7;
+    /** Of CHAT_IN, read from the prompt cache, for models named "...-cached". */
+    static final long CHAT_CACHED = 4;
+
     static final long STREAM_IN = 9;
     static final long STREAM_OUT = 3;
     static final long EMBED_IN = 5;
@@ -67,7 +71,12 @@ final class OpenAiWire {
                             + "\"content\":\"" + COMPLETION
                             + "\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
                             + "\"usage\":{\"prompt_tokens\":" + CHAT_IN + ",\"completion_tokens\":" + CHAT_OUT
-                            + ",\"total_tokens\":" + (CHAT_IN + CHAT_OUT) + "}}");
+                            + ",\"total_tokens\":" + (CHAT_IN + CHAT_OUT)
+                            + (request.model().contains("-cached")
+                                    ? ",\"prompt_tokens_details\":{\"cached_tokens\":" + CHAT_CACHED
+                                            + ",\"audio_tokens\":0}"
+                                    : "")
+                            + "}}");
         }
         List<String> events = new ArrayList<>();
         String head = "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""

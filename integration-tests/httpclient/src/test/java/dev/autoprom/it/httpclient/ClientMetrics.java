@@ -17,7 +17,9 @@ import java.util.function.Predicate;
  */
 final class ClientMetrics {
 
-    static final int AGENT_PORT = 19450;
+    /** The agent's port in this test JVM: it picks a free one (the pom's agent.argLine) and publishes it. */
+    static final int AGENT_PORT = agentPort();
+
     static final String DURATION = "http_client_request_duration_seconds";
     static final String COUNT = DURATION + "_count";
     static final String ACTIVE = "http_client_active_requests";
@@ -141,6 +143,24 @@ final class ClientMetrics {
             }
         }
         return String.join("\n", out);
+    }
+
+    /** From the agent's status property ({@code version=…,state=serving,port=N,scheme=http}), once it serves. */
+    private static int agentPort() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String status = null;
+        while (System.nanoTime() < deadline) {
+            status = System.getProperty("dev.autoprom.agent");
+            if (status != null && status.contains("state=serving")) {
+                for (String part : status.split(",")) {
+                    if (part.startsWith("port=")) {
+                        return Integer.parseInt(part.substring("port=".length()));
+                    }
+                }
+            }
+            sleep(20);
+        }
+        throw new IllegalStateException("the agent does not serve metrics in this JVM (status: " + status + ")");
     }
 
     static void sleep(long millis) {

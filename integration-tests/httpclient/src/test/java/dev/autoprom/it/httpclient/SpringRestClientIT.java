@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.JettyClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -39,7 +40,8 @@ class SpringRestClientIT {
                         .build())),
                 Arguments.of("httpurlconnection", (Factory) SimpleClientHttpRequestFactory::new),
                 Arguments.of("apache5", (Factory) HttpComponentsClientHttpRequestFactory::new),
-                Arguments.of("okhttp", (Factory) SpringRestClientIT::okHttp));
+                Arguments.of("okhttp", (Factory) SpringRestClientIT::okHttp),
+                Arguments.of("jetty", (Factory) JettyClientHttpRequestFactory::new));
     }
 
     /** Spring 6.2 still ships its OkHttp factory (deprecated since 6.1); it runs on OkHttp 5 too. */

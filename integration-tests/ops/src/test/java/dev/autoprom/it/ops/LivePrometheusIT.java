@@ -51,14 +51,18 @@ class LivePrometheusIT {
             }
             org.junit.jupiter.api.Assumptions.abort("Prometheus not installed (apt-get install prometheus)");
         }
+        // the example price table prices the demo's model, so the cost panels have data too
+        Path prices = DEPLOY.resolve("genai-prices.example.txt").toAbsolutePath();
         demo = ChildJvm.main("dev.autoprom.demo.DemoApp")
                 .classpath(System.getProperty("autoprom.demo.jar"))
-                .agentArgs("port=0,host=127.0.0.1")
+                .agentArgs("port=0,host=127.0.0.1,genai.prices.file=" + prices)
                 .property("demo.http.port", "0")
                 .property("demo.ws.port", "0")
                 .property("demo.ai.port", "0")
                 .start();
         demo.awaitOutput("generating traffic", Duration.ofSeconds(60));
+        // and it reads without a skipped line
+        assertThat(demo.output()).contains("genai prices: ").doesNotContain("line skipped");
         int agentPort = demo.metricsPort();
 
         int prometheusPort = freePort();
@@ -165,7 +169,8 @@ class LivePrometheusIT {
                 .contains("http_server_request_duration_seconds_bucket")
                 .contains("db_client_operation_duration_seconds_bucket")
                 .contains("websocket_client_message_size_bytes_bucket")
-                .contains("gen_ai_client_token_usage_bucket");
+                .contains("gen_ai_client_token_usage_bucket")
+                .contains("http_client_request_duration_seconds_bucket");
         Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics")
                 .redirectErrorStream(true)
                 .start();

@@ -2,12 +2,18 @@ package dev.autoprom.bench.jmh.recording;
 
 import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.CappedSeries;
+import dev.autoprom.api.TokenPrice;
+import dev.autoprom.api.TokenPrices;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiHooks;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -112,6 +118,33 @@ public class GenAiRecordingBenchmark {
         nextLabels();
         GenAiCall call = GenAiHooks.enter(ADAPTER, clients[(i >> 1) & 1], requests[i]);
         return GenAiHooks.exit(call, responses[i], null);
+    }
+
+    /**
+     * {@link #recorder} with a price table ({@code autoprom.genai.prices.file}) that prices every model of the
+     * label sets: the same call plus the table look-up and two {@code gen_ai_client_cost_usd_total} increments.
+     * The table is installed per fork (each benchmark method runs in its own JVM), so {@code recorder} stays
+     * price-free.
+     */
+    @Benchmark
+    public Object recorderPriced(Prices prices) {
+        return recorder();
+    }
+
+    /** Installs a table pricing every provider and model of {@link Labels#genAiLabelSets()}. */
+    @State(Scope.Benchmark)
+    public static class Prices {
+        @Setup(Level.Trial)
+        public void install() {
+            List<TokenPrice> table = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String[] set : Labels.genAiLabelSets()) {
+                if (seen.add(set[1] + ' ' + set[2])) {
+                    table.add(new TokenPrice(set[1], set[2], 2.50, 10.00, 1.25, table.size() + 1));
+                }
+            }
+            TokenPrices.install(TokenPrices.of("bench", table, List.of()));
+        }
     }
 
     private static final GenAiAdapter ADAPTER = new FakeAdapter();

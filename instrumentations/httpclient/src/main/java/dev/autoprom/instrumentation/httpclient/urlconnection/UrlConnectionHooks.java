@@ -9,8 +9,8 @@ import java.net.URL;
 /**
  * What the {@code HttpURLConnection} advice calls. A connection's request spans several of its methods, so its
  * state ({@link UrlConnectionRequest}) is attached to the connection object, weakly: a connection the application
- * drops takes it along. Every hook runs with the connection's own lock held, so one connection's state is only
- * ever touched by one thread at a time.
+ * drops takes it along. The hooks run with the connection's own lock held, except {@code disconnect()}, which
+ * takes none (see {@link UrlConnectionRequest} for how the two threads then agree).
  *
  * <p>Lifecycle: opening the connection starts the clock (not yet active: an application may open a connection
  * and never use it); the first read or streamed write makes the request active; the response headers (or the
@@ -73,6 +73,7 @@ public final class UrlConnectionHooks {
             if (!request.isActive()) {
                 request.activate();
             }
+            request.working(true);
             return true;
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
@@ -84,6 +85,15 @@ public final class UrlConnectionHooks {
     public static void written(HttpURLConnection connection, Throwable thrown) {
         if (thrown != null) {
             finish(connection, 0, thrown);
+            return;
+        }
+        try {
+            UrlConnectionRequest request = REQUESTS.get(connection);
+            if (request != null) {
+                request.working(false);
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
         }
     }
 
@@ -114,11 +124,15 @@ public final class UrlConnectionHooks {
         }
     }
 
-    /** The application closed the connection with a request still open: it ends unrecorded. */
+    /**
+     * The application closed the connection. A read running meanwhile (on another thread: {@code disconnect()} takes
+     * no lock, it is how a blocking call is cancelled) fails now and records the request with its failure; a
+     * request with no read running (a body written, the response never asked for) ends here unrecorded.
+     */
     public static void disconnected(HttpURLConnection connection) {
         try {
-            UrlConnectionRequest request = REQUESTS.remove(connection);
-            if (request != null) {
+            UrlConnectionRequest request = REQUESTS.get(connection);
+            if (request != null && !request.isWorking() && REQUESTS.remove(connection) != null) {
                 request.abandon();
             }
         } catch (Throwable t) {

@@ -5,11 +5,15 @@ import com.google.genai.ResponseStream;
 import com.google.genai.errors.ApiException;
 import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
+import com.google.genai.types.LiveServerContent;
+import com.google.genai.types.LiveServerMessage;
+import com.google.genai.types.UsageMetadata;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.GenAiSession;
 import dev.autoprom.instrumentation.genai.StreamRegistry;
 
-/** Reads google-genai's responses: model version and token counts only. */
+/** Reads google-genai's responses and Live API messages: model version, token counts and turn ends only. */
 public final class GoogleGenAiAdapter implements GenAiAdapter {
 
     @Override
@@ -65,6 +69,40 @@ public final class GoogleGenAiAdapter implements GenAiAdapter {
             }
             // every chunk carries the usage so far; the last one wins
             read(call, chunk);
+        }
+    }
+
+    @Override
+    public void onSessionStart(GenAiSession session, Object client, Object model) {
+        session.provider(((ApiClient) client).vertexAI() ? "gcp.vertex_ai" : "gcp.gemini");
+        session.requestModel((String) model);
+    }
+
+    /**
+     * A Live API server message: output (the model's turn, or the transcription of its audio), the usage
+     * metadata, and the end of the turn, in that order, so a message carrying all three counts for its turn.
+     * Only presence is read; no text, audio or transcript.
+     */
+    @Override
+    public void onSessionMessage(GenAiSession session, Object message) {
+        if (!(message instanceof LiveServerMessage)) {
+            return;
+        }
+        LiveServerMessage live = (LiveServerMessage) message;
+        LiveServerContent content = live.serverContent().orElse(null);
+        if (content != null
+                && (content.modelTurn().isPresent()
+                        || content.outputTranscription().isPresent())) {
+            session.outputChunk();
+        }
+        UsageMetadata usage = live.usageMetadata().orElse(null);
+        if (usage != null) {
+            session.usage(
+                    usage.promptTokenCount().orElse(-1),
+                    usage.responseTokenCount().orElse(-1));
+        }
+        if (content != null && content.turnComplete().orElse(false)) {
+            session.turnComplete();
         }
     }
 

@@ -106,6 +106,10 @@ public final class OpenAiAdapter implements GenAiAdapter {
         if (usage != null) {
             call.inputTokens(usage.inputTokens());
             call.outputTokens(usage.outputTokens());
+            // part of input_tokens; read through the raw field, which is empty rather than throwing when absent
+            usage._inputTokensDetails()
+                    .asKnown()
+                    .ifPresent(details -> call.cachedInputTokens(details.cachedTokens(), true));
         }
         call.responseModel(name(response.model()));
     }
@@ -114,6 +118,10 @@ public final class OpenAiAdapter implements GenAiAdapter {
         if (usage != null) {
             call.inputTokens(usage.promptTokens());
             call.outputTokens(usage.completionTokens());
+            // cached_tokens are part of prompt_tokens
+            usage.promptTokensDetails()
+                    .flatMap(details -> details.cachedTokens())
+                    .ifPresent(cached -> call.cachedInputTokens(cached, true));
         }
     }
 

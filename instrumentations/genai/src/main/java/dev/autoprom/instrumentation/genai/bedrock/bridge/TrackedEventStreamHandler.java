@@ -1,0 +1,44 @@
+package dev.autoprom.instrumentation.genai.bedrock.bridge;
+
+import dev.autoprom.instrumentation.genai.GenAiCall;
+import software.amazon.awssdk.awscore.eventstream.EventStreamResponseHandler;
+import software.amazon.awssdk.core.async.SdkPublisher;
+
+/**
+ * The application's event-stream handler, every call forwarded unchanged and in order. The stream's end ends the
+ * operation: {@code complete()} (the SDK calls it after the last event), {@code exceptionOccurred} (a failed
+ * request or an exception event), or the application cancelling its subscription (see {@link TrackedPublisher}).
+ * The operation is ended before the application's callback runs, so the time it takes is not counted.
+ */
+abstract class TrackedEventStreamHandler<R, E> implements EventStreamResponseHandler<R, E> {
+
+    private final EventStreamResponseHandler<R, E> delegate;
+    private final GenAiCall call;
+
+    TrackedEventStreamHandler(EventStreamResponseHandler<R, E> delegate, GenAiCall call) {
+        this.delegate = delegate;
+        this.call = call;
+    }
+
+    @Override
+    public void responseReceived(R response) {
+        delegate.responseReceived(response);
+    }
+
+    @Override
+    public void onEventStream(SdkPublisher<E> publisher) {
+        delegate.onEventStream(new TrackedPublisher<>(publisher, call));
+    }
+
+    @Override
+    public void exceptionOccurred(Throwable throwable) {
+        call.end(throwable);
+        delegate.exceptionOccurred(throwable);
+    }
+
+    @Override
+    public void complete() {
+        call.end(null);
+        delegate.complete();
+    }
+}
