@@ -3,6 +3,7 @@ package dev.autoprom.it.genai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.ChildJvm;
+import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +53,11 @@ class GeminiLiveIT {
             System.out.println("GeminiLiveIT child output:\n" + app.output());
             app.close();
         }
+    }
+
+    @Test
+    void everyLiveHookMatchedThisVersion() {
+        HookCoverage.port(app.metricsPort()).assertAllHooksMatched("googlegenai-live", "google-genai 2.0.0");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.autoprom.instrumentation.genai.googlegenai;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -14,15 +13,12 @@ import dev.autoprom.api.Bridge;
 import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Google's Gen AI SDK ({@code com.google.genai:google-genai} 2.x): {@code Models} and {@code AsyncModels}
  * generateContent, generateContentStream and embedContent (each overload; nested overloads are one operation),
- * and {@code ResponseStream} (a concrete class, followed through its own iterator() and close()); Live API sessions
- * ({@code client.async.live.connect}): {@code AsyncLive.connect} and the SDK's per-session WebSocket listener
- * (its constructor, {@code send}, {@code setMessageCallback}, {@code onClosed}, {@code onFailure}).
+ * and {@code ResponseStream} (a concrete class, followed through its own iterator() and close()). Live API sessions
+ * are {@link GeminiLiveInstrumentation}'s.
  */
 public final class GoogleGenAiInstrumentation extends LibraryInstrumentation {
 
@@ -31,14 +27,8 @@ public final class GoogleGenAiInstrumentation extends LibraryInstrumentation {
             GenAiAdapter.bridge("dev.autoprom.instrumentation.genai.googlegenai.bridge.GoogleGenAiAdapter");
 
     /** The classes this module instruments. */
-    private static final String LIVE_LISTENER = "com.google.genai.AsyncLive$GenAiWebSocketClient";
-
     private static final String[] TYPES = {
-        "com.google.genai.Models",
-        "com.google.genai.AsyncModels",
-        "com.google.genai.ResponseStream",
-        "com.google.genai.AsyncLive",
-        LIVE_LISTENER
+        "com.google.genai.Models", "com.google.genai.AsyncModels", "com.google.genai.ResponseStream"
     };
 
     public GoogleGenAiInstrumentation() {
@@ -70,36 +60,5 @@ public final class GoogleGenAiInstrumentation extends LibraryInstrumentation {
                         .and(named("close"))
                         .and(takesNoArguments()),
                 "dev.autoprom.instrumentation.genai.googlegenai.ResponseStreamCloseAdvice");
-        target.advise(
-                isDeclaredBy(named("com.google.genai.AsyncLive"))
-                        .and(isPublic())
-                        .and(named("connect"))
-                        .and(takesArguments(2))
-                        .and(takesArgument(0, String.class))
-                        .and(takesArgument(1, named("com.google.genai.types.LiveConnectConfig"))),
-                "dev.autoprom.instrumentation.genai.googlegenai.LiveConnectAdvice");
-        live(
-                target,
-                isConstructor().and(takesArguments(5)).and(takesArgument(4, named("com.google.genai.ApiClient"))),
-                "LiveListenerCreatedAdvice");
-        live(target, named("send").and(takesArguments(1)).and(takesArgument(0, String.class)), "LiveSendAdvice");
-        live(
-                target,
-                named("setMessageCallback")
-                        .and(takesArguments(1))
-                        .and(takesArgument(0, named("java.util.function.Consumer"))),
-                "LiveCallbackAdvice");
-        live(target, named("onClosed").and(takesArguments(3)).and(takesArgument(1, int.class)), "LiveClosedAdvice");
-        live(
-                target,
-                named("onFailure").and(takesArguments(3)).and(takesArgument(1, Throwable.class)),
-                "LiveFailureAdvice");
-    }
-
-    /** Advice on the SDK's per-session WebSocket listener (an {@code okhttp3.WebSocketListener}). */
-    private static void live(AdviceTarget target, ElementMatcher.Junction<MethodDescription> methods, String advice) {
-        target.advise(
-                isDeclaredBy(named(LIVE_LISTENER)).and(methods),
-                "dev.autoprom.instrumentation.genai.googlegenai." + advice);
     }
 }
