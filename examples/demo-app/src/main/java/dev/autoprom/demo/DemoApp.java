@@ -9,7 +9,8 @@ package dev.autoprom.demo;
  * </pre>
  *
  * Ports (system properties, 0 picks a free one): {@code demo.http.port} (8080, the user API),
- * {@code demo.ws.port} (8081, WebSocket echo) and {@code demo.ai.port} (8082, fake OpenAI).
+ * {@code demo.ws.port} (8081, WebSocket echo), {@code demo.ai.port} (8082, fake OpenAI) and
+ * {@code demo.bedrock.port} (8083, fake Bedrock Runtime).
  */
 public final class DemoApp {
 
@@ -20,11 +21,13 @@ public final class DemoApp {
         UserApi api = UserApi.start(Integer.getInteger("demo.http.port", 8080), database);
         EchoServer echo = EchoServer.start(Integer.getInteger("demo.ws.port", 8081));
         FakeOpenAi openAi = FakeOpenAi.start(Integer.getInteger("demo.ai.port", 8082));
-        TrafficGenerator traffic = new TrafficGenerator(api.port(), echo.port(), openAi.port(), database);
+        FakeBedrock bedrock = FakeBedrock.start(Integer.getInteger("demo.bedrock.port", 8083));
+        TrafficGenerator traffic =
+                new TrafficGenerator(api.port(), echo.port(), openAi.port(), bedrock.port(), database);
         traffic.start();
         System.out.println("demo: user API on http://127.0.0.1:" + api.port() + "/users/{id}, WebSocket echo on "
                 + "ws://127.0.0.1:" + echo.port() + "/echo, fake OpenAI on http://127.0.0.1:" + openAi.port()
-                + "/v1; generating traffic (Ctrl-C to stop)");
+                + "/v1, fake Bedrock on http://127.0.0.1:" + bedrock.port() + "; generating traffic (Ctrl-C to stop)");
         Thread.currentThread().join();
     }
 }

@@ -19,13 +19,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /** Calls the demo's own endpoints on a schedule: HTTP and SQL every 100 ms, WebSocket messages, AI calls. */
 final class TrafficGenerator {
 
+    /** Priced in deploy/genai-prices.example.txt, so the cost panels show Bedrock too. */
+    private static final String BEDROCK_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
+
     private final int apiPort;
     private final int wsPort;
     private final int aiPort;
+    private final int bedrockPort;
     private final Database database;
     private final Random random = new Random(42);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -36,12 +48,14 @@ final class TrafficGenerator {
         return t;
     });
     private OpenAIClient openAi;
+    private BedrockRuntimeClient bedrock;
     private volatile WebSocket webSocket;
 
-    TrafficGenerator(int apiPort, int wsPort, int aiPort, Database database) {
+    TrafficGenerator(int apiPort, int wsPort, int aiPort, int bedrockPort, Database database) {
         this.apiPort = apiPort;
         this.wsPort = wsPort;
         this.aiPort = aiPort;
+        this.bedrockPort = bedrockPort;
         this.database = database;
     }
 
@@ -51,9 +65,18 @@ final class TrafficGenerator {
                 .apiKey("sk-demo-not-a-key")
                 .maxRetries(0)
                 .build();
+        // fake credentials for the fake endpoint; the agent never reads them
+        bedrock = BedrockRuntimeClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + bedrockPort))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIADEMONOTAKEY", "demo-not-a-secret")))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
         scheduler.scheduleWithFixedDelay(quietly(this::httpAndSql), 0, 100, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(quietly(this::webSocketMessages), 0, 500, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(quietly(this::aiCall), 0, 1000, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(quietly(this::bedrockCall), 500, 2000, TimeUnit.MILLISECONDS);
     }
 
     private void httpAndSql() throws Exception {
@@ -112,6 +135,14 @@ final class TrafficGenerator {
         } else {
             openAi.chat().completions().create(params.build());
         }
+    }
+
+    private void bedrockCall() {
+        bedrock.converse(request -> request.modelId(BEDROCK_MODEL)
+                .messages(Message.builder()
+                        .role(ConversationRole.USER)
+                        .content(ContentBlock.fromText("Say hello to the demo"))
+                        .build()));
     }
 
     /** A scheduled task that throws is never run again: keep going, the demo's errors are part of the show. */

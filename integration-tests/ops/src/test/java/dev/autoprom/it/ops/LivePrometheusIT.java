@@ -170,6 +170,7 @@ class LivePrometheusIT {
                 .contains("db_client_operation_duration_seconds_bucket")
                 .contains("websocket_client_message_size_bytes_bucket")
                 .contains("gen_ai_client_token_usage_bucket")
+                .contains("gen_ai_provider_name=\"aws.bedrock\"")
                 .contains("http_client_request_duration_seconds_bucket");
         Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics")
                 .redirectErrorStream(true)
