@@ -97,7 +97,7 @@ class BootJdbcIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("user " + (i % 10));
         }
-        Counts after = counts();
+        Counts after = awaitCounts(before, Counts.each(requests, "/users/{id}"));
         System.out.println("/users: before " + before + ", after " + after);
         assertThat(after.minus(before)).isEqualTo(Counts.each(requests, "/users/{id}"));
     }
@@ -111,9 +111,28 @@ class BootJdbcIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("item " + (i % 10 + 1));
         }
-        Counts after = counts();
+        Counts after = awaitCounts(before, Counts.each(requests, "/orders/{id}"));
         System.out.println("/orders: before " + before + ", after " + after);
         assertThat(after.minus(before)).isEqualTo(Counts.each(requests, "/orders/{id}"));
+    }
+
+    /**
+     * The counts once they reached {@code expected} over {@code before}, or after 10 s: a request is recorded when
+     * its response completes, which can be a moment after the client has read it.
+     */
+    private Counts awaitCounts(Counts before, Counts expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Counts after = counts();
+        while (!after.minus(before).equals(expected) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            after = counts();
+        }
+        return after;
     }
 
     private Counts counts() {
