@@ -23,7 +23,9 @@ class QuarkusIT extends NonServletServerContract {
 
     @Override
     protected ChildJvm.Builder launch() {
-        assertThat(Files.isRegularFile(RUNNER)).as("%s (built by quarkus:build)", RUNNER).isTrue();
+        assertThat(Files.isRegularFile(RUNNER))
+                .as("%s (built by quarkus:build)", RUNNER)
+                .isTrue();
         // the fast-jar's runner finds its lib/ and quarkus/ folders beside the jar
         return ChildJvm.main("io.quarkus.bootstrap.runner.QuarkusEntryPoint")
                 .classpath(RUNNER.toAbsolutePath().toString());
@@ -62,7 +64,8 @@ class QuarkusIT extends NonServletServerContract {
             assertThat(http.get("/db").body()).isEqualTo("db 1");
         }
         http.awaitCount(7, HttpFamily.series("GET", 200, "/db", ""));
-        Scrape scrape = http.awaitUntil(s -> s.sum("db_client_operation_duration_seconds_count", "db_operation_name", "SELECT") >= 7);
+        Scrape scrape = http.awaitUntil(
+                s -> s.sum("db_client_operation_duration_seconds_count", "db_operation_name", "SELECT") >= 7);
         assertThat(scrape.sum("db_client_operation_duration_seconds_count", "db_operation_name", "SELECT"))
                 .as("one SELECT per request")
                 .isEqualTo(7);
@@ -70,7 +73,12 @@ class QuarkusIT extends NonServletServerContract {
         assertThat(max).as("the Quarkus datasource's Agroal pool").hasSize(1);
         assertThat(max.get(0).value()).as("quarkus.datasource.jdbc.max-size").isEqualTo(4);
         String pool = max.get(0).labels().get("db_client_connection_pool_name");
-        assertThat(scrape.value("db_client_connection_usage", "db_client_connection_pool_name", pool, "db_client_connection_state", "used"))
+        assertThat(scrape.value(
+                        "db_client_connection_usage",
+                        "db_client_connection_pool_name",
+                        pool,
+                        "db_client_connection_state",
+                        "used"))
                 .as("no connection left in use")
                 .isZero();
     }

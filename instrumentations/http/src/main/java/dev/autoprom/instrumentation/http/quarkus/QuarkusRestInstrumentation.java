@@ -17,14 +17,19 @@ public final class QuarkusRestInstrumentation extends LibraryInstrumentation {
 
     private static final String CONTEXT = "org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext";
     private static final String BASE = "org.jboss.resteasy.reactive.common.core.AbstractResteasyReactiveContext";
+    private static final String ENTRY = "org.jboss.resteasy.reactive.server.handlers.RestInitialHandler";
     private static final String ADVICE = "dev.autoprom.instrumentation.http.quarkus.";
 
     public QuarkusRestInstrumentation() {
-        super("http", "quarkus-rest", Targets.named(CONTEXT, BASE));
+        super("http", "quarkus-rest", Targets.named(ENTRY, CONTEXT, BASE));
     }
 
     @Override
     public void adviseMethods(AdviceTarget target) {
+        target.advise(
+                ENTRY,
+                named("handle").and(takesArguments(1)).and(takesArgument(0, named(CONTEXT))),
+                ADVICE + "RestEntryAdvice");
         target.advise(
                 CONTEXT,
                 named("restart")

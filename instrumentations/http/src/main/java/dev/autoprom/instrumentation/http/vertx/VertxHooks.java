@@ -52,13 +52,17 @@ public final class VertxHooks {
             VertxExchange exchange = EXCHANGES.get(connection);
             if (exchange != null && exchange.request != null) {
                 exchange.webRoute = route;
+                exchange.frameworkRoute = null; // a framework that handed the request back to Vert.x Web
             }
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }
     }
 
-    /** A framework over Vert.x Web (Quarkus REST) chose the resource: its template is the route. */
+    /**
+     * A framework over Vert.x Web (Quarkus REST) took the request ({@code ""}: no template yet, so not the name of
+     * the catch-all route it is mounted on) or chose the resource (its template).
+     */
     public static void frameworkRoute(Object connection, String template) {
         try {
             VertxExchange exchange = EXCHANGES.get(connection);
