@@ -69,9 +69,19 @@ public abstract class NonServletServerContract {
         return new int[] {8, 250};
     }
 
+    /** The child JVM to start: {@link #appMain()} on this module's class path; an app packaged otherwise overrides. */
+    protected ChildJvm.Builder launch() {
+        return ChildJvm.main(appMain()).args(appArgs());
+    }
+
+    /** The running app (for a subclass's own assertions). */
+    protected final ChildJvm childJvm() {
+        return app;
+    }
+
     @BeforeAll
     void start() {
-        ChildJvm.Builder builder = ChildJvm.main(appMain()).args(appArgs());
+        ChildJvm.Builder builder = launch();
         for (String option : jvmOptions()) {
             builder.jvmArg(option);
         }
