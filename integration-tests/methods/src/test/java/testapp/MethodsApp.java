@@ -72,7 +72,7 @@ public final class MethodsApp {
 
     private static String annotations() {
         for (int i = 0; i < 5; i++) {
-            SERVICE.handle("i" + i);
+            expect(SERVICE.handle("i" + i), "handled i" + i);
         }
         for (int i = 0; i < 4; i++) {
             SERVICE.maybeFail(false);
@@ -85,7 +85,7 @@ public final class MethodsApp {
             }
         }
         for (int i = 0; i < 6; i++) {
-            SERVICE.check(i);
+            expect(SERVICE.check(i), i * 2);
         }
         for (int i = 0; i < 2; i++) {
             try {
@@ -95,14 +95,14 @@ public final class MethodsApp {
             }
         }
         for (int i = 0; i < 7; i++) {
-            IssueService.staticWork(i);
+            expect(IssueService.staticWork(i), i + 1);
         }
         Batch batch = new Batch();
         for (int i = 0; i < 3; i++) {
-            batch.first();
+            expect(batch.first(), 1);
         }
         for (int i = 0; i < 2; i++) {
-            batch.second();
+            expect(batch.second(), 2);
         }
         MpService mp = new MpService();
         for (int i = 0; i < 4; i++) {
@@ -121,10 +121,10 @@ public final class MethodsApp {
 
     private static String config() {
         for (int i = 0; i < 3; i++) {
-            ISSUES.process(new Issue(Platform.GITHUB, "g" + i), false);
+            expect(ISSUES.process(new Issue(Platform.GITHUB, "g" + i), false), "processed g" + i);
         }
         for (int i = 0; i < 2; i++) {
-            ISSUES.process(new Issue(Platform.GITLAB, "l" + i), false);
+            expect(ISSUES.process(new Issue(Platform.GITLAB, "l" + i), false), "processed l" + i);
         }
         try {
             ISSUES.process(new Issue(Platform.GITHUB, "bad"), true);
@@ -268,6 +268,13 @@ public final class MethodsApp {
 
     /** Keeps the Tomcat pool alive (and its series present) while the test scrapes. */
     private static final Object[] TOMCAT_POOLS = new Object[1];
+
+    /** The application's own check that every call returned what it returns without the agent. */
+    private static void expect(Object actual, Object expected) {
+        if (!expected.equals(actual)) {
+            throw new IllegalStateException("returned " + actual + ", expected " + expected);
+        }
+    }
 
     private static void awaitPool(int active, int queued) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
