@@ -48,9 +48,14 @@ final class ExecutorRegistry {
         ExecutorMetrics.ensureRegistered();
     }
 
-    /** The agent's exporter pool (its thread factory is the agent's class) and anything it names autoprom-. */
+    /**
+     * The agent's exporter pool and anything else it starts: a thread factory of the agent's (its classes are on
+     * the bootstrap class path; the demo's, in the same namespace, are not), or threads it names autoprom-.
+     */
     private static boolean isAgents(Object threadFactory, String threadName) {
-        return (threadFactory != null && threadFactory.getClass().getName().startsWith("dev.autoprom."))
+        return (threadFactory != null
+                        && threadFactory.getClass().getClassLoader() == null
+                        && threadFactory.getClass().getName().startsWith("dev.autoprom."))
                 || (threadName != null && threadName.startsWith("autoprom"));
     }
 
