@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import testapp.boot.TimedAspectApp;
 
-/** Spring Boot 3.5 with TimedAspect: the application's registry and the agent each see every call once. */
+/**
+ * Spring Boot 3.5 with TimedAspect: the application's registry and the agent each see every call once; and
+ * Spring's ThreadPoolTaskExecutor is seen as the JDK pool it wraps.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpringTimedAspectIT {
 
@@ -47,6 +50,9 @@ class SpringTimedAspectIT {
                         "lang",
                         "en"))
                 .isEqualTo(7);
+        // Spring's ThreadPoolTaskExecutor: the JDK pool underneath, named by the prefix it was given
+        assertThat(s.value("executor_completed_tasks_total", "name", "jobs")).isEqualTo(5);
+        assertThat(s.value("executor_pool_max_threads", "name", "jobs")).isEqualTo(3);
         assertThat(s.sum("autoprom_agent_errors_total")).isEqualTo(0);
     }
 }
