@@ -7,6 +7,7 @@ import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.api.TokenPrices;
+import dev.autoprom.instrumentation.methods.config.ConfiguredMethods;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
@@ -67,6 +68,8 @@ public final class AgentMain {
         try {
             AgentMetrics.configure(config.cardinalityLimit(), config.nativeHistograms(), constLabels(config));
             installPrices(config.tokenPrices());
+            // before the installer: the methods family's targets name the file's classes
+            ConfiguredMethods.install(config.methodsFile());
             SelfMetrics.init();
             AgentInfo.register(AgentMetrics.registry());
         } catch (Throwable t) {

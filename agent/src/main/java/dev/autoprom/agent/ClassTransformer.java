@@ -9,6 +9,7 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -187,6 +188,31 @@ final class ClassTransformer implements ClassFileTransformer {
             }
         }
         AgentLog.debug(count + " loaded classes retransformed");
+    }
+
+    /**
+     * At premain: the classes the modules name that the JVM loaded before the agent (the JDK's executors can be,
+     * when something in the launcher or another agent used one), retransformed so that they are instrumented
+     * too. One pass over the loaded classes comparing names, a millisecond; nothing else is parsed.
+     */
+    void retransformNamedAlreadyLoaded(Set<String> binaryNames) {
+        if (binaryNames.isEmpty()) {
+            return;
+        }
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (binaryNames.contains(loaded.getName()) && wanted(loaded)) {
+                try {
+                    inst.retransformClasses(loaded);
+                    AgentLog.debug("retransformed " + loaded.getName() + ", loaded before the agent");
+                } catch (Throwable failure) {
+                    AgentLog.warnOnce(
+                            "transform:" + loaded.getName(),
+                            "could not instrument loaded class " + loaded.getName() + "; it runs unchanged: "
+                                    + failure);
+                    SelfMetrics.recordError("installer", failure);
+                }
+            }
+        }
     }
 
     private boolean wanted(Class<?> loaded) {

@@ -48,8 +48,9 @@ final class IgnoredTypes {
     };
     /**
      * Exceptions inside the ignored prefixes: the JDK's HTTP server (behind com.sun.net.httpserver) and HTTP
-     * client (behind java.net.http.HttpClient and WebSocket) implementations, HttpURLConnection's, and the servlet
-     * base classes (the rest of javax and jakarta is interfaces).
+     * client (behind java.net.http.HttpClient and WebSocket) implementations, HttpURLConnection's, the servlet
+     * base classes (the rest of javax and jakarta is interfaces), the two executors the methods family reads, and the demo application (an application, though in the agent's
+     * namespace: its methods file names its classes).
      */
     private static final String[] INSTRUMENTED = {
         "sun/net/httpserver/",
@@ -57,6 +58,9 @@ final class IgnoredTypes {
         "sun/net/www/protocol/http/",
         "javax/servlet/",
         "jakarta/servlet/",
+        "java/util/concurrent/ThreadPoolExecutor",
+        "java/util/concurrent/ForkJoinWorkerThread",
+        "dev/autoprom/demo/",
     };
     /**
      * Both lists by the name's first character, so a name is compared with two or three prefixes instead of

@@ -11,7 +11,9 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -67,11 +69,24 @@ final class Installer {
             inst.addTransformer(transformer, true);
             if (attachedLate) {
                 transformer.retransformLoadedClasses();
+            } else {
+                transformer.retransformNamedAlreadyLoaded(namedClasses(candidates));
             }
         }
         AgentLog.debug(enabled.size() + " of " + modules.size() + " instrumentations installed"
                 + (attachedLate ? " (attached to a running JVM: loaded classes retransformed)" : ""));
         return report;
+    }
+
+    /** The binary names of every class the enabled modules name. */
+    private static Set<String> namedClasses(List<CandidateTypes> candidates) {
+        Set<String> names = new HashSet<>();
+        for (CandidateTypes c : candidates) {
+            for (String internalName : c.internalNames()) {
+                names.add(internalName.replace('/', '.'));
+            }
+        }
+        return names;
     }
 
     /** What inlined advice does with a Throwable it caught: call {@link AdviceFailures#suppressed}. */

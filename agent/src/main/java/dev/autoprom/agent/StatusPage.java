@@ -5,6 +5,7 @@ import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.api.TokenPrice;
 import dev.autoprom.api.TokenPrices;
+import dev.autoprom.instrumentation.methods.config.ConfiguredMethods;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -80,6 +81,7 @@ final class StatusPage implements Supplier<String> {
         }
         json.append("],");
         prices(json, TokenPrices.current());
+        json.append(",\"methods\":").append(ConfiguredMethods.statusJson());
         json.append(",\"errors\":{");
         first = true;
         MetricSnapshots snapshots = AgentMetrics.registry().scrape(name -> name.equals("autoprom_agent_errors"));

@@ -18,6 +18,10 @@ class IgnoredTypesTest {
         "jdk/internal/net/http/websocket/WebSocketImpl, false",
         "sun/net/www/protocol/http/HttpURLConnection, false",
         "sun/net/www/protocol/jar/Handler, true",
+        // the executors the methods family reads, not the rest of java.util.concurrent
+        "java/util/concurrent/ThreadPoolExecutor, false",
+        "java/util/concurrent/ForkJoinWorkerThread, false",
+        "java/util/concurrent/ConcurrentHashMap, true",
         // javax and jakarta: only the servlet base classes
         "javax/sql/DataSource, true",
         "javax/servlet/http/HttpServlet, false",
@@ -29,6 +33,8 @@ class IgnoredTypesTest {
         "com/fasterxml/jackson/databind/ObjectMapper, true",
         "kotlinx/coroutines/Job, true",
         "dev/autoprom/agent/AgentMain, true",
+        // the demo is an application (its methods file names its classes)
+        "dev/autoprom/demo/UserApi, false",
         // everything else is looked at
         "org/h2/jdbc/JdbcConnection, false",
         "com/zaxxer/hikari/pool/HikariPool, false",

@@ -13,6 +13,7 @@ import static dev.autoprom.agent.config.ConfigKeys.HOST;
 import static dev.autoprom.agent.config.ConfigKeys.JVM_ENABLED;
 import static dev.autoprom.agent.config.ConfigKeys.LABELS;
 import static dev.autoprom.agent.config.ConfigKeys.LOG_LEVEL;
+import static dev.autoprom.agent.config.ConfigKeys.METHODS_FILE;
 import static dev.autoprom.agent.config.ConfigKeys.METRICS_PATH;
 import static dev.autoprom.agent.config.ConfigKeys.PORT;
 import static dev.autoprom.agent.config.ConfigKeys.TEST_FAULT_INJECTION;
@@ -59,6 +60,7 @@ public final class AgentConfig {
     private final boolean failFast;
     private final boolean faultInjection;
     private final TokenPrices tokenPrices;
+    private final String methodsFile;
     /** Instrumentation switches that were set: key to value. */
     private final Map<String, Boolean> switches;
 
@@ -91,6 +93,7 @@ public final class AgentConfig {
         this.failFast = (Boolean) values.get(FAIL_FAST);
         this.faultInjection = (Boolean) values.get(TEST_FAULT_INJECTION);
         this.tokenPrices = tokenPrices;
+        this.methodsFile = (String) values.get(METHODS_FILE);
         Map<String, Boolean> set = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getValue() instanceof Boolean
@@ -249,6 +252,11 @@ public final class AgentConfig {
 
     public boolean faultInjection() {
         return faultInjection;
+    }
+
+    /** {@code autoprom.methods.file}; empty without one. */
+    public String methodsFile() {
+        return methodsFile == null ? "" : methodsFile;
     }
 
     /** The genai price table of {@code autoprom.genai.prices.file}; {@link TokenPrices#NONE} without one. */

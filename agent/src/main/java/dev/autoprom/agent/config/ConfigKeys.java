@@ -27,6 +27,8 @@ public final class ConfigKeys {
     public static final String CONFIG_FILE = "autoprom.config.file";
     /** The genai family's price table, read by {@link PriceFile}; see {@code dev.autoprom.api.TokenPrices}. */
     public static final String GENAI_PRICES_FILE = "autoprom.genai.prices.file";
+    /** The methods family's list of methods to record, read by {@code ConfiguredMethods} (README, Your own metrics). */
+    public static final String METHODS_FILE = "autoprom.methods.file";
     /** Test only: every instrumented method also gets advice that throws (see FaultInjectionAdvice). */
     public static final String TEST_FAULT_INJECTION = "autoprom.test.fault.injection";
 
@@ -58,6 +60,7 @@ public final class ConfigKeys {
         add(t, FAIL_FAST, "false", Parsers::bool, "true or false", false);
         add(t, CONFIG_FILE, "", Parsers::text, "the path of a properties file", false);
         add(t, GENAI_PRICES_FILE, "", Parsers::text, "the path of a price file (see the README, Cost)", false);
+        add(t, METHODS_FILE, "", Parsers::text, "the path of a methods file (see the README, Your own metrics)", false);
         add(t, TEST_FAULT_INJECTION, "false", Parsers::bool, "true or false", false);
         for (String name : new TreeSet<>(instrumentationNames)) {
             add(t, instrumentationKey(name), "", Parsers::bool, "true or false", false);

@@ -60,6 +60,20 @@ public final class Targets {
                 Set.of(annotationNames));
     }
 
+    /**
+     * Concrete classes that carry one of these annotations (binary names) themselves or on a method they declare:
+     * class-level annotations that apply to every method ({@code @Timed} on a class).
+     */
+    public static Targets annotatedWith(String... annotationNames) {
+        return new Targets(
+                CandidateTypes.annotatedWith(annotationNames),
+                not(isInterface())
+                        .and(isAnnotatedWith(namedOneOf(annotationNames))
+                                .or(declaresMethod(isAnnotatedWith(namedOneOf(annotationNames))))),
+                Set.of(),
+                Set.of(annotationNames));
+    }
+
     /** A class targeted by either. */
     public Targets or(Targets other) {
         return new Targets(

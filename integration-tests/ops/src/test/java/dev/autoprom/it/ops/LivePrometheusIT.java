@@ -53,9 +53,13 @@ class LivePrometheusIT {
         }
         // the example price table prices the demo's model, so the cost panels have data too
         Path prices = DEPLOY.resolve("genai-prices.example.txt").toAbsolutePath();
+        // and the demo's methods file times its /users handler, so the Application row has method data
+        Path methods = DEPLOY.resolve("../examples/demo-app/methods.properties")
+                .toAbsolutePath()
+                .normalize();
         demo = ChildJvm.main("dev.autoprom.demo.DemoApp")
                 .classpath(System.getProperty("autoprom.demo.jar"))
-                .agentArgs("port=0,host=127.0.0.1,genai.prices.file=" + prices)
+                .agentArgs("port=0,host=127.0.0.1,genai.prices.file=" + prices + ",methods.file=" + methods)
                 .property("demo.http.port", "0")
                 .property("demo.ws.port", "0")
                 .property("demo.ai.port", "0")
@@ -63,6 +67,7 @@ class LivePrometheusIT {
         demo.awaitOutput("generating traffic", Duration.ofSeconds(60));
         // and it reads without a skipped line
         assertThat(demo.output()).contains("genai prices: ").doesNotContain("line skipped");
+        assertThat(demo.output()).contains("methods file " + methods + ": 1 method(s) configured;");
         int agentPort = demo.metricsPort();
 
         int prometheusPort = freePort();

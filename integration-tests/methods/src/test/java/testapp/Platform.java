@@ -1,0 +1,6 @@
+package testapp;
+
+public enum Platform {
+    GITHUB,
+    GITLAB
+}
