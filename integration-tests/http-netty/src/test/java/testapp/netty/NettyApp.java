@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 public final class NettyApp {
 
     private static final Queue<ChannelHandlerContext> HELD = new ConcurrentLinkedQueue<>();
+    /** Set by /release; a /hold that arrives after it answers at once (the test may release first). */
+    private static volatile boolean released;
 
     public static void main(String[] args) throws Exception {
         NioEventLoopGroup boss = new NioEventLoopGroup(1);
@@ -82,17 +84,25 @@ public final class NettyApp {
                 stream(ctx);
             } else if (path.equals("/hold") && request.method().equals(HttpMethod.DELETE)) {
                 HELD.add(ctx);
-            } else if (path.equals("/release")) {
-                ChannelHandlerContext held;
-                while ((held = HELD.poll()) != null) {
-                    ChannelHandlerContext h = held;
-                    h.executor().execute(() -> send(h, text(HttpResponseStatus.OK, "released"), true));
+                if (released) {
+                    releaseHeld();
                 }
+            } else if (path.equals("/release")) {
+                released = true;
+                releaseHeld();
                 send(ctx, text(HttpResponseStatus.OK, "released"), keepAlive);
             } else if (path.equals("/load")) {
                 send(ctx, text(HttpResponseStatus.OK, "ok"), keepAlive);
             } else {
                 send(ctx, text(HttpResponseStatus.NOT_FOUND, "not found"), keepAlive);
+            }
+        }
+
+        private static void releaseHeld() {
+            ChannelHandlerContext held;
+            while ((held = HELD.poll()) != null) {
+                ChannelHandlerContext h = held;
+                h.executor().execute(() -> send(h, text(HttpResponseStatus.OK, "released"), true));
             }
         }
 

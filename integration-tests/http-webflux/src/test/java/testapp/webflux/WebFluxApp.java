@@ -4,8 +4,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +23,6 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * A Spring Boot WebFlux application serving NonServletServerContract's routes with annotated controllers, plus a
@@ -36,7 +34,8 @@ import reactor.core.publisher.Sinks;
 @RestController
 public class WebFluxApp implements ApplicationListener<WebServerInitializedEvent> {
 
-    private static final Queue<Sinks.One<String>> HELD = new ConcurrentLinkedQueue<>();
+    /** Completed by /release; a /hold that arrives after it answers at once (the test may release first). */
+    private static final CompletableFuture<String> RELEASED = new CompletableFuture<>();
 
     public static void main(String[] args) {
         SpringApplication.run(
@@ -46,6 +45,8 @@ public class WebFluxApp implements ApplicationListener<WebServerInitializedEvent
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.main.banner-mode=off",
+                // no static-resource handler: its "/**" pattern would be the route of every unmatched path
+                "--spring.web.resources.add-mappings=false",
                 "--logging.level.root=warn");
     }
 
@@ -89,6 +90,15 @@ public class WebFluxApp implements ApplicationListener<WebServerInitializedEvent
         return Flux.interval(Duration.ofMillis(100)).take(5).map(i -> "chunk\n");
     }
 
+    /** Three chunks, then the Flux fails: after the response is committed, so no error page can be sent. */
+    @GetMapping(value = "/stream-fail", produces = MediaType.TEXT_PLAIN_VALUE)
+    public Flux<String> streamFail() {
+        return Flux.interval(Duration.ofMillis(50))
+                .take(3)
+                .map(i -> "chunk\n")
+                .concatWith(Flux.error(new IllegalStateException("failed mid-stream")));
+    }
+
     @GetMapping(value = "/sse", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<String> sse() {
         return Flux.interval(Duration.ofMillis(100)).take(3).map(i -> "event-" + i);
@@ -96,17 +106,12 @@ public class WebFluxApp implements ApplicationListener<WebServerInitializedEvent
 
     @DeleteMapping("/hold")
     public Mono<String> hold() {
-        Sinks.One<String> sink = Sinks.one();
-        HELD.add(sink);
-        return sink.asMono();
+        return Mono.fromFuture(RELEASED);
     }
 
     @GetMapping("/release")
     public String release() {
-        Sinks.One<String> held;
-        while ((held = HELD.poll()) != null) {
-            held.tryEmitValue("released");
-        }
+        RELEASED.complete("released");
         return "released";
     }
 

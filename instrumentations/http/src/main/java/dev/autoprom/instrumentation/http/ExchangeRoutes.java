@@ -12,6 +12,11 @@ public interface ExchangeRoutes {
     /** The route template the framework matched for {@code exchange} ({@code /items/{id}}), or null. */
     String route(Object exchange);
 
-    /** The exception the framework's error handling turned into the response, or null. */
-    Throwable error(Object exchange);
+    /**
+     * The exception to report for {@code exchange} whose response ended with {@code status}: one that escaped
+     * the framework (whatever the status: a client that went away mid-response), else, for a 5xx, the one its
+     * error handling turned into the response; null otherwise (an exception the framework answered with a 4xx is
+     * its way of answering, as a servlet's would be).
+     */
+    Throwable error(Object exchange, int status);
 }

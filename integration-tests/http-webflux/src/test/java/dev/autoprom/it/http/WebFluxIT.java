@@ -61,4 +61,19 @@ class WebFluxIT extends NonServletServerContract {
         http.awaitUntil(s -> s.sum(HttpFamily.DURATION + "_count", "http_route", "/load") >= 1);
         http.hooks().assertAllHooksMatched("netty", "Netty/Transport").assertAllHooksMatched("webflux", "spring-web");
     }
+
+    @Test
+    void streamFailingAfterItsResponseStartedIsRecordedOnceWithTheException() {
+        for (int i = 0; i < 2; i++) {
+            http.get("/stream-fail"); // the server cuts the response: the client may see an error or a short body
+        }
+        // the status is whatever had been sent: 200 once the headers went out, 500 where the server still
+        // held them back (Tomcat buffers the first chunks)
+        String[] failed = {"http_route", "/stream-fail", "error_type", "java.lang.IllegalStateException"};
+        Scrape scrape = http.awaitUntil(s -> s.sum(HttpFamily.DURATION + "_count", failed) >= 2);
+        assertThat(scrape.sum(HttpFamily.DURATION + "_count", failed)).isEqualTo(2);
+        assertThat(scrape.sum(HttpFamily.DURATION + "_count", "http_route", "/stream-fail"))
+                .isEqualTo(2);
+        http.awaitNoActive();
+    }
 }

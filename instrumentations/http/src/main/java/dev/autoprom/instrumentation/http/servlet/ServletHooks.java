@@ -85,8 +85,8 @@ public final class ServletHooks {
                 return;
             }
             int status = thrown != null && !api.committed(response) ? 500 : api.status(response);
-            if (thrown == null && routes != null && status >= 500) {
-                thrown = routes.error(exchange);
+            if (thrown == null && routes != null) {
+                thrown = routes.error(exchange, status);
             }
             HttpServerRecorder.end(start, method, https, status, route, thrown);
         } catch (Throwable t) {

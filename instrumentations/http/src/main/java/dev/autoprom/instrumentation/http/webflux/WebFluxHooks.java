@@ -4,6 +4,7 @@ import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.http.ExchangeRoutes;
 import dev.autoprom.instrumentation.http.ServerRequestScope;
+import java.util.function.BiConsumer;
 
 /** Lends each WebFlux exchange to the server request recorded on this thread. */
 public final class WebFluxHooks {
@@ -18,7 +19,7 @@ public final class WebFluxHooks {
         }
 
         @Override
-        public Throwable error(Object exchange) {
+        public Throwable error(Object exchange, int status) {
             return null;
         }
     };
@@ -29,7 +30,33 @@ public final class WebFluxHooks {
             COMPONENT,
             NONE);
 
+    private static final Bridge<BiConsumer<Object, Throwable>> UNRESOLVED = Bridge.of(
+            biConsumer(),
+            "dev.autoprom.instrumentation.http.webflux.bridge.UnresolvedErrorAttribute",
+            COMPONENT,
+            (exchange, error) -> {});
+
     private WebFluxHooks() {}
+
+    /**
+     * An exception escaped every WebFlux handler and error handler ({@code handleUnresolvedError}: a client that
+     * went away mid-response, or a failure after the response was committed): kept on the exchange for the
+     * recording layer. Error path only.
+     */
+    public static void unresolvedError(Class<?> adapter, Object exchange, Object error) {
+        try {
+            if (error instanceof Throwable) {
+                UNRESOLVED.get(adapter).accept(exchange, (Throwable) error);
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<BiConsumer<Object, Throwable>> biConsumer() {
+        return (Class<BiConsumer<Object, Throwable>>) (Class<?>) BiConsumer.class;
+    }
 
     /** @param adapter {@code HttpWebHandlerAdapter}, whose loader sees spring-web */
     public static void exchangeCreated(Class<?> adapter, Object exchange) {

@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.http.webflux;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
@@ -33,8 +34,15 @@ public final class WebFluxInstrumentation extends LibraryInstrumentation {
     @Override
     public void adviseMethods(AdviceTarget target) {
         target.advise(
-                ADAPTER,
-                named("createExchange").and(takesArguments(2)),
-                "dev.autoprom.instrumentation.http.webflux.CreateExchangeAdvice");
+                        ADAPTER,
+                        named("createExchange").and(takesArguments(2)),
+                        "dev.autoprom.instrumentation.http.webflux.CreateExchangeAdvice")
+                // (exchange, throwable) before Spring 6.1, (exchange, observation context, throwable) since
+                .advise(
+                        ADAPTER,
+                        named("handleUnresolvedError")
+                                .and(takesArgument(0, named("org.springframework.web.server.ServerWebExchange")))
+                                .and(takesArguments(2).or(takesArguments(3))),
+                        "dev.autoprom.instrumentation.http.webflux.UnresolvedErrorAdvice");
     }
 }

@@ -188,19 +188,24 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
         }
         long started = start;
         String template = route;
-        Throwable thrown = aborted;
+        Throwable thrown = null;
         try {
             if (routes != null) {
                 String lent = routes.route(exchange);
                 if (lent != null) {
                     template = lent;
                 }
+                // an exception that escaped the framework (a stream failing mid-response) names the abort too
+                thrown = routes.error(exchange, status);
             }
             if (thrown == null && status >= 500) {
-                thrown = error != null ? error : routes != null ? routes.error(exchange) : null;
+                thrown = error;
             }
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
+        }
+        if (thrown == null) {
+            thrown = aborted;
         }
         start = Timing.NOT_STARTED;
         route = null;

@@ -69,8 +69,8 @@ final class JavaxAsyncRecorder implements AsyncListener {
                 if (template != null && request != null) {
                     finalRoute = api.route(request, template);
                 }
-                if (finalError == null && status >= 500) {
-                    finalError = routes.error(exchange);
+                if (finalError == null) {
+                    finalError = routes.error(exchange, status);
                 }
             }
             HttpServerRecorder.end(start, method, https, status, finalRoute, finalError);

@@ -31,11 +31,18 @@ public final class WebFluxExchangeRoutes implements ExchangeRoutes {
     }
 
     @Override
-    public Throwable error(Object exchange) {
+    public Throwable error(Object exchange, int status) {
         if (!(exchange instanceof ServerWebExchange)) {
             return null;
         }
         Map<String, Object> attributes = ((ServerWebExchange) exchange).getAttributes();
+        Object unresolved = attributes.get(UnresolvedErrorAttribute.NAME);
+        if (unresolved instanceof Throwable) {
+            return (Throwable) unresolved;
+        }
+        if (status < 500) {
+            return null;
+        }
         Object error = attributes.get(HANDLED);
         if (error == null) {
             error = attributes.get(BOOT3_ERROR);
