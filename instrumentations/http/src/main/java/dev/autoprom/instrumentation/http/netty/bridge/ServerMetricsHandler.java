@@ -59,6 +59,9 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
     private Object exchange;
     private ExchangeRoutes routes;
 
+    private Thread scopeThread;
+    private ServerRequestScope scope;
+
     private long[] queuedStarts;
     private int[] queuedMethods;
     private int queuedHead;
@@ -70,7 +73,7 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
-        ServerRequestScope scope = ServerRequestScope.current();
+        ServerRequestScope scope = scope();
         scope.depth++;
         scope.clearLent();
         dispatching = true;
@@ -103,6 +106,19 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         abortAll();
+    }
+
+    /**
+     * This thread's scope, looked up once per connection: a channel's handlers run on its one event loop thread
+     * (the thread is checked, for a channel re-registered elsewhere).
+     */
+    private ServerRequestScope scope() {
+        Thread current = Thread.currentThread();
+        if (scopeThread != current) {
+            scope = ServerRequestScope.current();
+            scopeThread = current;
+        }
+        return scope;
     }
 
     /** Times a decoded request; true when it is the head (nothing before it in flight), to be dispatched now. */
@@ -184,7 +200,7 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
     private void complete(Throwable aborted) {
         if (dispatching) {
             dispatching = false;
-            takeLent(ServerRequestScope.current());
+            takeLent(scope());
         }
         long started = start;
         String template = route;
