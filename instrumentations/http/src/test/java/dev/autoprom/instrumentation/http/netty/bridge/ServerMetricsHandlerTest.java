@@ -167,7 +167,31 @@ class ServerMetricsHandlerTest {
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void aConnectionWithTlsIsSchemeHttps() throws Exception {
+        javax.net.ssl.SSLEngine engine = javax.net.ssl.SSLContext.getDefault().createSSLEngine();
+        engine.setUseClientMode(false);
+        ChannelInboundHandlerAdapter responder = new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ServerRequestScope.current().frameworkRoute = "/tls";
+                ctx.writeAndFlush(full(HttpResponseStatus.OK)); // from here: past the metrics handler, not TLS
+            }
+        };
+        // the TLS handler's place does not matter to the metrics handler, only that the pipeline has one
+        EmbeddedChannel channel =
+                new EmbeddedChannel(new ServerMetricsHandler(), responder, new io.netty.handler.ssl.SslHandler(engine));
+        channel.writeInbound(get("/tls"));
+        assertThat(count("/tls", "200", "", "https")).isEqualTo(1);
+        assertThat(count("/tls", "200", "", "http")).isZero();
+        channel.finishAndReleaseAll();
+    }
+
     private static double count(String route, String status, String errorType) {
+        return count(route, status, errorType, null);
+    }
+
+    private static double count(String route, String status, String errorType, String scheme) {
         for (MetricSnapshot snapshot : AgentMetrics.registry().scrape()) {
             if (snapshot instanceof HistogramSnapshot
                     && snapshot.getMetadata().getPrometheusName().equals("http_server_request_duration_seconds")) {
@@ -178,7 +202,9 @@ class ServerMetricsHandlerTest {
                             && point.getLabels()
                                     .get("http_response_status_code")
                                     .equals(status)
-                            && point.getLabels().get("error_type").equals(errorType)) {
+                            && point.getLabels().get("error_type").equals(errorType)
+                            && (scheme == null
+                                    || point.getLabels().get("url_scheme").equals(scheme))) {
                         total += point.getCount();
                     }
                 }
