@@ -2,8 +2,12 @@ package dev.autoprom.instrumentation.http;
 
 /**
  * Per-thread state of the server request being handled: how deep we are in instrumented filters/servlets (only
- * the outermost one records, so a filter chain or a forward counts once), and the route template a framework
- * (JAX-RS) found while handling it. One instance per thread, reused: nothing is allocated per request.
+ * the outermost one records, so a filter chain or a forward counts once), and what a framework running inside it
+ * lends the layer that records: a route template found while handling it (JAX-RS, Micronaut), the exception its
+ * error handling saw (Micronaut), or its exchange object for a later look (WebFlux, whose route and exception are
+ * read when the response completes). The recording layer (servlet, JDK server, Netty pipeline) clears these when
+ * its request begins and reads them when it ends. One instance per thread, reused: nothing is allocated per
+ * request.
  */
 public final class ServerRequestScope {
 
@@ -13,10 +17,36 @@ public final class ServerRequestScope {
     public int depth;
     /** A route template set by a framework during the outermost request on this thread, or null. */
     public String frameworkRoute;
+    /** An exception a framework's error handling saw during the outermost request on this thread, or null. */
+    public Throwable frameworkError;
+    /** A framework's exchange object for this request, read through {@link #exchangeRoutes}, or null. */
+    public Object exchange;
+    /** What reads {@link #exchange}; set together with it. */
+    public ExchangeRoutes exchangeRoutes;
 
     private ServerRequestScope() {}
 
     public static ServerRequestScope current() {
         return CURRENT.get();
+    }
+
+    /** Forgets what frameworks lent: at the start and the end of the outermost request. */
+    public void clearLent() {
+        frameworkRoute = null;
+        frameworkError = null;
+        exchange = null;
+        exchangeRoutes = null;
+    }
+
+    /**
+     * Lends a framework's exchange to the request being recorded on this thread; the first lender wins (an outer
+     * framework over an inner one). Outside a recorded request (depth 0) nothing happens.
+     */
+    public static void lendExchange(Object exchange, ExchangeRoutes routes) {
+        ServerRequestScope scope = current();
+        if (scope.depth > 0 && scope.exchange == null && exchange != null) {
+            scope.exchange = exchange;
+            scope.exchangeRoutes = routes;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.http.servlet;
 
+import dev.autoprom.instrumentation.http.ExchangeRoutes;
+
 /**
  * What {@link ServletHooks} needs from a request and response, implemented once per servlet namespace by a
  * bridge class ({@code bridge.JakartaServletApi}, {@code bridge.JavaxServletApi}) that can see the servlet
@@ -47,7 +49,9 @@ public interface ServletApi {
                 int method,
                 boolean https,
                 String route,
-                Throwable thrown) {
+                Throwable thrown,
+                Object exchange,
+                ExchangeRoutes routes) {
             return false;
         }
     };
@@ -68,8 +72,18 @@ public interface ServletApi {
 
     /**
      * If the request went async, arranges for the record to be made when the async cycle completes and returns
-     * true; false when the request is not async (the caller records now).
+     * true; false when the request is not async (the caller records now). {@code exchange}/{@code routes}: what a
+     * framework inside lent (WebFlux on a servlet container), asked again at completion for the route and the
+     * exception; both null when none did.
      */
     boolean recordWhenAsyncCompletes(
-            Object request, Object response, long start, int method, boolean https, String route, Throwable thrown);
+            Object request,
+            Object response,
+            long start,
+            int method,
+            boolean https,
+            String route,
+            Throwable thrown,
+            Object exchange,
+            ExchangeRoutes routes);
 }

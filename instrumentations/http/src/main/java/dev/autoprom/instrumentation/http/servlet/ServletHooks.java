@@ -3,6 +3,7 @@ package dev.autoprom.instrumentation.http.servlet;
 import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.api.Timing;
+import dev.autoprom.instrumentation.http.ExchangeRoutes;
 import dev.autoprom.instrumentation.http.HttpMethods;
 import dev.autoprom.instrumentation.http.HttpServerRecorder;
 import dev.autoprom.instrumentation.http.ServerRequestScope;
@@ -41,7 +42,7 @@ public final class ServletHooks {
         if (scope.depth++ > 0) {
             return Timing.NOT_STARTED;
         }
-        scope.frameworkRoute = null;
+        scope.clearLent();
         try {
             if (!api(servletRequestClass).isNewHttpRequest(request)) {
                 return Timing.NOT_STARTED;
@@ -65,7 +66,9 @@ public final class ServletHooks {
             return;
         }
         String frameworkRoute = scope.frameworkRoute;
-        scope.frameworkRoute = null;
+        Object exchange = scope.exchange;
+        ExchangeRoutes routes = scope.exchangeRoutes;
+        scope.clearLent();
         ServletApi api = api(servletRequestClass);
         int method = HttpMethods.index(null);
         boolean https = false;
@@ -73,11 +76,18 @@ public final class ServletHooks {
         try {
             method = HttpMethods.index(api.method(request));
             https = api.https(request);
+            if (frameworkRoute == null && routes != null) {
+                frameworkRoute = routes.route(exchange);
+            }
             route = api.route(request, frameworkRoute);
-            if (api.recordWhenAsyncCompletes(request, response, start, method, https, route, thrown)) {
+            if (api.recordWhenAsyncCompletes(
+                    request, response, start, method, https, route, thrown, exchange, routes)) {
                 return;
             }
             int status = thrown != null && !api.committed(response) ? 500 : api.status(response);
+            if (thrown == null && routes != null) {
+                thrown = routes.error(exchange, status);
+            }
             HttpServerRecorder.end(start, method, https, status, route, thrown);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);

@@ -29,7 +29,7 @@ public final class MetricsFilter extends Filter {
         boolean https = exchange instanceof HttpsExchange;
         ServerRequestScope scope = ServerRequestScope.current();
         scope.depth++;
-        scope.frameworkRoute = null;
+        scope.clearLent();
         long start = HttpServerRecorder.start(method, https);
         Throwable thrown = null;
         try {
@@ -40,7 +40,7 @@ public final class MetricsFilter extends Filter {
         } finally {
             scope.depth--;
             String template = scope.frameworkRoute;
-            scope.frameworkRoute = null;
+            scope.clearLent();
             int status = exchange.getResponseCode();
             if (thrown != null && status <= 0) {
                 status = 500;

@@ -1,9 +1,11 @@
 package dev.autoprom.instrumentation.http.servlet.bridge;
 
 import dev.autoprom.api.SelfMetrics;
+import dev.autoprom.instrumentation.http.ExchangeRoutes;
 import dev.autoprom.instrumentation.http.HttpServerRecorder;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
+import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletResponse;
 
@@ -14,14 +16,30 @@ import javax.servlet.http.HttpServletResponse;
  */
 final class JavaxAsyncRecorder implements AsyncListener {
 
+    private final JavaxServletApi api;
     private final long start;
     private final int method;
     private final boolean https;
     private final String route;
+    /** A framework's exchange (WebFlux), asked at completion for its route and exception; null without one. */
+    private final Object exchange;
+
+    private final ExchangeRoutes routes;
     private volatile Throwable error;
     private volatile boolean recorded;
 
-    JavaxAsyncRecorder(long start, int method, boolean https, String route, Throwable thrown) {
+    JavaxAsyncRecorder(
+            JavaxServletApi api,
+            long start,
+            int method,
+            boolean https,
+            String route,
+            Throwable thrown,
+            Object exchange,
+            ExchangeRoutes routes) {
+        this.api = api;
+        this.exchange = exchange;
+        this.routes = routes;
         this.start = start;
         this.method = method;
         this.https = https;
@@ -40,7 +58,22 @@ final class JavaxAsyncRecorder implements AsyncListener {
                     ? event.getSuppliedResponse()
                     : event.getAsyncContext().getResponse();
             int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-            HttpServerRecorder.end(start, method, https, status, route, error);
+            String finalRoute = route;
+            Throwable finalError = error;
+            if (routes != null) {
+                // the framework may have matched its route and handled its exception after the first dispatch
+                String template = routes.route(exchange);
+                ServletRequest request = event.getSuppliedRequest() != null
+                        ? event.getSuppliedRequest()
+                        : event.getAsyncContext().getRequest();
+                if (template != null && request != null) {
+                    finalRoute = api.route(request, template);
+                }
+                if (finalError == null) {
+                    finalError = routes.error(exchange, status);
+                }
+            }
+            HttpServerRecorder.end(start, method, https, status, finalRoute, finalError);
         } catch (Throwable t) {
             SelfMetrics.recordError("http.servlet", t);
             HttpServerRecorder.end(start, method, https, 0, route, error);

@@ -1,5 +1,6 @@
 package dev.autoprom.instrumentation.http.servlet.bridge;
 
+import dev.autoprom.instrumentation.http.ExchangeRoutes;
 import dev.autoprom.instrumentation.http.Routes;
 import dev.autoprom.instrumentation.http.servlet.ServletApi;
 import javax.servlet.AsyncContext;
@@ -89,14 +90,24 @@ public final class JavaxServletApi implements ServletApi {
 
     @Override
     public boolean recordWhenAsyncCompletes(
-            Object request, Object response, long start, int method, boolean https, String route, Throwable thrown) {
+            Object request,
+            Object response,
+            long start,
+            int method,
+            boolean https,
+            String route,
+            Throwable thrown,
+            Object exchange,
+            ExchangeRoutes routes) {
         HttpServletRequest http = (HttpServletRequest) request;
         if (!http.isAsyncStarted()) {
             return false;
         }
         AsyncContext async = http.getAsyncContext();
         async.addListener(
-                new JavaxAsyncRecorder(start, method, https, route, thrown), http, (HttpServletResponse) response);
+                new JavaxAsyncRecorder(this, start, method, https, route, thrown, exchange, routes),
+                http,
+                (HttpServletResponse) response);
         return true;
     }
 }
