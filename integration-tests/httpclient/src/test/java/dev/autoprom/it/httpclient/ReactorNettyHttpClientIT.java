@@ -3,6 +3,7 @@ package dev.autoprom.it.httpclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autoprom.it.harness.HookCoverage;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.SslContext;
@@ -10,6 +11,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -102,5 +104,12 @@ class ReactorNettyHttpClientIT extends HttpClientContract {
         public void close() {
             pool.disposeLater().block(Duration.ofSeconds(10));
         }
+    }
+
+    /** After the contract: every hook of the instrumentation matched this Reactor Netty and transformed a class. */
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(ClientMetrics.AGENT_PORT)
+                .assertAllHooksMatched("reactor-netty-httpclient", System.getProperty("expected.reactor-netty"));
     }
 }

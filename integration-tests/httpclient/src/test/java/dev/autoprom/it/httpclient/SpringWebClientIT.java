@@ -3,9 +3,11 @@ package dev.autoprom.it.httpclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autoprom.it.harness.HookCoverage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,11 @@ class SpringWebClientIT {
                 .as(metrics.lines())
                 .isEqualTo(2);
         assertThat(metrics.countOf("127.0.0.1", "GET", "200", "", "")).isEqualTo(1);
+    }
+
+    @AfterAll
+    static void everyHookMatchedThisVersion() {
+        HookCoverage.port(ClientMetrics.AGENT_PORT)
+                .assertAllHooksMatched("spring-webclient", System.getProperty("expected.spring-webflux"));
     }
 }

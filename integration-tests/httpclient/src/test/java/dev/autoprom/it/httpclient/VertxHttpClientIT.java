@@ -2,6 +2,7 @@ package dev.autoprom.it.httpclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoprom.it.harness.HookCoverage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -41,6 +42,8 @@ class VertxHttpClientIT extends HttpClientContract {
     @AfterAll
     void noEventLoopWasBlocked() {
         vertx.close().toCompletionStage().toCompletableFuture().join();
+        HookCoverage.port(ClientMetrics.AGENT_PORT)
+                .assertAllHooksMatched("vertx-httpclient", System.getProperty("expected.vertx"));
         assertThat(VertxEventLoops.blockedInTheAgent())
                 .as("blocked-thread reports in the agent's code (all: %s)", VertxEventLoops.BLOCKED)
                 .isEmpty();
