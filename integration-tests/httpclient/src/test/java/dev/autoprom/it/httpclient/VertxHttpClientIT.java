@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.TrustOptions;
 import java.time.Duration;
@@ -78,11 +79,17 @@ class VertxHttpClientIT extends HttpClientContract {
         private final Duration readTimeout;
 
         VertxClient(Vertx vertx, Duration connectTimeout, Duration readTimeout) throws Exception {
-            this.client = vertx.createHttpClient(new HttpClientOptions()
-                    .setConnectTimeout((int) connectTimeout.toMillis())
-                    .setTrustOptions(TrustOptions.wrap(TestTls.trustManager()))
-                    .setMaxPoolSize(32));
+            this.client = client(vertx, connectTimeout);
             this.readTimeout = readTimeout;
+        }
+
+        /** The client the tests use, as Vert.x 4 and 5 both build it. */
+        static HttpClient client(Vertx vertx, Duration connectTimeout) throws Exception {
+            return vertx.createHttpClient(
+                    new HttpClientOptions()
+                            .setConnectTimeout((int) connectTimeout.toMillis())
+                            .setTrustOptions(TrustOptions.wrap(TestTls.trustManager())),
+                    new PoolOptions().setHttp1MaxSize(32));
         }
 
         private Future<HttpClientRequest> request(String method, String url) {

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autoprom.it.harness.HookCoverage;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,12 +27,8 @@ class VertxWebClientIT extends HttpClientContract {
     @Override
     ClientDriver driver() {
         return (connectTimeout, readTimeout) -> new ClientDriver.Client() {
-            private final WebClient web = WebClient.create(
-                    vertx,
-                    new WebClientOptions()
-                            .setConnectTimeout((int) connectTimeout.toMillis())
-                            .setTrustOptions(TrustOptions.wrap(TestTls.trustManager()))
-                            .setMaxPoolSize(32));
+            private final HttpClient http = VertxHttpClientIT.VertxClient.client(vertx, connectTimeout);
+            private final WebClient web = WebClient.wrap(http);
 
             private HttpRequest<Buffer> request(String method, String url) {
                 return web.requestAbs(HttpMethod.valueOf(method), url)
@@ -58,8 +53,9 @@ class VertxWebClientIT extends HttpClientContract {
             }
 
             @Override
-            public void close() {
+            public void close() throws Exception {
                 web.close();
+                VertxHttpClientIT.await(http.close());
             }
         };
     }

@@ -23,6 +23,11 @@ public final class VertxClientHooks {
             "dev.autoprom.instrumentation.httpclient.vertx.bridge.RequestListener$Installer",
             COMPONENT,
             (promise, exchange) -> false);
+    private static final Bridge<BiPredicate<Object, Object>> FUTURE_LISTENERS = Bridge.of(
+            biPredicate(),
+            "dev.autoprom.instrumentation.httpclient.vertx.bridge.RequestListener$FutureInstaller",
+            COMPONENT,
+            (future, exchange) -> false);
     private static final WeakIdentityMap<ClientExchange> EXCHANGES = new WeakIdentityMap<>();
 
     private VertxClientHooks() {}
@@ -43,6 +48,34 @@ public final class VertxClientHooks {
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
             return null;
+        }
+    }
+
+    /** Vert.x 5: a request to {@code host:port} asks for a connection; its future comes at {@link #returned}. */
+    public static Object start(String host, int port, boolean ssl, String method) {
+        try {
+            return new ClientExchange(host, port, ssl, method, null);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+            return null;
+        }
+    }
+
+    /** Vert.x 5: {@code doRequest} returned the request's {@code future} (or threw). */
+    public static void returned(Class<?> anchor, Object exchange, Object future, Throwable thrown) {
+        if (!(exchange instanceof ClientExchange)) {
+            return;
+        }
+        ClientExchange started = (ClientExchange) exchange;
+        try {
+            if (thrown != null
+                    || future == null
+                    || !FUTURE_LISTENERS.get(anchor).test(future, started)) {
+                started.abandon();
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+            started.abandon();
         }
     }
 

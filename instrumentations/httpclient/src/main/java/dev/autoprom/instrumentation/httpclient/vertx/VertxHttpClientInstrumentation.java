@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.httpclient.vertx;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -9,9 +10,9 @@ import dev.autoprom.api.InstrumentationModule;
 import dev.autoprom.api.Targets;
 
 /**
- * Vert.x 4 {@code HttpClient} ({@code io.vertx.core.http}), and so {@code WebClient}, which sends through it.
- * Every request, and each redirect the client follows, asks the pool for a connection in the private
- * {@code HttpClientImpl.doRequest}; its {@code HttpClientRequestImpl} reports the response's head in
+ * Vert.x 4 and 5 {@code HttpClient} ({@code io.vertx.core.http}), and so {@code WebClient}, which sends through
+ * it. Every request, and each redirect the client follows, asks the pool for a connection in the private
+ * {@code HttpClientImpl.doRequest} (Vert.x 4: it completes a promise it is given; 5: it returns a future); its {@code HttpClientRequestImpl} reports the response's head in
  * {@code handleResponse} and every failure in {@code HttpClientRequestBase.fail}.
  */
 public final class VertxHttpClientInstrumentation implements InstrumentationModule {
@@ -38,7 +39,8 @@ public final class VertxHttpClientInstrumentation implements InstrumentationModu
 
     @Override
     public void adviseMethods(AdviceTarget target) {
-        target.advise(
+        target.adviseOneOf(
+                        "doRequest",
                         CLIENT,
                         named("doRequest")
                                 .and(takesArguments(14))
@@ -48,6 +50,16 @@ public final class VertxHttpClientInstrumentation implements InstrumentationModu
                                 .and(takesArgument(4, Boolean.class))
                                 .and(takesArgument(13, named("io.vertx.core.impl.future.PromiseInternal"))),
                         ADVICE + "DoRequestAdvice")
+                .adviseOneOf(
+                        "doRequest",
+                        CLIENT,
+                        named("doRequest")
+                                .and(takesArguments(13))
+                                .and(takesArgument(1, named("io.vertx.core.http.HttpMethod")))
+                                .and(takesArgument(2, named("io.vertx.core.net.HostAndPort")))
+                                .and(takesArgument(4, boolean.class))
+                                .and(returns(named("io.vertx.core.Future"))),
+                        ADVICE + "DoRequest5Advice")
                 .advise(
                         REQUEST,
                         named("handleResponse")

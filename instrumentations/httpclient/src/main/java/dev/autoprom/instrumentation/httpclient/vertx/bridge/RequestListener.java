@@ -35,6 +35,17 @@ public final class RequestListener implements Handler<AsyncResult<HttpClientRequ
         }
     }
 
+    /** Vert.x 5: made once per Vert.x class loader; listens to the future {@code doRequest} returned. */
+    public static final class FutureInstaller implements java.util.function.BiPredicate<Object, Object> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean test(Object future, Object exchange) {
+            ((io.vertx.core.Future<HttpClientRequest>) future)
+                    .onComplete(new RequestListener((ClientExchange) exchange));
+            return true;
+        }
+    }
+
     /** Made once per Vert.x class loader by the hooks' {@code Bridge}; listens to one request's promise. */
     public static final class Installer implements java.util.function.BiPredicate<Object, Object> {
         @Override
