@@ -1,6 +1,7 @@
 package testapp.boot;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A Spring Boot web application as users write it: Spring MVC routes, one over JdbcTemplate and one over a
  * Spring Data JPA repository (Hibernate), HikariCP (named {@code boot-pool}) on in-memory H2, actuator with the
- * Prometheus registry. Only APIs common to Boot 3.5 and 4.0, so both modules compile it. Prints the versions it
+ * Prometheus registry. Only APIs common to Boot 3.5 and 4.0 and to Tomcat and Jetty, so every module compiles it. Prints the versions it
  * runs and {@code ready port=N}.
  */
 @SpringBootApplication
@@ -30,11 +31,14 @@ public class BootJdbcApp implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final OrderRepository orders;
     private final HikariDataSource dataSource;
+    private final ServletContext servletContext;
 
-    public BootJdbcApp(JdbcTemplate jdbc, OrderRepository orders, HikariDataSource dataSource) {
+    public BootJdbcApp(
+            JdbcTemplate jdbc, OrderRepository orders, HikariDataSource dataSource, ServletContext servletContext) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.dataSource = dataSource;
+        this.servletContext = servletContext;
     }
 
     public static void main(String[] args) {
@@ -68,7 +72,7 @@ public class BootJdbcApp implements ApplicationRunner {
     public void ready(ApplicationReadyEvent event) {
         System.out.println("versions boot=" + SpringBootVersion.getVersion()
                 + " hibernate=" + org.hibernate.Version.getVersionString()
-                + " tomcat=" + org.apache.catalina.util.ServerInfo.getServerNumber()
+                + " server=" + servletContext.getServerInfo().replace(' ', '-')
                 + " hikari=" + bundleVersion(HikariDataSource.class)
                 + " tracker="
                 + (dataSource.getMetricsTrackerFactory() == null

@@ -15,7 +15,9 @@ public final class ClientExchange {
     private final int port;
     private final boolean https;
     private final int method;
-    private final String template;
+    /** Volatile: a framework that writes the request on the client's own thread lends it after the start. */
+    private volatile String template;
+
     private final long start;
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -26,6 +28,21 @@ public final class ClientExchange {
         this.method = HttpMethods.index(method);
         this.template = template;
         this.start = HttpClientRecorder.start(host, port, https, this.method);
+    }
+
+    /**
+     * The URI template a framework lent this request after it started (Spring's {@code WebClient} writes its request
+     * on the event loop, once the connection is there); ignored when one is set already or the request ended.
+     */
+    public void lend(String template) {
+        if (this.template == null && !ended.get()) {
+            this.template = template;
+        }
+    }
+
+    /** Whether this request's record is made (or it was abandoned): later reports are ignored. */
+    public boolean ended() {
+        return ended.get();
     }
 
     /** The response headers arrived with {@code status}. */

@@ -2,7 +2,7 @@ package dev.autoprom.instrumentation.httpclient;
 
 /**
  * {@code server_address} and {@code server_port} as the application wrote them: the host of the request's URL,
- * never resolved or canonicalised (IPv6 brackets aside, as in OpenTelemetry's {@code server.address}), and the
+ * never resolved or canonicalised (IPv6 brackets and any user info aside, as in OpenTelemetry's {@code server.address}), and the
  * port, or the scheme's default when the URL names none. Called when a series is created, not per request.
  */
 public final class ServerAddresses {
@@ -13,6 +13,12 @@ public final class ServerAddresses {
     public static String label(String host) {
         if (host == null) {
             return "";
+        }
+        int userInfoEnd = host.lastIndexOf('@');
+        if (userInfoEnd >= 0) {
+            // a client that takes the whole authority for the host (Reactor Netty with http://user:pw@host/):
+            // user info is never a label, and a host cannot hold an '@'
+            host = host.substring(userInfoEnd + 1);
         }
         if (host.length() > 1 && host.charAt(0) == '[' && host.charAt(host.length() - 1) == ']') {
             return host.substring(1, host.length() - 1);

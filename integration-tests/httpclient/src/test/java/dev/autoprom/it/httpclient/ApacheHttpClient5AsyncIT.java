@@ -1,5 +1,6 @@
 package dev.autoprom.it.httpclient;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -37,50 +38,58 @@ class ApacheHttpClient5AsyncIT extends HttpClientContract {
                             .setResponseTimeout(Timeout.of(readTimeout))
                             .build())
                     .build();
-            client.start();
-            return new ClientDriver.Client() {
-                private SimpleHttpRequest request(String method, String url) {
-                    SimpleRequestBuilder builder =
-                            SimpleRequestBuilder.create(method).setUri(url);
-                    if (method.equals("POST") || method.equals("PUT")) {
-                        builder.setBody(new byte[0], null);
+            return client(client, readTimeout);
+        };
+    }
+
+    /** The async client as an application drives it: started, {@code execute} with a future or a callback. */
+    static ClientDriver.Client client(CloseableHttpAsyncClient client, Duration readTimeout) {
+        client.start();
+        RequestConfig config = RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(readTimeout))
+                .build();
+        return new ClientDriver.Client() {
+            private SimpleHttpRequest request(String method, String url) {
+                SimpleRequestBuilder builder =
+                        SimpleRequestBuilder.create(method).setUri(url).setRequestConfig(config);
+                if (method.equals("POST") || method.equals("PUT")) {
+                    builder.setBody(new byte[0], null);
+                }
+                return builder.build();
+            }
+
+            @Override
+            public int send(String method, String url) throws Exception {
+                return client.execute(request(method, url), null)
+                        .get(60, TimeUnit.SECONDS)
+                        .getCode();
+            }
+
+            @Override
+            public ClientDriver.Call sendAsync(String method, String url, BiConsumer<Integer, Throwable> callback) {
+                Future<SimpleHttpResponse> future = client.execute(request(method, url), new FutureCallback<>() {
+                    @Override
+                    public void completed(SimpleHttpResponse response) {
+                        callback.accept(response.getCode(), null);
                     }
-                    return builder.build();
-                }
 
-                @Override
-                public int send(String method, String url) throws Exception {
-                    return client.execute(request(method, url), null)
-                            .get(60, TimeUnit.SECONDS)
-                            .getCode();
-                }
+                    @Override
+                    public void failed(Exception e) {
+                        callback.accept(null, e);
+                    }
 
-                @Override
-                public ClientDriver.Call sendAsync(String method, String url, BiConsumer<Integer, Throwable> callback) {
-                    Future<SimpleHttpResponse> future = client.execute(request(method, url), new FutureCallback<>() {
-                        @Override
-                        public void completed(SimpleHttpResponse response) {
-                            callback.accept(response.getCode(), null);
-                        }
+                    @Override
+                    public void cancelled() {
+                        callback.accept(null, new CancellationException());
+                    }
+                });
+                return () -> future.cancel(true);
+            }
 
-                        @Override
-                        public void failed(Exception e) {
-                            callback.accept(null, e);
-                        }
-
-                        @Override
-                        public void cancelled() {
-                            callback.accept(null, new CancellationException());
-                        }
-                    });
-                    return () -> future.cancel(true);
-                }
-
-                @Override
-                public void close() throws Exception {
-                    client.close();
-                }
-            };
+            @Override
+            public void close() throws Exception {
+                client.close();
+            }
         };
     }
 

@@ -18,7 +18,7 @@ import testapp.boot.BootJdbcApp;
  * A Spring Boot application with actuator, micrometer-registry-prometheus, JdbcTemplate and JPA over HikariCP,
  * the agent attached: every borrowed connection is counted exactly once by the agent and once by actuator
  * (actuator sets its Hikari tracker on the running pool; the agent's keeps recording), Spring MVC routes are
- * templates, Hibernate's queries are recorded once. The Boot version is the module's (3.5 or 4.0).
+ * templates, Hibernate's queries are recorded once. The Boot version and the servlet container are the module's (3.5 or 4.0; Tomcat, or Jetty 12 on 4.0).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BootJdbcIT {
@@ -56,7 +56,7 @@ class BootJdbcIT {
             assertThat(agent.sum("autoprom_agent_errors_total"))
                     .as("agent errors")
                     .isZero();
-            // after the requests: every hook matched this Boot's HikariCP, Tomcat and H2
+            // after the requests: every hook matched this Boot's HikariCP, servlet container and H2
             HookCoverage.port(app.metricsPort())
                     .assertAllHooksMatched("hikaricp", System.getProperty("expected.hikaricp"))
                     .assertHooksMatchedClasses("servlet", "JakartaServletAdvice")
@@ -75,12 +75,15 @@ class BootJdbcIT {
     @Test
     void runsTheVersionsOfTheMatrixWithActuatorsTrackerOnThePool() {
         Matcher versions = app.awaitOutput(
-                "versions boot=(\\S+) hibernate=(\\S+) tomcat=(\\S+) hikari=(\\S+) " + "tracker=(\\S+)", STARTUP);
+                "versions boot=(\\S+) hibernate=(\\S+) server=(\\S+) hikari=(\\S+) " + "tracker=(\\S+)", STARTUP);
         assertThat(versions.group(1)).isEqualTo(System.getProperty("boot.expected.version"));
+        assertThat(versions.group(3))
+                .as("the servlet container")
+                .startsWith(System.getProperty("expected.server", "Apache-Tomcat/"));
         assertThat(versions.group(5))
                 .as("actuator's tracker factory on the pool")
                 .isEqualTo("MicrometerMetricsTrackerFactory");
-        System.out.println("Spring Boot " + versions.group(1) + ", Hibernate " + versions.group(2) + ", Tomcat "
+        System.out.println("Spring Boot " + versions.group(1) + ", Hibernate " + versions.group(2) + ", "
                 + versions.group(3) + ", HikariCP " + versions.group(4));
     }
 

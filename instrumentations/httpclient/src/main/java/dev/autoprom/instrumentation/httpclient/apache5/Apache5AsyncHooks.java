@@ -4,6 +4,7 @@ import dev.autoprom.api.Bridge;
 import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.httpclient.ClientExchange;
 import dev.autoprom.instrumentation.httpclient.ClientHooks;
+import java.util.function.UnaryOperator;
 
 /**
  * What the Apache HttpClient 5 async advice calls: a {@link ClientExchange} per request, and the library's
@@ -19,7 +20,31 @@ public final class Apache5AsyncHooks {
             COMPONENT,
             CallbackWrapper.NONE);
 
+    private static final Bridge<UnaryOperator<Object>> EXCHANGE_WRAPPERS = Bridge.of(
+            unaryOperator(),
+            "dev.autoprom.instrumentation.httpclient.apache5.bridge.RecordingExchangeHandler$Wrapper",
+            COMPONENT,
+            handler -> handler);
+
     private Apache5AsyncHooks() {}
+
+    /**
+     * The exchange handler a minimal async client should use: the application's, wrapped ({@code
+     * bridge.RecordingExchangeHandler}); the application's own when the bridge is not available.
+     */
+    public static Object wrapExchange(Class<?> anchor, Object handler) {
+        try {
+            return EXCHANGE_WRAPPERS.get(anchor).apply(handler);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+            return handler;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<UnaryOperator<Object>> unaryOperator() {
+        return (Class<UnaryOperator<Object>>) (Class<?>) UnaryOperator.class;
+    }
 
     public static Object start(String host, int port, String scheme, String method) {
         try {

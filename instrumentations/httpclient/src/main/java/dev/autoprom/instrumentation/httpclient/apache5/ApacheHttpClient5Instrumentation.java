@@ -15,7 +15,9 @@ import dev.autoprom.api.Targets;
  * the wire (a retry or a followed redirect calls it again). {@code HttpClients.createMinimal()} has no chain: its
  * {@code doExecute} is the one request. The async client built by {@code HttpAsyncClients} runs the same chain
  * with callbacks: {@code AsyncConnectExec} gets its callback wrapped, and the request ends when the response
- * headers or the failure reach it.
+ * headers or the failure reach it; so does the HTTP/2-only client of {@code H2AsyncClientBuilder}. The minimal
+ * async clients ({@code HttpAsyncClients.createMinimal()}, {@code createHttp2Minimal()}) have no chain: their
+ * {@code execute(exchangeHandler, ...)} gets the application's exchange handler wrapped instead.
  */
 public final class ApacheHttpClient5Instrumentation implements InstrumentationModule {
 
@@ -23,7 +25,9 @@ public final class ApacheHttpClient5Instrumentation implements InstrumentationMo
     private static final String[] TYPES = {
         "org.apache.hc.client5.http.impl.classic.ConnectExec",
         "org.apache.hc.client5.http.impl.classic.MinimalHttpClient",
-        "org.apache.hc.client5.http.impl.async.AsyncConnectExec"
+        "org.apache.hc.client5.http.impl.async.AsyncConnectExec",
+        "org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient",
+        "org.apache.hc.client5.http.impl.async.MinimalH2AsyncClient"
     };
 
     @Override
@@ -65,6 +69,13 @@ public final class ApacheHttpClient5Instrumentation implements InstrumentationMo
                                 .and(takesArgument(2, named("org.apache.hc.client5.http.async.AsyncExecChain$Scope")))
                                 .and(takesArgument(3, named("org.apache.hc.client5.http.async.AsyncExecChain")))
                                 .and(takesArgument(4, named("org.apache.hc.client5.http.async.AsyncExecCallback"))),
-                        ADVICE + "AsyncConnectExecAdvice");
+                        ADVICE + "AsyncConnectExecAdvice")
+                .advise(
+                        named("execute")
+                                .and(takesArguments(3))
+                                .and(takesArgument(0, named("org.apache.hc.core5.http.nio.AsyncClientExchangeHandler")))
+                                .and(takesArgument(1, named("org.apache.hc.core5.http.nio.HandlerFactory")))
+                                .and(takesArgument(2, named("org.apache.hc.core5.http.protocol.HttpContext"))),
+                        ADVICE + "MinimalAsyncAdvice");
     }
 }

@@ -1,0 +1,46 @@
+package dev.autoprom.instrumentation.httpclient.spring;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.autoprom.api.AdviceTarget;
+import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.Targets;
+
+/**
+ * Spring's {@code WebClient} (spring-webflux 6.x, 7.x): records nothing itself. A call made with a URI template
+ * lends it to the Reactor Netty request below as {@code url_template}. {@code WebClient} runs its connector when
+ * the response is subscribed to, so the template cannot be handed over on the calling thread as for
+ * {@code RestClient}; it is handed over where the request is written into Reactor Netty's, inside the attempt.
+ */
+public final class SpringWebClientInstrumentation implements InstrumentationModule {
+
+    private static final String REQUEST =
+            "org.springframework.web.reactive.function.client.DefaultClientRequestBuilder$BodyInserterRequest";
+
+    @Override
+    public String family() {
+        return "httpclient";
+    }
+
+    @Override
+    public String name() {
+        return "spring-webclient";
+    }
+
+    @Override
+    public Targets targets() {
+        return Targets.named(REQUEST);
+    }
+
+    @Override
+    public void adviseMethods(AdviceTarget target) {
+        target.advise(
+                REQUEST,
+                named("writeTo")
+                        .and(takesArguments(2))
+                        .and(takesArgument(0, named("org.springframework.http.client.reactive.ClientHttpRequest"))),
+                "dev.autoprom.instrumentation.httpclient.spring.WebClientAdvice");
+    }
+}
