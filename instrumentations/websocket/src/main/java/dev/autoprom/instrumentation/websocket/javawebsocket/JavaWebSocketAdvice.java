@@ -45,6 +45,32 @@ final class JavaWebSocketAdvice {
         }
     }
 
+    /** {@code WebSocketClient.onWebsocketMessage(WebSocket, String)}: the application's {@code onMessage(String)}. */
+    static final class HandleText {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter() {
+            return System.nanoTime();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object client, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            JavaWebSocketHooks.handled(client, WsConnection.TEXT, start, thrown);
+        }
+    }
+
+    /** {@code WebSocketClient.onWebsocketMessage(WebSocket, ByteBuffer)}: the application's {@code onMessage}. */
+    static final class HandleBinary {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter() {
+            return System.nanoTime();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object client, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            JavaWebSocketHooks.handled(client, WsConnection.BINARY, start, thrown);
+        }
+    }
+
     /**
      * {@code WebSocketImpl.send(Collection<Framedata>)} (private): every data and control frame the client sends.
      * Read on entry, because writing the frames consumes their payload buffers; the method throws right away

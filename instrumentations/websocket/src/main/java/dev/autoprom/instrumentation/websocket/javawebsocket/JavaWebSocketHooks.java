@@ -56,6 +56,14 @@ public final class JavaWebSocketHooks {
         }
     }
 
+    /** The client's {@code onMessage} returned or threw ({@code thrown}). */
+    public static void handled(Object client, int type, long startNanos, Throwable thrown) {
+        WsConnection connection = CONNECTIONS.get(client);
+        if (connection != null) {
+            connection.handled(type, startNanos, thrown);
+        }
+    }
+
     public static void frameSent(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {
         int type = type(opcode);
         if (type != WsConnection.NOT_COUNTED) {

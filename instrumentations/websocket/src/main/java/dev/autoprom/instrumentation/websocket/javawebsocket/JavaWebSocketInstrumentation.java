@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 
 /**
@@ -38,6 +39,12 @@ public final class JavaWebSocketInstrumentation extends LibraryInstrumentation {
                 .advise(named("onWebsocketOpen").and(takesArguments(2)), ADVICE + "Open")
                 .advise(named("onWebsocketClose").and(takesArguments(4)), ADVICE + "Close")
                 .advise(named("onWebsocketError").and(takesArguments(2)), ADVICE + "OnError")
+                .advise(
+                        named("onWebsocketMessage").and(takesArguments(2)).and(takesArgument(1, String.class)),
+                        ADVICE + "HandleText")
+                .advise(
+                        named("onWebsocketMessage").and(takesArguments(2)).and(takesArgument(1, ByteBuffer.class)),
+                        ADVICE + "HandleBinary")
                 .advise(named("send").and(isPrivate()).and(takesArguments(Collection.class)), ADVICE + "SendFrames")
                 .advise(
                         named("processFrame")

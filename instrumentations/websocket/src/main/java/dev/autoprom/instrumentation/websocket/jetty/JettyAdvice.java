@@ -88,11 +88,30 @@ final class JettyAdvice {
         }
     }
 
-    /** {@code WebSocketCoreSession.IncomingAdaptor.onFrame(Frame, Callback)}: each frame received. */
+    /**
+     * {@code WebSocketCoreSession.IncomingAdaptor.onFrame(Frame, Callback)}: each frame received. The
+     * application's handler runs inside, on this thread, when the frame ends a message: that call is its
+     * handling time.
+     */
     static final class ReceiveFrame {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("this$0") Object session, @Advice.Argument(0) Frame frame) {
-            JettyHooks.frameReceived(session, frame.getOpCode(), frame.getPayloadLength(), frame.isFin());
+        static long enter(@Advice.FieldValue("this$0") Object session, @Advice.Argument(0) Frame frame) {
+            return JettyHooks.frameReceived(session, frame.getOpCode(), frame.getPayloadLength(), frame.isFin());
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("this$0") Object session, @Advice.Enter long start) {
+            if (start != 0L) {
+                JettyHooks.handled(session, start);
+            }
+        }
+    }
+
+    /** {@code WebSocketCoreSession.processHandlerError(Throwable, Callback)}: the handler failed the frame. */
+    static final class HandlerError {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Throwable thrown) {
+            JettyHooks.handlerThrew(thrown);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.websocket.jetty;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
@@ -16,6 +17,9 @@ public final class JettyHooks {
     private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
     /** The connection whose upgrade runs on this thread: the session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> UPGRADING = new ThreadLocal<>();
+
+    /** The connection whose received message's handler runs on this thread. */
+    private static final ThreadLocal<WsConnection> HANDLING = new ThreadLocal<>();
 
     private JettyHooks() {}
 
@@ -94,10 +98,51 @@ public final class JettyHooks {
         }
     }
 
-    public static void frameReceived(Object session, int opcode, long payloadBytes, boolean fin) {
+    /**
+     * Records the frame; returns the handling start when it ends a text or binary message on a recorded
+     * connection (the handler is called for it), else 0.
+     */
+    public static long frameReceived(Object session, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = SESSIONS.get(session);
-        if (connection != null) {
-            connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+        if (connection == null) {
+            return 0L;
         }
+        int type = WsConnection.typeOfOpcode(opcode);
+        connection.received().part(type, payloadBytes, fin);
+        if (fin && (type == WsConnection.TEXT || type == WsConnection.BINARY || type == WsConnection.CONTINUATION)) {
+            HANDLING.set(connection);
+            return HandlerErrors.start();
+        }
+        return 0L;
+    }
+
+    /**
+     * The frame that ended a message was handled; Jetty passes what the handler threw to processHandlerError,
+     * which may also close the session (and unregister it) before this runs: the connection is the one kept
+     * for this thread at the frame's start.
+     */
+    public static void handled(Object session, long start) {
+        Throwable thrown = HandlerErrors.take();
+        WsConnection connection = HANDLING.get();
+        HANDLING.set(null);
+        if (connection != null) {
+            connection.handled(connection.received().lastMessageType(), start, thrown);
+        }
+    }
+
+    /**
+     * Jetty's Jakarta layer wraps what the application threw in its own exceptions ({@code CloseException}
+     * around an {@code InvocationTargetException}...): those are looked through to the application's.
+     */
+    public static void handlerThrew(Throwable thrown) {
+        Throwable t = thrown;
+        for (int depth = 0; depth < 8 && t != null && t.getCause() != null && t.getCause() != t; depth++) {
+            if (!t.getClass().getName().startsWith("org.eclipse.jetty.")
+                    && !(t instanceof java.lang.reflect.InvocationTargetException)) {
+                break;
+            }
+            t = t.getCause();
+        }
+        HandlerErrors.caught(t);
     }
 }

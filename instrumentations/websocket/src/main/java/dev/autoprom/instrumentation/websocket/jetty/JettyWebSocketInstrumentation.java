@@ -71,6 +71,9 @@ public final class JettyWebSocketInstrumentation extends LibraryInstrumentation 
                                 .and(takesArguments(2))
                                 .and(takesArgument(0, named(CORE + "Frame")))
                                 .and(isDeclaredBy(named(CORE + "WebSocketCoreSession$IncomingAdaptor"))),
-                        ADVICE + "ReceiveFrame");
+                        ADVICE + "ReceiveFrame")
+                .advise(
+                        named("processHandlerError").and(takesArguments(2)).and(takesArgument(0, Throwable.class)),
+                        ADVICE + "HandlerError");
     }
 }

@@ -2,7 +2,9 @@ package dev.autoprom.instrumentation.websocket.tomcat;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.ServerRoutes;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -46,6 +48,30 @@ public final class TomcatHooks {
         }
     }
 
+    /**
+     * A server session: its endpoint's path template is the route. Spring registers each upgrade with the
+     * request's own path, so its configs carry no template: the route Spring's handler mapping matched
+     * (kept by the Spring hooks for this thread) is used instead, or none.
+     */
+    public static void serverSessionCreated(Object session, String path, String configClass) {
+        String route = configClass.startsWith("org.springframework.") ? ServerRoutes.current() : path;
+        WsConnection connection = WsConnection.accepted(LIBRARY, ServerRoutes.clean(route));
+        SESSIONS.put(session, connection);
+        connection.opened();
+    }
+
+    /** The upgrade of a mapped endpoint ended without a 101: counted as a server error with that status. */
+    public static void upgradeAnswered(int status, String path) {
+        if (status != 101 && status >= 400) {
+            WsConnection.upgradeRejected(LIBRARY, ServerRoutes.clean(path), status);
+        }
+    }
+
+    /** An upgrade request for a path without endpoint: Tomcat passes it on to the servlets, which answer 404. */
+    public static void noEndpoint() {
+        WsConnection.upgradeRejected(LIBRARY, "", 404);
+    }
+
     public static void closed(Object session, int code) {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
@@ -68,6 +94,23 @@ public final class TomcatHooks {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
             connection.received().part(WsConnection.typeOfOpcode(opCode), payloadLength, fin);
+        }
+    }
+
+    public static long handlingStarts() {
+        return HandlerErrors.start();
+    }
+
+    public static void handlerThrew(Throwable thrown) {
+        HandlerErrors.caught(thrown);
+    }
+
+    /** Tomcat catches what the handler throws ({@code handleThrowableOnSend}), so the error comes from there. */
+    public static void handled(Object session, int type, long start) {
+        Throwable thrown = HandlerErrors.take();
+        WsConnection connection = SESSIONS.get(session);
+        if (connection != null) {
+            connection.handled(type, start, thrown);
         }
     }
 

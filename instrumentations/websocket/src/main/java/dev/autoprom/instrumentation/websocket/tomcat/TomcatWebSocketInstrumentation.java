@@ -80,6 +80,11 @@ public final class TomcatWebSocketInstrumentation extends LibraryInstrumentation
                                 .and(takesArgument(0, byte.class))
                                 .and(takesArgument(1, ByteBuffer.class)),
                         ADVICE + "SendPart")
-                .advise(named("processRemainingHeader").and(takesArguments(0)), ADVICE + "FrameHeader");
+                .advise(named("processRemainingHeader").and(takesArguments(0)), ADVICE + "FrameHeader")
+                .advise(named("sendMessageText").and(takesArguments(boolean.class)), ADVICE + "HandleText")
+                .advise(
+                        named("sendMessageBinary").and(takesArguments(ByteBuffer.class, boolean.class)),
+                        ADVICE + "HandleBinary")
+                .advise(named("handleThrowableOnSend").and(takesArguments(Throwable.class)), ADVICE + "HandlerThrew");
     }
 }

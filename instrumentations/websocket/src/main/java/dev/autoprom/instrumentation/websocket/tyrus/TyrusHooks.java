@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.websocket.tyrus;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
@@ -80,6 +81,15 @@ public final class TyrusHooks {
         WsConnection connection = CONNECTIONS.get(protocolHandler);
         if (connection != null) {
             connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+        }
+    }
+
+    /** A handler call ended; Tyrus catches what the handler throws, so the error comes from {@link HandlerErrors}. */
+    public static void handled(Object protocolHandler, int type, long start) {
+        Throwable thrown = HandlerErrors.take();
+        WsConnection connection = CONNECTIONS.get(protocolHandler);
+        if (connection != null) {
+            connection.handled(type, start, thrown);
         }
     }
 }
