@@ -44,6 +44,11 @@ abstract class WebSocketServerContract {
     /** The expected {@code websocket_library}. */
     abstract String library();
 
+    /** The {@code websocket_library} of refused upgrades (before any endpoint of the API exists). */
+    String rejectionLibrary() {
+        return library();
+    }
+
     /** The route of the echo endpoint, as the server declares it. */
     String chatRoute() {
         return "/chat/{room}";
@@ -113,13 +118,24 @@ abstract class WebSocketServerContract {
         return new ServerMetrics(Scrape.port(agentPort), library(), route);
     }
 
+    ServerMetrics scrapeRejections(String route) {
+        return new ServerMetrics(Scrape.port(agentPort), rejectionLibrary(), route);
+    }
+
     /** The change of a route's series since {@code before}: awaited until {@code done} holds on it. */
     final class Delta {
         final ServerMetrics before;
         ServerMetrics after;
 
+        private final boolean rejections;
+
         Delta(String route) {
-            before = scrape(route);
+            this(route, false);
+        }
+
+        Delta(String route, boolean rejections) {
+            this.rejections = rejections;
+            before = rejections ? scrapeRejections(route) : scrape(route);
             after = before;
         }
 
@@ -130,7 +146,7 @@ abstract class WebSocketServerContract {
         Delta await(String route, Predicate<Delta> done) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             do {
-                after = scrape(route);
+                after = rejections ? scrapeRejections(route) : scrape(route);
                 if (done.test(this)) {
                     return this;
                 }
@@ -344,8 +360,8 @@ abstract class WebSocketServerContract {
     /** Refused handshakes: a 403 from the endpoint's configurator and a path without endpoint (404). */
     @Test
     void rejectedHandshakesAreServerErrors() throws Exception {
-        Delta refused = new Delta(privateRoute());
-        Delta unknown = new Delta("");
+        Delta refused = new Delta(privateRoute(), true);
+        Delta unknown = new Delta("", true);
         assertThatThrownBy(() -> client().connect(uri("/private/room-secret")))
                 .isInstanceOf(WebSocketHandshakeException.class);
         assertThatThrownBy(() -> client().connect(uri("/no-such-endpoint")))

@@ -4,6 +4,7 @@ import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.ServerRoutes;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 
@@ -144,5 +145,33 @@ public final class JettyHooks {
             t = t.getCause();
         }
         HandlerErrors.caught(t);
+    }
+
+    /**
+     * A server session: the library is told by the frame handler (Jetty's Jakarta containers have their own),
+     * the route is the declaration of the path spec that matched ({@code /chat/{room}}).
+     */
+    public static void serverSessionCreated(Object session, String frameHandlerClass, String route) {
+        if (session == null) {
+            return;
+        }
+        String library = frameHandlerClass.contains(".jakarta.") ? "jakarta" : "jetty";
+        SESSIONS.put(session, WsConnection.accepted(library, ServerRoutes.clean(route)));
+    }
+
+    /**
+     * The server's upgrade step ended: no mapping matched an upgrade request (404), or a creator/configurator
+     * answered it with an error status. A refused upgrade has no frame handler yet to tell the API by, and
+     * Jetty's core refuses for both: it is labelled {@code jetty}.
+     */
+    public static void upgradeAnswered(boolean handled, boolean upgradeRequest, int status, String route) {
+        if (!upgradeRequest) {
+            return;
+        }
+        if (!handled) {
+            WsConnection.upgradeRejected("jetty", "", 404);
+        } else if (status >= 400) {
+            WsConnection.upgradeRejected("jetty", ServerRoutes.clean(route), status);
+        }
     }
 }
