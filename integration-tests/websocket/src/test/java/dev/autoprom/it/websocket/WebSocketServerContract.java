@@ -102,7 +102,11 @@ abstract class WebSocketServerContract {
     void everyHookOfTheServerInstrumentationMatchesThisVersion() throws Exception {
         // one exchange first: every class the instrumentation hooks is loaded and transformed
         aHandlerThatThrowsRecordsItsErrorType();
-        rejectedHandshakesAreServerErrors();
+        try {
+            rejectedHandshakesAreServerErrors();
+        } catch (org.opentest4j.TestAbortedException notThisServer) {
+            // a server that refuses nothing has no refusal hook to load
+        }
         String version = System.getProperty("expected." + instrumentation());
         assertThat(version)
                 .as("expected.%s in the module's pom", instrumentation())
@@ -157,6 +161,22 @@ abstract class WebSocketServerContract {
         }
     }
 
+    /**
+     * Whether the library reports every clean close initiated by the client with its code. Java-WebSocket's server
+     * sometimes reports one as 1006: its end-of-stream races its own close handshake, and the application's
+     * {@code onClose} gets 1006 too. The agent records what the library reports.
+     */
+    boolean reportsCleanClosesReliably() {
+        return true;
+    }
+
+    /** Closes with code 1000, or (see {@link #reportsCleanClosesReliably}) closes of 1000 and 1006. */
+    double cleanCloses(Delta delta) {
+        return reportsCleanClosesReliably()
+                ? delta.of(m -> m.closes("1000"))
+                : delta.of(m -> m.closes("1000") + m.closes("1006"));
+    }
+
     static WsDriver client() {
         return new JdkWebSocketIT().driver();
     }
@@ -193,7 +213,7 @@ abstract class WebSocketServerContract {
             assertThat(client.awaitEnd()).isEqualTo("close 1000");
         }
 
-        delta.await(chatRoute(), d -> d.of(m -> m.closes("1000")) >= 2 && d.after.active() == 0);
+        delta.await(chatRoute(), d -> cleanCloses(d) >= 2 && d.after.active() == 0);
         String lines = delta.after.lines();
         assertThat(delta.of(m -> m.messages("received", "text"))).as(lines).isEqualTo(20);
         assertThat(delta.of(m -> m.bytes("received", "text"))).isEqualTo(2000);
@@ -203,7 +223,7 @@ abstract class WebSocketServerContract {
         assertThat(delta.of(m -> m.bytes("sent", "text"))).isEqualTo(2000);
         assertThat(delta.of(m -> m.messages("sent", "binary"))).isEqualTo(6);
         assertThat(delta.of(m -> m.bytes("sent", "binary"))).isEqualTo(6000);
-        assertThat(delta.of(m -> m.closes("1000"))).isEqualTo(2);
+        assertThat(cleanCloses(delta)).isEqualTo(2);
         assertThat(delta.of(ServerMetrics::closes)).isEqualTo(2);
         assertThat(delta.after.active()).isZero();
         assertThat(delta.of(m -> m.handled("text", ""))).isEqualTo(20);
@@ -238,7 +258,7 @@ abstract class WebSocketServerContract {
         assertThat(delta.of(m -> m.bytes("sent", "binary"))).isEqualTo(1000);
         assertThat(delta.of(m -> m.handled("text", ""))).isEqualTo(2);
         assertThat(delta.of(m -> m.handled("binary", ""))).isEqualTo(1);
-        assertThat(delta.of(m -> m.closes("1000"))).isEqualTo(1);
+        assertThat(cleanCloses(delta)).isEqualTo(1);
     }
 
     @Test
@@ -324,14 +344,14 @@ abstract class WebSocketServerContract {
             pool.shutdownNow();
         }
 
-        delta.await(chatRoute(), d -> d.of(m -> m.closes("1000")) >= clients && d.after.active() == 0);
+        delta.await(chatRoute(), d -> cleanCloses(d) >= clients && d.after.active() == 0);
         String lines = delta.after.lines();
         assertThat(delta.of(m -> m.messages("received", "text"))).as(lines).isEqualTo(clients * perClient);
         assertThat(delta.of(m -> m.bytes("received", "text"))).isEqualTo(clients * perClient * 10);
         assertThat(delta.of(m -> m.messages("sent", "text"))).isEqualTo(clients * perClient);
         assertThat(delta.of(m -> m.bytes("sent", "text"))).isEqualTo(clients * perClient * 10);
         assertThat(delta.of(m -> m.handled("text", ""))).isEqualTo(clients * perClient);
-        assertThat(delta.of(m -> m.closes("1000"))).isEqualTo(clients);
+        assertThat(cleanCloses(delta)).isEqualTo(clients);
         assertThat(delta.after.active()).isZero();
         assertThat(delta.after.scrape.text()).doesNotContain("room-1\"").doesNotContain("room-15");
     }

@@ -11,6 +11,7 @@ public final class JavaWebSocketHooks {
 
     static final String LIBRARY = "java-websocket";
     private static final WeakIdentityMap<WsConnection> CONNECTIONS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<WsConnection> SERVER_CONNECTIONS = new WeakIdentityMap<>();
     private static final String STATUS_PREFIX = "Invalid status code received: ";
 
     private JavaWebSocketHooks() {}
@@ -22,6 +23,48 @@ public final class JavaWebSocketHooks {
     /** The connection of a {@code WebSocketClient}, or null for anything else (a server's listener). */
     public static WsConnection connection(Object listener) {
         return CONNECTIONS.get(listener);
+    }
+
+    /**
+     * The connection a frame belongs to: a client's is keyed by its {@code WebSocketClient} (the
+     * {@code WebSocketImpl}'s listener), a server's by the {@code WebSocketImpl} itself (its listener is the
+     * {@code WebSocketServer}, shared by all its connections).
+     */
+    public static WsConnection connection(Object listener, Object impl) {
+        WsConnection connection = CONNECTIONS.get(listener);
+        return connection != null ? connection : SERVER_CONNECTIONS.get(impl);
+    }
+
+    /**
+     * A server connection opened. Java-WebSocket's server has no routes (one server, any path): {@code http_route}
+     * is empty, never the request's path.
+     */
+    public static void serverOpened(Object impl) {
+        WsConnection connection = WsConnection.accepted(LIBRARY, "");
+        SERVER_CONNECTIONS.put(impl, connection);
+        connection.opened();
+    }
+
+    public static void serverClosed(Object impl, int code) {
+        WsConnection connection = SERVER_CONNECTIONS.remove(impl);
+        if (connection != null) {
+            connection.closed(code < 1000 ? WsConnection.ABNORMAL_CLOSURE : code);
+        }
+    }
+
+    /** Errors of a server connection; the server's own (a null connection: bind failure) are not a connection's. */
+    public static void serverError(Object impl, Exception error) {
+        WsConnection connection = impl == null ? null : SERVER_CONNECTIONS.get(impl);
+        if (connection != null && !connection.isEnded()) {
+            connection.error(ErrorTypes.of(error));
+        }
+    }
+
+    public static void serverHandled(Object impl, int type, long startNanos, Throwable thrown) {
+        WsConnection connection = SERVER_CONNECTIONS.get(impl);
+        if (connection != null) {
+            connection.handled(type, startNanos, thrown);
+        }
     }
 
     public static void opened(Object client) {

@@ -17,7 +17,7 @@ import java.util.Collection;
  * give the life cycle, and frames are read where the library handles them — {@code WebSocketImpl}'s private
  * {@code send(Collection<Framedata>)} (every frame sent, fragments and pings included) and
  * {@code Draft_6455.processFrame} (every frame received). Server-side connections of the same library are
- * ignored: they are not in the registry.
+ * registered by {@link JavaWebSocketServerInstrumentation}, keyed by their {@code WebSocketImpl}.
  */
 public final class JavaWebSocketInstrumentation extends LibraryInstrumentation {
 

@@ -19,9 +19,6 @@ public final class JettyHooks {
     /** The connection whose upgrade runs on this thread: the session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> UPGRADING = new ThreadLocal<>();
 
-    /** The connection whose received message's handler runs on this thread. */
-    private static final ThreadLocal<WsConnection> HANDLING = new ThreadLocal<>();
-
     private JettyHooks() {}
 
     /** {@code requestClass} tells the API: Jetty's Jakarta containers use their own request subclass. */
@@ -111,8 +108,7 @@ public final class JettyHooks {
         int type = WsConnection.typeOfOpcode(opcode);
         connection.received().part(type, payloadBytes, fin);
         if (fin && (type == WsConnection.TEXT || type == WsConnection.BINARY || type == WsConnection.CONTINUATION)) {
-            HANDLING.set(connection);
-            return HandlerErrors.start();
+            return HandlerErrors.start(connection);
         }
         return 0L;
     }
@@ -124,8 +120,7 @@ public final class JettyHooks {
      */
     public static void handled(Object session, long start) {
         Throwable thrown = HandlerErrors.take();
-        WsConnection connection = HANDLING.get();
-        HANDLING.set(null);
+        WsConnection connection = HandlerErrors.takeConnection();
         if (connection != null) {
             connection.handled(connection.received().lastMessageType(), start, thrown);
         }
