@@ -12,16 +12,21 @@ public final class HandlerErrors {
 
     private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(Slot::new);
 
+    /** For {@link #finish}: the type of the message the connection received last (its frame ended it). */
+    public static final int LAST_RECEIVED = -100;
+
     private HandlerErrors() {}
 
-    /** A handler call starts: returns its start time ({@link System#nanoTime()}). */
-    public static long start() {
-        SLOT.get().error = null;
-        return System.nanoTime();
-    }
-
-    /** A handler call starts on {@code connection}, which {@link #takeConnection()} returns at its end. */
+    /**
+     * A handler call starts on {@code connection} (null: not a recorded connection, nothing to do); returns its
+     * start time ({@link System#nanoTime()}), or 0 for none. The connection is kept for {@link #finish}: the
+     * library may close and unregister it while the handler runs (the application closing from another thread
+     * as soon as it got the message), and the message was still handled.
+     */
     public static long start(WsConnection connection) {
+        if (connection == null) {
+            return 0L;
+        }
         Slot slot = SLOT.get();
         slot.error = null;
         slot.connection = connection;
@@ -39,20 +44,24 @@ public final class HandlerErrors {
         }
     }
 
-    /** The handler call ended: what it threw (caught by the library), or null; the slot is cleared. */
-    public static Throwable take() {
-        Slot slot = SLOT.get();
-        Throwable error = slot.error;
-        slot.error = null;
-        return error;
-    }
-
-    /** The connection given to {@link #start(WsConnection)}, and forgets it (no application object is kept). */
-    public static WsConnection takeConnection() {
+    /**
+     * The handler call that {@link #start} began returned, or threw {@code thrown} (null when it returned or the
+     * library caught the failure itself, which {@link #caught} then reported): records its handling time on
+     * the connection given to {@code start} and clears the slot.
+     */
+    public static void finish(int type, long startNanos, Throwable thrown) {
+        if (startNanos == 0L) {
+            return;
+        }
         Slot slot = SLOT.get();
         WsConnection connection = slot.connection;
+        Throwable error = slot.error != null ? slot.error : thrown;
         slot.connection = null;
-        return connection;
+        slot.error = null;
+        if (connection != null) {
+            connection.handled(
+                    type == LAST_RECEIVED ? connection.received().lastMessageType() : type, startNanos, error);
+        }
     }
 
     /** Plain fields: only its own thread reads and writes a slot. */

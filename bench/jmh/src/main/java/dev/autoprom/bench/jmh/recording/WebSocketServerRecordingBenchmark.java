@@ -1,6 +1,5 @@
 package dev.autoprom.bench.jmh.recording;
 
-import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import dev.autoprom.instrumentation.websocket.jetty.JettyHooks;
 import dev.autoprom.instrumentation.websocket.tomcat.TomcatHooks;
@@ -25,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li><b>jettyMessage</b>: {@code JettyHooks.frameReceived} (registry probe, message size, handling start) +
  *       {@code JettyHooks.handled} (handling time): what the {@code IncomingAdaptor.onFrame} advice does for a
  *       whole text message on a Jetty server session (Jakarta or Jetty's own API).</li>
- *   <li><b>tomcatHandling</b>: {@code TomcatHooks.handlingStarts} + {@code handled}: the
+ *   <li><b>tomcatHandling</b>: {@code TomcatHooks.handlingStarts(session)} + {@code handled}: the
  *       {@code WsFrameBase.sendMessageText} advice (the size is recorded by the frame-header hook, as for clients).</li>
  *   <li><b>handledOnly</b>: {@code WsConnection.handled} on a connection the caller holds (the JDK and OkHttp
  *       bridges).</li>
@@ -78,8 +77,8 @@ public class WebSocketServerRecordingBenchmark {
 
     @Benchmark
     public void tomcatHandling() {
-        long start = TomcatHooks.handlingStarts();
-        TomcatHooks.handled(tomcatSessions[next], WsConnection.TEXT, start);
+        long start = TomcatHooks.handlingStarts(tomcatSessions[next]);
+        TomcatHooks.handled(WsConnection.TEXT, start);
         next = (next + 1) & 3;
     }
 
@@ -87,6 +86,6 @@ public class WebSocketServerRecordingBenchmark {
     public void handledOnly() {
         WsConnection connection = connections[next];
         next = (next + 1) & 3;
-        connection.handled(WsConnection.TEXT, HandlerErrors.start(), null);
+        connection.handled(WsConnection.TEXT, System.nanoTime(), null);
     }
 }

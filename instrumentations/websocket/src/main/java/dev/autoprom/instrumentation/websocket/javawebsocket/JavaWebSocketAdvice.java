@@ -1,5 +1,6 @@
 package dev.autoprom.instrumentation.websocket.javawebsocket;
 
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 import java.util.Collection;
@@ -48,26 +49,26 @@ final class JavaWebSocketAdvice {
     /** {@code WebSocketClient.onWebsocketMessage(WebSocket, String)}: the application's {@code onMessage(String)}. */
     static final class HandleText {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return System.nanoTime();
+        static long enter(@Advice.This Object client) {
+            return JavaWebSocketHooks.handlingStarts(client);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.This Object client, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-            JavaWebSocketHooks.handled(client, WsConnection.TEXT, start, thrown);
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.TEXT, start, thrown);
         }
     }
 
     /** {@code WebSocketClient.onWebsocketMessage(WebSocket, ByteBuffer)}: the application's {@code onMessage}. */
     static final class HandleBinary {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return System.nanoTime();
+        static long enter(@Advice.This Object client) {
+            return JavaWebSocketHooks.handlingStarts(client);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.This Object client, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-            JavaWebSocketHooks.handled(client, WsConnection.BINARY, start, thrown);
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.BINARY, start, thrown);
         }
     }
 
@@ -131,28 +132,26 @@ final class JavaWebSocketAdvice {
     /** {@code WebSocketServer.onWebsocketMessage(WebSocket, String)}: the application's {@code onMessage}. */
     static final class ServerHandleText {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return System.nanoTime();
+        static long enter(@Advice.Argument(0) Object connection) {
+            return JavaWebSocketHooks.serverHandlingStarts(connection);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(
-                @Advice.Argument(0) Object connection, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-            JavaWebSocketHooks.serverHandled(connection, WsConnection.TEXT, start, thrown);
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.TEXT, start, thrown);
         }
     }
 
     /** {@code WebSocketServer.onWebsocketMessage(WebSocket, ByteBuffer)}. */
     static final class ServerHandleBinary {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return System.nanoTime();
+        static long enter(@Advice.Argument(0) Object connection) {
+            return JavaWebSocketHooks.serverHandlingStarts(connection);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(
-                @Advice.Argument(0) Object connection, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-            JavaWebSocketHooks.serverHandled(connection, WsConnection.BINARY, start, thrown);
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.BINARY, start, thrown);
         }
     }
 }

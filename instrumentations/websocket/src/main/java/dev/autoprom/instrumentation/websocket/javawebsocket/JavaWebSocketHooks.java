@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.websocket.javawebsocket;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
@@ -60,11 +61,9 @@ public final class JavaWebSocketHooks {
         }
     }
 
-    public static void serverHandled(Object impl, int type, long startNanos, Throwable thrown) {
-        WsConnection connection = SERVER_CONNECTIONS.get(impl);
-        if (connection != null) {
-            connection.handled(type, startNanos, thrown);
-        }
+    /** The server's {@code onMessage} is about to run on this connection. */
+    public static long serverHandlingStarts(Object impl) {
+        return HandlerErrors.start(SERVER_CONNECTIONS.get(impl));
     }
 
     public static void opened(Object client) {
@@ -99,12 +98,9 @@ public final class JavaWebSocketHooks {
         }
     }
 
-    /** The client's {@code onMessage} returned or threw ({@code thrown}). */
-    public static void handled(Object client, int type, long startNanos, Throwable thrown) {
-        WsConnection connection = CONNECTIONS.get(client);
-        if (connection != null) {
-            connection.handled(type, startNanos, thrown);
-        }
+    /** The client's {@code onMessage} is about to run; its exit calls {@code HandlerErrors.finish}. */
+    public static long handlingStarts(Object client) {
+        return HandlerErrors.start(CONNECTIONS.get(client));
     }
 
     public static void frameSent(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {

@@ -119,11 +119,7 @@ public final class JettyHooks {
      * for this thread at the frame's start.
      */
     public static void handled(Object session, long start) {
-        Throwable thrown = HandlerErrors.take();
-        WsConnection connection = HandlerErrors.takeConnection();
-        if (connection != null) {
-            connection.handled(connection.received().lastMessageType(), start, thrown);
-        }
+        HandlerErrors.finish(HandlerErrors.LAST_RECEIVED, start, null);
     }
 
     /**

@@ -79,26 +79,26 @@ final class TomcatAdvice {
      */
     static final class HandleText {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return TomcatHooks.handlingStarts();
+        static long enter(@Advice.FieldValue("wsSession") Object session) {
+            return TomcatHooks.handlingStarts(session);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("wsSession") Object session, @Advice.Enter long start) {
-            TomcatHooks.handled(session, WsConnection.TEXT, start);
+        static void exit(@Advice.Enter long start) {
+            TomcatHooks.handled(WsConnection.TEXT, start);
         }
     }
 
     /** {@code WsFrameBase.sendMessageBinary(ByteBuffer, boolean)}: as {@link HandleText}, for binary. */
     static final class HandleBinary {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return TomcatHooks.handlingStarts();
+        static long enter(@Advice.FieldValue("wsSession") Object session) {
+            return TomcatHooks.handlingStarts(session);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("wsSession") Object session, @Advice.Enter long start) {
-            TomcatHooks.handled(session, WsConnection.BINARY, start);
+        static void exit(@Advice.Enter long start) {
+            TomcatHooks.handled(WsConnection.BINARY, start);
         }
     }
 

@@ -97,8 +97,9 @@ public final class TomcatHooks {
         }
     }
 
-    public static long handlingStarts() {
-        return HandlerErrors.start();
+    /** Before Tomcat calls the handler: the session's connection is looked up now (it may close meanwhile). */
+    public static long handlingStarts(Object session) {
+        return HandlerErrors.start(SESSIONS.get(session));
     }
 
     public static void handlerThrew(Throwable thrown) {
@@ -106,12 +107,8 @@ public final class TomcatHooks {
     }
 
     /** Tomcat catches what the handler throws ({@code handleThrowableOnSend}), so the error comes from there. */
-    public static void handled(Object session, int type, long start) {
-        Throwable thrown = HandlerErrors.take();
-        WsConnection connection = SESSIONS.get(session);
-        if (connection != null) {
-            connection.handled(type, start, thrown);
-        }
+    public static void handled(int type, long start) {
+        HandlerErrors.finish(type, start, null);
     }
 
     /**

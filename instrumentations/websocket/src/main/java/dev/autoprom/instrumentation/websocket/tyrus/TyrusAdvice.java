@@ -91,26 +91,26 @@ final class TyrusAdvice {
     /** {@code TyrusWebSocket.onMessage(TextFrame)}: the application's text handler runs inside. */
     static final class HandleText {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return HandlerErrors.start();
+        static long enter(@Advice.FieldValue("protocolHandler") Object protocolHandler) {
+            return TyrusHooks.handlingStarts(protocolHandler);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Enter long start) {
-            TyrusHooks.handled(protocolHandler, WsConnection.TEXT, start);
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.TEXT, start, null);
         }
     }
 
     /** {@code TyrusWebSocket.onMessage(BinaryFrame)}. */
     static final class HandleBinary {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return HandlerErrors.start();
+        static long enter(@Advice.FieldValue("protocolHandler") Object protocolHandler) {
+            return TyrusHooks.handlingStarts(protocolHandler);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Enter long start) {
-            TyrusHooks.handled(protocolHandler, WsConnection.BINARY, start);
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.BINARY, start, null);
         }
     }
 
@@ -120,30 +120,28 @@ final class TyrusAdvice {
      */
     static final class HandleTextFragment {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter(@Advice.Argument(1) boolean last) {
-            return last ? HandlerErrors.start() : 0L;
+        static long enter(
+                @Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Argument(1) boolean last) {
+            return last ? TyrusHooks.handlingStarts(protocolHandler) : 0L;
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Enter long start) {
-            if (start != 0L) {
-                TyrusHooks.handled(protocolHandler, WsConnection.TEXT, start);
-            }
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.TEXT, start, null);
         }
     }
 
     /** {@code TyrusWebSocket.onFragment(BinaryFrame, boolean last)}: as {@link HandleTextFragment}. */
     static final class HandleBinaryFragment {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter(@Advice.Argument(1) boolean last) {
-            return last ? HandlerErrors.start() : 0L;
+        static long enter(
+                @Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Argument(1) boolean last) {
+            return last ? TyrusHooks.handlingStarts(protocolHandler) : 0L;
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Enter long start) {
-            if (start != 0L) {
-                TyrusHooks.handled(protocolHandler, WsConnection.BINARY, start);
-            }
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.BINARY, start, null);
         }
     }
 

@@ -84,12 +84,11 @@ public final class TyrusHooks {
         }
     }
 
-    /** A handler call ended; Tyrus catches what the handler throws, so the error comes from {@link HandlerErrors}. */
-    public static void handled(Object protocolHandler, int type, long start) {
-        Throwable thrown = HandlerErrors.take();
-        WsConnection connection = CONNECTIONS.get(protocolHandler);
-        if (connection != null) {
-            connection.handled(type, start, thrown);
-        }
+    /**
+     * Tyrus is about to call a handler; it catches what the handler throws ({@code processThrowable} reports it
+     * to {@link HandlerErrors}), and the exit calls {@link HandlerErrors#finish}.
+     */
+    public static long handlingStarts(Object protocolHandler) {
+        return HandlerErrors.start(CONNECTIONS.get(protocolHandler));
     }
 }
