@@ -60,8 +60,7 @@ public class WebSocketServerRecordingBenchmark {
                     jettySessions[i], "org.eclipse.jetty.websocket.common.JettyWebSocketFrameHandler", routes[i & 1]);
             JettyHooks.opened(jettySessions[i]);
             tomcatSessions[i] = new Object();
-            TomcatHooks.serverSessionCreated(
-                    tomcatSessions[i], routes[i & 1], "org.apache.tomcat.websocket.server.WsPerSessionServerEndpointConfig");
+            TomcatHooks.serverSessionCreated(tomcatSessions[i], routes[i & 1], new Object());
             connections[i] = WsConnection.accepted("jakarta", routes[i & 1]);
             connections[i].opened();
         }

@@ -126,8 +126,18 @@ final class TomcatAdvice {
     static final class NewServerSession {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object session, @Advice.Argument(11) ServerEndpointConfig config) {
-            TomcatHooks.serverSessionCreated(
-                    session, config.getPath(), config.getClass().getName());
+            TomcatHooks.serverSessionCreated(session, config.getPath(), config);
+        }
+    }
+
+    /**
+     * {@code new WsPerSessionServerEndpointConfig(ServerEndpointConfig)}: Tomcat wraps the endpoint's config for
+     * each upgrade; the wrapped one tells whether a framework registered this upgrade under its raw path.
+     */
+    static final class PerSessionConfig {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object config, @Advice.Argument(0) ServerEndpointConfig original) {
+            TomcatHooks.perSessionConfig(config, original.getClass().getName());
         }
     }
 
@@ -136,7 +146,18 @@ final class TomcatAdvice {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(
                 @Advice.Argument(2) HttpServletResponse response, @Advice.Argument(3) ServerEndpointConfig config) {
-            TomcatHooks.upgradeAnswered(response.getStatus(), config.getPath());
+            TomcatHooks.upgradeAnswered(
+                    response.getStatus(), config.getPath(), config.getClass().getName());
+        }
+    }
+
+    /** {@code WsFilter.doFilter(request, response, chain)}: the response status once the chain returned. */
+    static final class FilterDone {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Argument(1) Object response) {
+            if (response instanceof HttpServletResponse) {
+                TomcatHooks.filterDone(((HttpServletResponse) response).getStatus());
+            }
         }
     }
 

@@ -15,6 +15,10 @@ public final class TomcatHooks {
 
     static final String LIBRARY = "jakarta";
     private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
+    /** Per-upgrade configs registered under the request's raw path (Spring): the route to use instead. */
+    private static final WeakIdentityMap<String> PER_REQUEST_CONFIGS = new WeakIdentityMap<>();
+    /** Set by {@code findMapping} finding nothing, read when {@code WsFilter.doFilter} returns on this thread. */
+    private static final ThreadLocal<Boolean> UNMAPPED_UPGRADE = new ThreadLocal<>();
     /** The handshake running on this thread: the client session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> CONNECTING = new ThreadLocal<>();
 
@@ -49,27 +53,52 @@ public final class TomcatHooks {
     }
 
     /**
-     * A server session: its endpoint's path template is the route. Spring registers each upgrade with the
-     * request's own path, so its configs carry no template: the route Spring's handler mapping matched
-     * (kept by the Spring hooks for this thread) is used instead, or none.
+     * Tomcat wrapped {@code originalClass}'s config for one upgrade. Spring registers every upgrade with a config
+     * of its own whose path is the request's own path (no template): such a wrapper is remembered with the route
+     * a Spring hook published for this thread ({@link ServerRoutes}), else with none, so that the raw path never
+     * becomes a label.
      */
-    public static void serverSessionCreated(Object session, String path, String configClass) {
-        String route = configClass.startsWith("org.springframework.") ? ServerRoutes.current() : path;
-        WsConnection connection = WsConnection.accepted(LIBRARY, ServerRoutes.clean(route));
+    public static void perSessionConfig(Object config, String originalClass) {
+        if (originalClass.startsWith("org.springframework.")) {
+            PER_REQUEST_CONFIGS.put(config, ServerRoutes.clean(ServerRoutes.current()));
+        }
+    }
+
+    /** A server session: its endpoint's path template is the route, unless its config is a per-request one. */
+    public static void serverSessionCreated(Object session, String path, Object config) {
+        String perRequest = config.getClass().getName().startsWith("org.springframework.")
+                ? ServerRoutes.clean(ServerRoutes.current())
+                : PER_REQUEST_CONFIGS.remove(config);
+        WsConnection connection =
+                WsConnection.accepted(LIBRARY, perRequest != null ? perRequest : ServerRoutes.clean(path));
         SESSIONS.put(session, connection);
         connection.opened();
     }
 
     /** The upgrade of a mapped endpoint ended without a 101: counted as a server error with that status. */
-    public static void upgradeAnswered(int status, String path) {
+    public static void upgradeAnswered(int status, String path, String configClass) {
         if (status != 101 && status >= 400) {
-            WsConnection.upgradeRejected(LIBRARY, ServerRoutes.clean(path), status);
+            String route = configClass.startsWith("org.springframework.") ? ServerRoutes.current() : path;
+            WsConnection.upgradeRejected(LIBRARY, ServerRoutes.clean(route), status);
         }
     }
 
-    /** An upgrade request for a path without endpoint: Tomcat passes it on to the servlets, which answer 404. */
+    /**
+     * {@code findMapping} found no endpoint for an upgrade request: Tomcat passes it on to the servlets. Whether
+     * that is a refusal is known when the filter returns (a servlet may upgrade it itself, as Spring does).
+     */
     public static void noEndpoint() {
-        WsConnection.upgradeRejected(LIBRARY, "", 404);
+        UNMAPPED_UPGRADE.set(Boolean.TRUE);
+    }
+
+    /** {@code WsFilter.doFilter} returned: an unmapped upgrade request that ended with 404 is a refusal. */
+    public static void filterDone(int status) {
+        if (UNMAPPED_UPGRADE.get() == Boolean.TRUE) {
+            UNMAPPED_UPGRADE.set(Boolean.FALSE);
+            if (status == 404) {
+                WsConnection.upgradeRejected(LIBRARY, "", 404);
+            }
+        }
     }
 
     public static void closed(Object session, int code) {

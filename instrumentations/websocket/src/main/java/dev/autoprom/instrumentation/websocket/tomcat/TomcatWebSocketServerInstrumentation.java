@@ -16,7 +16,8 @@ import dev.autoprom.api.Targets;
  * ({@link TomcatWebSocketInstrumentation}: {@code WsFrameBase}, {@code WsRemoteEndpointImplBase},
  * {@code WsSession.fireEndpointOnClose}), which record whatever session is registered. Refused upgrades:
  * {@code UpgradeUtil.doUpgrade} ending without 101 (a configurator's 403) and {@code WsServerContainer.findMapping}
- * finding no endpoint (the request goes on to the servlets: 404). Annotated endpoints' failures are read where
+ * finding no endpoint for a request that then ends with 404 ({@code WsFilter.doFilter}'s response: a servlet may
+ * upgrade it itself, as Spring does). Annotated endpoints' failures are read where
  * Tomcat's POJO handler catches them.
  */
 public final class TomcatWebSocketServerInstrumentation extends LibraryInstrumentation {
@@ -30,6 +31,8 @@ public final class TomcatWebSocketServerInstrumentation extends LibraryInstrumen
         PACKAGE + "WsSession",
         PACKAGE + "server.UpgradeUtil",
         PACKAGE + "server.WsServerContainer",
+        PACKAGE + "server.WsPerSessionServerEndpointConfig",
+        PACKAGE + "server.WsFilter",
         PACKAGE + "pojo.PojoMessageHandlerBase"
     };
 
@@ -50,6 +53,16 @@ public final class TomcatWebSocketServerInstrumentation extends LibraryInstrumen
                                 .and(takesArgument(2, named("jakarta.servlet.http.HttpServletResponse")))
                                 .and(takesArgument(3, named("jakarta.websocket.server.ServerEndpointConfig"))),
                         ADVICE + "DoUpgrade")
+                .advise(
+                        isConstructor()
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named("jakarta.websocket.server.ServerEndpointConfig"))),
+                        ADVICE + "PerSessionConfig")
+                .advise(
+                        named("doFilter")
+                                .and(takesArguments(3))
+                                .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))),
+                        ADVICE + "FilterDone")
                 .advise(named("findMapping").and(takesArguments(String.class)), ADVICE + "FindMapping")
                 // Tomcat 11 passes the InvocationTargetException, 10.1 the unwrapped throwable
                 .adviseOneOf(

@@ -37,6 +37,14 @@ public final class TomcatChatServer {
             }
         });
         context.addServletMappingDecoded("/", "not-found");
+        // where Spring is on the class path: upgrades registered under their raw path, as Spring does on Tomcat
+        if (TomcatChatServer.class
+                        .getClassLoader()
+                        .getResource("org/springframework/web/socket/server/standard/ServerEndpointRegistration.class")
+                != null) {
+            Tomcat.addServlet(context, "spring-style", "dev.autoprom.it.websocket.server.SpringStyleUpgradeServlet");
+            context.addServletMappingDecoded("/spring/*", "spring-style");
+        }
         tomcat.getConnector();
         tomcat.start();
         System.out.println("CHAT_PORT=" + tomcat.getConnector().getLocalPort());
