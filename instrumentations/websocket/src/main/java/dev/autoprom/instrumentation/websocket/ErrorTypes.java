@@ -21,11 +21,14 @@ public final class ErrorTypes {
     }
 
     /**
-     * Exceptions that only carry another: the asynchronous APIs' wrappers and the Jakarta API's
+     * Exceptions that only carry another: the asynchronous APIs' wrappers, reflection's (an annotated
+     * {@code @OnMessage} method called by {@code Method.invoke}) and the Jakarta API's
      * {@code DeploymentException} (which Tyrus and others throw around the {@code ConnectException}).
      */
     private static boolean isWrapper(Throwable t) {
-        if (t instanceof CompletionException || t instanceof ExecutionException) {
+        if (t instanceof CompletionException
+                || t instanceof ExecutionException
+                || t instanceof java.lang.reflect.InvocationTargetException) {
             return true;
         }
         String name = t.getClass().getName();

@@ -29,8 +29,13 @@ public final class MessageDirection {
     private long fragmentBytes;
     /** For APIs that give every part its message's type: whether the last part seen was not the last. */
     private boolean inTypedMessage;
+    /** See {@link #lastMessageType()}. */
+    private int lastType = WsConnection.TEXT;
 
-    MessageDirection(String library, String serverAddress, String direction) {
+    private final WsSeries series;
+
+    MessageDirection(WsSeries series, String library, String serverAddress, String direction) {
+        this.series = series;
         this.library = library;
         this.serverAddress = serverAddress;
         this.component = "websocket." + library;
@@ -59,9 +64,22 @@ public final class MessageDirection {
         }
     }
 
+    /**
+     * The type of the last data message recorded whole or completed (for the handling time of a library that
+     * reports the frame that ended it, which may be a continuation). Read by the thread that recorded it.
+     */
+    public int lastMessageType() {
+        return lastType;
+    }
+
     private void recordPart(int type, long bytes, boolean last) {
         if (type == WsConnection.NOT_COUNTED) {
             return;
+        }
+        if (type == WsConnection.TEXT || type == WsConnection.BINARY) {
+            lastType = type;
+        } else if (type == WsConnection.CONTINUATION) {
+            lastType = fragmentType;
         }
         if (type != WsConnection.CONTINUATION) {
             if (last || type == WsConnection.PING || type == WsConnection.PONG) {
@@ -103,7 +121,7 @@ public final class MessageDirection {
         DistributionDataPoint child = sizes[type];
         if (child == null) {
             // a benign race: CappedSeries returns the same child to every thread
-            child = WebSocketMetrics.MESSAGES.get(library, serverAddress, direction, TYPE_NAMES[type]);
+            child = series.messages.get(library, serverAddress, direction, TYPE_NAMES[type]);
             sizes[type] = child;
         }
         return child;

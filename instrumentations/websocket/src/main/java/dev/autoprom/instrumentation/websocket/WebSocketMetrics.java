@@ -10,7 +10,7 @@ import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
- * The five WebSocket client metrics, registered on first use, each behind a {@link CappedSeries} because
+ * The six WebSocket client metrics, registered on first use, each behind a {@link CappedSeries} because
  * {@code server_address} comes from the application. Recording goes through {@link WsConnection}, which caches
  * the children it needs per connection.
  */
@@ -74,6 +74,23 @@ final class WebSocketMetrics {
                     .register(AgentMetrics.registry()),
             ERRORS,
             3);
+
+    /** Handling time of one message by the application's listener: 0.5 ms to 2.5 s (the design's buckets). */
+    static final double[] HANDLING_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+
+    static final CappedSeries<DistributionDataPoint> HANDLING = new CappedSeries<>(
+            AgentMetrics.histogram(
+                            HANDLING_DURATION,
+                            "Time the application's own message listener took per received WebSocket message; "
+                                    + "error_type is set when it threw.",
+                            HANDLING_BUCKETS)
+                    .unit(Unit.SECONDS)
+                    .labelNames(LIBRARY, SERVER_ADDRESS, MESSAGE_TYPE, ERROR_TYPE)
+                    .register(AgentMetrics.registry()),
+            HANDLING_DURATION,
+            4);
+
+    static final WsSeries CLIENT = new WsSeries(ACTIVE, LIFETIMES, MESSAGES, ERROR_COUNTS, HANDLING);
 
     private WebSocketMetrics() {}
 }

@@ -1,12 +1,13 @@
 package dev.autoprom.instrumentation.websocket;
 
 import dev.autoprom.api.SelfMetrics;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One client connection, from the start of its handshake to its end: the state every library's hooks share.
- * It records the five metrics and caches the label children it uses, so that recording a message is a
+ * One connection, client or server ({@link #accepted}), from the start of its handshake to its end: the state every library's hooks share.
+ * It records the side's metrics and caches the label children it uses, so that recording a message is a
  * field read and an {@code observe} (no lookup, no allocation).
  *
  * <p>Life cycle: {@link #connecting} → {@link #opened} or {@link #connectFailed} → {@link #closed}. Each step
@@ -47,12 +48,21 @@ public final class WsConnection {
     private final MessageDirection sent;
     private final MessageDirection received;
 
-    private WsConnection(String library, String serverAddress) {
+    /** The client's or the server's metrics. */
+    private final WsSeries series;
+
+    private final boolean server;
+    /** The handling-time children of text and binary messages whose handler returned normally. */
+    private final DistributionDataPoint[] handled = new DistributionDataPoint[2];
+
+    private WsConnection(WsSeries series, boolean server, String library, String address) {
+        this.series = series;
+        this.server = server;
         this.library = library;
-        this.serverAddress = serverAddress == null ? "" : serverAddress;
+        this.serverAddress = address == null ? "" : address;
         this.connectStartNanos = System.nanoTime();
-        this.sent = new MessageDirection(library, this.serverAddress, "sent");
-        this.received = new MessageDirection(library, this.serverAddress, "received");
+        this.sent = new MessageDirection(series, library, this.serverAddress, "sent");
+        this.received = new MessageDirection(series, library, this.serverAddress, "received");
     }
 
     /** The message type of an RFC 6455 frame opcode (continuation 0, text 1, binary 2, ping 9, pong 10). */
@@ -73,9 +83,33 @@ public final class WsConnection {
         }
     }
 
-    /** A handshake starts now. */
+    /** A client handshake starts now. */
     public static WsConnection connecting(String library, String serverAddress) {
-        return new WsConnection(library, serverAddress);
+        return new WsConnection(WebSocketMetrics.CLIENT, false, library, serverAddress);
+    }
+
+    /**
+     * A server connection whose upgrade was accepted: {@code route} is the endpoint's path template. Call
+     * {@link #opened()} when the library opens it; servers record no connect duration.
+     */
+    public static WsConnection accepted(String library, String route) {
+        return new WsConnection(WebSocketServerMetrics.SERVER, true, library, route);
+    }
+
+    /** An upgrade the server refused (a 403 from a configurator or interceptor, a 404): one server error. */
+    public static void upgradeRejected(String library, String route, int status) {
+        try {
+            WebSocketServerMetrics.SERVER
+                    .errors
+                    .get(library, route == null ? "" : route, ErrorTypes.status(status))
+                    .inc();
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
+    }
+
+    public boolean isServer() {
+        return server;
     }
 
     public String library() {
@@ -102,8 +136,10 @@ public final class WsConnection {
             }
             long now = System.nanoTime();
             openNanos = now;
-            WebSocketMetrics.CONNECTS.get(library, serverAddress, "").observe(seconds(now - connectStartNanos));
-            GaugeDataPoint gauge = WebSocketMetrics.ACTIVE.get(library, serverAddress);
+            if (!server) {
+                WebSocketMetrics.CONNECTS.get(library, serverAddress, "").observe(seconds(now - connectStartNanos));
+            }
+            GaugeDataPoint gauge = series.active.get(library, serverAddress);
             active = gauge;
             gauge.inc();
         } catch (Throwable t) {
@@ -114,7 +150,7 @@ public final class WsConnection {
     /** The handshake failed with {@code errorType} (an exception class name or an HTTP status). */
     public void connectFailed(String errorType) {
         try {
-            if (state.compareAndSet(CONNECTING, ENDED)) {
+            if (state.compareAndSet(CONNECTING, ENDED) && !server) {
                 WebSocketMetrics.CONNECTS
                         .get(library, serverAddress, errorType)
                         .observe(seconds(System.nanoTime() - connectStartNanos));
@@ -137,7 +173,7 @@ public final class WsConnection {
             if (gauge != null) {
                 gauge.dec();
             }
-            WebSocketMetrics.LIFETIMES
+            series.lifetimes
                     .get(library, serverAddress, Integer.toString(closeCode))
                     .observe(seconds(System.nanoTime() - openNanos));
         } catch (Throwable t) {
@@ -148,12 +184,10 @@ public final class WsConnection {
     /** The library reported an error on this connection. Before the connection opened it is a connect failure. */
     public void error(String errorType) {
         try {
-            if (state.get() == CONNECTING) {
+            if (!server && state.get() == CONNECTING) {
                 connectFailed(errorType);
             } else {
-                WebSocketMetrics.ERROR_COUNTS
-                        .get(library, serverAddress, errorType)
-                        .inc();
+                series.errors.get(library, serverAddress, errorType).inc();
             }
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket." + library, t);
@@ -168,6 +202,35 @@ public final class WsConnection {
     /** The messages this connection received. */
     public MessageDirection received() {
         return received;
+    }
+
+    /**
+     * The application's listener handled one received message of {@code type} ({@link #TEXT} or {@link #BINARY}),
+     * starting at {@code startNanos} ({@link System#nanoTime()}); {@code error} is what it threw, or null. The
+     * normal path is a cached child and an {@code observe}: no lookup, no allocation.
+     */
+    public void handled(int type, long startNanos, Throwable error) {
+        try {
+            if (startNanos == 0 || (type != TEXT && type != BINARY)) {
+                return;
+            }
+            double elapsed = seconds(System.nanoTime() - startNanos);
+            if (error != null) {
+                series.handling
+                        .get(library, serverAddress, type == TEXT ? "text" : "binary", ErrorTypes.of(error))
+                        .observe(elapsed);
+                return;
+            }
+            DistributionDataPoint child = handled[type];
+            if (child == null) {
+                // a benign race: CappedSeries returns the same child to every thread
+                child = series.handling.get(library, serverAddress, type == TEXT ? "text" : "binary", "");
+                handled[type] = child;
+            }
+            child.observe(elapsed);
+        } catch (Throwable t) {
+            SelfMetrics.recordError("websocket." + library, t);
+        }
     }
 
     private static double seconds(long nanos) {

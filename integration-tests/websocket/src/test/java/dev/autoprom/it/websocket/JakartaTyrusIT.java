@@ -77,11 +77,15 @@ class JakartaTyrusIT extends WebSocketClientContract {
         final Endpoint endpoint = new Endpoint() {
             @Override
             public void onOpen(Session session, EndpointConfig config) {
-                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) messages::add);
+                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                    listenerCalled();
+                    deliver(text);
+                });
                 session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) buffer -> {
+                    listenerCalled();
                     byte[] copy = new byte[buffer.remaining()];
                     buffer.get(copy);
-                    messages.add(copy);
+                    deliver(copy);
                 });
             }
 

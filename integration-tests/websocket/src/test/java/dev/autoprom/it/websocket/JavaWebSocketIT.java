@@ -111,14 +111,16 @@ class JavaWebSocketIT extends WebSocketClientContract {
 
                 @Override
                 public void onMessage(String message) {
-                    messages.add(message);
+                    listenerCalled();
+                    deliver(message);
                 }
 
                 @Override
                 public void onMessage(ByteBuffer bytes) {
+                    listenerCalled();
                     byte[] copy = new byte[bytes.remaining()];
                     bytes.get(copy);
-                    messages.add(copy);
+                    deliver(copy);
                 }
 
                 @Override

@@ -104,12 +104,14 @@ class JdkWebSocketIT extends WebSocketClientContract {
         final WebSocket.Listener listener = new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                listenerCalled();
+                ws.request(1);
                 text.append(data);
                 if (last) {
-                    messages.add(text.toString());
+                    String message = text.toString();
                     text.setLength(0);
+                    deliver(message);
                 }
-                ws.request(1);
                 return null;
             }
 
@@ -117,12 +119,14 @@ class JdkWebSocketIT extends WebSocketClientContract {
             public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
                 byte[] bytes = new byte[data.remaining()];
                 data.get(bytes);
+                listenerCalled();
+                ws.request(1);
                 binary.writeBytes(bytes);
                 if (last) {
-                    messages.add(binary.toByteArray());
+                    byte[] message = binary.toByteArray();
                     binary.reset();
+                    deliver(message);
                 }
-                ws.request(1);
                 return null;
             }
 

@@ -15,14 +15,16 @@ public final class JettyListener implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String message) {
-        connection.messages.add(message);
+        connection.listenerCalled();
+        connection.deliver(message);
     }
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        connection.listenerCalled();
         byte[] copy = new byte[payload.remaining()];
         payload.get(copy);
-        connection.messages.add(copy);
+        connection.deliver(copy);
         callback.succeed();
     }
 

@@ -121,12 +121,14 @@ class OkHttpWebSocketIT extends WebSocketClientContract {
 
             @Override
             public void onMessage(WebSocket ws, String text) {
-                messages.add(text);
+                listenerCalled();
+                deliver(text);
             }
 
             @Override
             public void onMessage(WebSocket ws, ByteString bytes) {
-                messages.add(bytes.toByteArray());
+                listenerCalled();
+                deliver(bytes.toByteArray());
             }
 
             @Override

@@ -95,7 +95,9 @@ abstract class WebSocketClientContract {
         connection.close();
         assertThat(connection.awaitEnd()).isEqualTo("close 1000");
 
-        WsMetrics metrics = WsMetrics.await(driver.library(), host, m -> m.closes() >= 1 && m.active() == 0);
+        // the listener's last call is recorded when it returns, a moment after the test got its message
+        WsMetrics metrics =
+                WsMetrics.await(driver.library(), host, m -> m.closes() >= 1 && m.active() == 0 && m.handled() >= 13);
         assertThat(metrics.messages("sent", "text")).as(metrics.lines()).isEqualTo(10);
         assertThat(metrics.bytes("sent", "text")).isEqualTo(1000);
         assertThat(metrics.messages("sent", "binary")).isEqualTo(3);
@@ -110,6 +112,9 @@ abstract class WebSocketClientContract {
         assertThat(metrics.connects()).isEqualTo(1);
         assertThat(metrics.active()).isEqualTo(0);
         assertThat(metrics.errors()).isEqualTo(0);
+        // the listener's handling of each received message
+        assertThat(metrics.handled("text", "")).isEqualTo(10);
+        assertThat(metrics.handled("binary", "")).isEqualTo(3);
     }
 
     @Test
@@ -260,5 +265,55 @@ abstract class WebSocketClientContract {
         assertThat(metrics.closes("1000")).isEqualTo(clients);
         assertThat(metrics.connects("")).isEqualTo(clients);
         assertThat(metrics.active()).isEqualTo(0);
+    }
+
+    /**
+     * Handling time is the application's own listener: one that takes 20 ms per message gives one sample per
+     * message, none of them within 10 ms (the bucket below 20 ms is empty) and a sum of at least 20 ms each.
+     */
+    @Test
+    void aListenerTaking20msPerMessageIsMeasured() throws Exception {
+        WsDriver driver = driver();
+        String host = EchoServers.uniqueHost();
+        WsDriver.Connection connection = driver.connect(EchoServers.echo(host));
+        connection.handlingMillis = 20;
+        for (int i = 0; i < 3; i++) {
+            connection.sendText(TEXT_100_BYTES);
+        }
+        connection.sendBinary(new byte[BINARY_SIZE]);
+        for (int i = 0; i < 4; i++) {
+            connection.nextMessage();
+        }
+        WsMetrics metrics = WsMetrics.await(driver.library(), host, m -> m.handled() >= 4);
+        connection.close();
+        connection.awaitEnd();
+        assertThat(metrics.handled("text", "")).as(metrics.lines()).isEqualTo(3);
+        assertThat(metrics.handled("binary", "")).isEqualTo(1);
+        assertThat(metrics.handled()).isEqualTo(4);
+        assertThat(metrics.handledWithin("0.01")).isEqualTo(0);
+        assertThat(metrics.handledWithin("0.0005")).isEqualTo(0);
+        assertThat(metrics.handlingSeconds()).isGreaterThanOrEqualTo(4 * 0.020);
+    }
+
+    /** A listener that throws: its handling sample carries the exception's class as error_type. */
+    @Test
+    void aListenerThatThrowsRecordsItsErrorType() throws Exception {
+        WsDriver driver = driver();
+        String host = EchoServers.uniqueHost();
+        WsDriver.Connection connection = driver.connect(EchoServers.echo(host));
+        connection.sendText("before");
+        assertThat(connection.nextMessage()).isEqualTo("before");
+        connection.sendText(WsDriver.Connection.THROW_ME); // echoed: the client's listener throws
+        WsMetrics metrics =
+                WsMetrics.await(driver.library(), host, m -> m.handled("text", "java.lang.IllegalStateException") >= 1);
+        assertThat(metrics.handled("text", "java.lang.IllegalStateException"))
+                .as(metrics.lines())
+                .isEqualTo(1);
+        assertThat(metrics.handled("text", "")).isEqualTo(1);
+        try {
+            connection.close(); // what a library does after its listener threw is its own (some close the connection)
+        } catch (Exception alreadyClosed) {
+            // the library's own behaviour, with or without the agent
+        }
     }
 }

@@ -29,10 +29,17 @@ interface WsDriver {
 
     /** An open connection; what the application receives is collected in {@link #messages}. */
     abstract class Connection {
+        /** The text that makes the application's listener throw {@link IllegalStateException} when it arrives. */
+        static final String THROW_ME = "throw-me";
+
         /** Whole received messages: {@code String} or {@code byte[]}. */
         final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
 
         final CountDownLatch ended = new CountDownLatch(1);
+
+        /** Set by a test: how long every call of the application's listener takes (0: no time at all). */
+        volatile long handlingMillis;
+
         volatile String end = "";
 
         abstract void sendText(String text) throws Exception;
@@ -56,6 +63,26 @@ interface WsDriver {
 
         /** Starts a clean close (1000); {@link #awaitEnd} waits for its completion. */
         abstract void close() throws Exception;
+
+        /** The application's listener was called (with a message or a part): it takes {@link #handlingMillis}. */
+        void listenerCalled() {
+            long millis = handlingMillis;
+            if (millis > 0) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** A whole message reached the application's listener: {@value #THROW_ME} makes it throw, the rest is kept. */
+        void deliver(Object message) {
+            if (THROW_ME.equals(message)) {
+                throw new IllegalStateException("the application's listener failed");
+            }
+            messages.add(message);
+        }
 
         Object nextMessage() throws InterruptedException {
             Object message = messages.poll(20, TimeUnit.SECONDS);

@@ -112,6 +112,27 @@ final class WsMetrics {
         return scrape.sum("websocket_client_errors_total", labels("error_type", errorType));
     }
 
+    /** Handling-time samples of this message type and error type ("" when the listener returned normally). */
+    double handled(String type, String errorType) {
+        return scrape.sum(
+                "websocket_client_message_handling_duration_seconds_count",
+                labels("websocket_message_type", type, "error_type", errorType));
+    }
+
+    /** Handling-time samples, all types and outcomes. */
+    double handled() {
+        return scrape.sum("websocket_client_message_handling_duration_seconds_count", labels());
+    }
+
+    double handlingSeconds() {
+        return scrape.sum("websocket_client_message_handling_duration_seconds_sum", labels());
+    }
+
+    /** Handling-time samples at most {@code le} seconds (the cumulative bucket, as exported: "0.01"). */
+    double handledWithin(String le) {
+        return scrape.sum("websocket_client_message_handling_duration_seconds_bucket", labels("le", le));
+    }
+
     private String[] labels(String... more) {
         String[] all = new String[4 + more.length];
         all[0] = "websocket_library";

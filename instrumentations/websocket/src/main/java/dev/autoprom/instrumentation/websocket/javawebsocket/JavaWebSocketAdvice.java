@@ -1,5 +1,6 @@
 package dev.autoprom.instrumentation.websocket.javawebsocket;
 
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 import java.util.Collection;
@@ -45,6 +46,32 @@ final class JavaWebSocketAdvice {
         }
     }
 
+    /** {@code WebSocketClient.onWebsocketMessage(WebSocket, String)}: the application's {@code onMessage(String)}. */
+    static final class HandleText {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(@Advice.This Object client) {
+            return JavaWebSocketHooks.handlingStarts(client);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.TEXT, start, thrown);
+        }
+    }
+
+    /** {@code WebSocketClient.onWebsocketMessage(WebSocket, ByteBuffer)}: the application's {@code onMessage}. */
+    static final class HandleBinary {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(@Advice.This Object client) {
+            return JavaWebSocketHooks.handlingStarts(client);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.BINARY, start, thrown);
+        }
+    }
+
     /**
      * {@code WebSocketImpl.send(Collection<Framedata>)} (private): every data and control frame the client sends.
      * Read on entry, because writing the frames consumes their payload buffers; the method throws right away
@@ -54,7 +81,7 @@ final class JavaWebSocketAdvice {
         @SuppressWarnings("unchecked")
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This WebSocketImpl connection, @Advice.Argument(0) Collection<Framedata> frames) {
-            WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener());
+            WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener(), connection);
             if (recorded != null && frames instanceof List && connection.isOpen()) {
                 List<Framedata> list = (List<Framedata>) frames; // the library always passes a list: no iterator
                 for (int i = 0; i < list.size(); i++) {
@@ -70,11 +97,61 @@ final class JavaWebSocketAdvice {
     static final class ReceiveFrame {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) WebSocketImpl connection, @Advice.Argument(1) Framedata frame) {
-            WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener());
+            WsConnection recorded = JavaWebSocketHooks.connection(connection.getWebSocketListener(), connection);
             if (recorded != null) {
                 JavaWebSocketHooks.frameReceived(
                         recorded, frame.getOpcode(), frame.getPayloadData().remaining(), frame.isFin());
             }
+        }
+    }
+
+    /** {@code WebSocketServer.onWebsocketOpen(WebSocket, Handshakedata)}: a server connection opened. */
+    static final class ServerOpen {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Object connection) {
+            JavaWebSocketHooks.serverOpened(connection);
+        }
+    }
+
+    /** {@code WebSocketServer.onWebsocketClose(WebSocket, int, String, boolean)}: every end of a server connection. */
+    static final class ServerClose {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Object connection, @Advice.Argument(1) int code) {
+            JavaWebSocketHooks.serverClosed(connection, code);
+        }
+    }
+
+    /** {@code WebSocketServer.onWebsocketError(WebSocket, Exception)}: on a connection, or the server's own. */
+    static final class ServerError {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Object connection, @Advice.Argument(1) Exception error) {
+            JavaWebSocketHooks.serverError(connection, error);
+        }
+    }
+
+    /** {@code WebSocketServer.onWebsocketMessage(WebSocket, String)}: the application's {@code onMessage}. */
+    static final class ServerHandleText {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(@Advice.Argument(0) Object connection) {
+            return JavaWebSocketHooks.serverHandlingStarts(connection);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.TEXT, start, thrown);
+        }
+    }
+
+    /** {@code WebSocketServer.onWebsocketMessage(WebSocket, ByteBuffer)}. */
+    static final class ServerHandleBinary {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(@Advice.Argument(0) Object connection) {
+            return JavaWebSocketHooks.serverHandlingStarts(connection);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            HandlerErrors.finish(WsConnection.BINARY, start, thrown);
         }
     }
 }

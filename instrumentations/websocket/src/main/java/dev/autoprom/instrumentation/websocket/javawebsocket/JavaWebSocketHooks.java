@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.websocket.javawebsocket;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
@@ -11,6 +12,7 @@ public final class JavaWebSocketHooks {
 
     static final String LIBRARY = "java-websocket";
     private static final WeakIdentityMap<WsConnection> CONNECTIONS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<WsConnection> SERVER_CONNECTIONS = new WeakIdentityMap<>();
     private static final String STATUS_PREFIX = "Invalid status code received: ";
 
     private JavaWebSocketHooks() {}
@@ -22,6 +24,46 @@ public final class JavaWebSocketHooks {
     /** The connection of a {@code WebSocketClient}, or null for anything else (a server's listener). */
     public static WsConnection connection(Object listener) {
         return CONNECTIONS.get(listener);
+    }
+
+    /**
+     * The connection a frame belongs to: a client's is keyed by its {@code WebSocketClient} (the
+     * {@code WebSocketImpl}'s listener), a server's by the {@code WebSocketImpl} itself (its listener is the
+     * {@code WebSocketServer}, shared by all its connections).
+     */
+    public static WsConnection connection(Object listener, Object impl) {
+        WsConnection connection = CONNECTIONS.get(listener);
+        return connection != null ? connection : SERVER_CONNECTIONS.get(impl);
+    }
+
+    /**
+     * A server connection opened. Java-WebSocket's server has no routes (one server, any path): {@code http_route}
+     * is empty, never the request's path.
+     */
+    public static void serverOpened(Object impl) {
+        WsConnection connection = WsConnection.accepted(LIBRARY, "");
+        SERVER_CONNECTIONS.put(impl, connection);
+        connection.opened();
+    }
+
+    public static void serverClosed(Object impl, int code) {
+        WsConnection connection = SERVER_CONNECTIONS.remove(impl);
+        if (connection != null) {
+            connection.closed(code < 1000 ? WsConnection.ABNORMAL_CLOSURE : code);
+        }
+    }
+
+    /** Errors of a server connection; the server's own (a null connection: bind failure) are not a connection's. */
+    public static void serverError(Object impl, Exception error) {
+        WsConnection connection = impl == null ? null : SERVER_CONNECTIONS.get(impl);
+        if (connection != null && !connection.isEnded()) {
+            connection.error(ErrorTypes.of(error));
+        }
+    }
+
+    /** The server's {@code onMessage} is about to run on this connection. */
+    public static long serverHandlingStarts(Object impl) {
+        return HandlerErrors.start(SERVER_CONNECTIONS.get(impl));
     }
 
     public static void opened(Object client) {
@@ -54,6 +96,11 @@ public final class JavaWebSocketHooks {
         if (connection != null) {
             connection.error(ErrorTypes.of(error));
         }
+    }
+
+    /** The client's {@code onMessage} is about to run; its exit calls {@code HandlerErrors.finish}. */
+    public static long handlingStarts(Object client) {
+        return HandlerErrors.start(CONNECTIONS.get(client));
     }
 
     public static void frameSent(WsConnection connection, Object opcode, int payloadBytes, boolean fin) {

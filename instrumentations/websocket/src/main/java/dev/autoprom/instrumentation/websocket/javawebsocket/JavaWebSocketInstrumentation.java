@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Collection;
  * give the life cycle, and frames are read where the library handles them — {@code WebSocketImpl}'s private
  * {@code send(Collection<Framedata>)} (every frame sent, fragments and pings included) and
  * {@code Draft_6455.processFrame} (every frame received). Server-side connections of the same library are
- * ignored: they are not in the registry.
+ * registered by {@link JavaWebSocketServerInstrumentation}, keyed by their {@code WebSocketImpl}.
  */
 public final class JavaWebSocketInstrumentation extends LibraryInstrumentation {
 
@@ -38,6 +39,12 @@ public final class JavaWebSocketInstrumentation extends LibraryInstrumentation {
                 .advise(named("onWebsocketOpen").and(takesArguments(2)), ADVICE + "Open")
                 .advise(named("onWebsocketClose").and(takesArguments(4)), ADVICE + "Close")
                 .advise(named("onWebsocketError").and(takesArguments(2)), ADVICE + "OnError")
+                .advise(
+                        named("onWebsocketMessage").and(takesArguments(2)).and(takesArgument(1, String.class)),
+                        ADVICE + "HandleText")
+                .advise(
+                        named("onWebsocketMessage").and(takesArguments(2)).and(takesArgument(1, ByteBuffer.class)),
+                        ADVICE + "HandleBinary")
                 .advise(named("send").and(isPrivate()).and(takesArguments(Collection.class)), ADVICE + "SendFrames")
                 .advise(
                         named("processFrame")

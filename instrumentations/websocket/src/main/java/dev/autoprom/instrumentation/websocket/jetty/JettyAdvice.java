@@ -1,6 +1,10 @@
 package dev.autoprom.instrumentation.websocket.jetty;
 
 import net.bytebuddy.asm.Advice;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OutgoingEntry;
@@ -88,11 +92,68 @@ final class JettyAdvice {
         }
     }
 
-    /** {@code WebSocketCoreSession.IncomingAdaptor.onFrame(Frame, Callback)}: each frame received. */
+    /**
+     * {@code WebSocketCoreSession.IncomingAdaptor.onFrame(Frame, Callback)}: each frame received. The
+     * application's handler runs inside, on this thread, when the frame ends a message: that call is its
+     * handling time.
+     */
     static final class ReceiveFrame {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("this$0") Object session, @Advice.Argument(0) Frame frame) {
-            JettyHooks.frameReceived(session, frame.getOpCode(), frame.getPayloadLength(), frame.isFin());
+        static long enter(@Advice.FieldValue("this$0") Object session, @Advice.Argument(0) Frame frame) {
+            return JettyHooks.frameReceived(session, frame.getOpCode(), frame.getPayloadLength(), frame.isFin());
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("this$0") Object session, @Advice.Enter long start) {
+            if (start != 0L) {
+                JettyHooks.handled(session, start);
+            }
+        }
+    }
+
+    /** {@code WebSocketCoreSession.processHandlerError(Throwable, Callback)}: the handler failed the frame. */
+    static final class HandlerError {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Throwable thrown) {
+            JettyHooks.handlerThrew(thrown);
+        }
+    }
+
+    /**
+     * {@code AbstractHandshaker.newWebSocketCoreSession(Request, FrameHandler, Negotiated, Components)}: a server
+     * upgrade was accepted; the mapping that matched it left its path spec on the request.
+     */
+    static final class NewServerSession {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(
+                @Advice.Return Object session,
+                @Advice.Argument(0) Request request,
+                @Advice.Argument(1) Object frameHandler) {
+            Object spec = request.getAttribute(PathSpec.class.getName());
+            JettyHooks.serverSessionCreated(
+                    session,
+                    frameHandler.getClass().getName(),
+                    spec instanceof PathSpec ? ((PathSpec) spec).getDeclaration() : null);
+        }
+    }
+
+    /**
+     * {@code WebSocketMappings.upgrade(Request, Response, Callback, Customizer)}: false when no mapping matched
+     * (the request goes on, to a 404 unless another handler takes it); true with an error status when the
+     * creator or configurator refused it.
+     */
+    static final class MappingsUpgrade {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(
+                @Advice.Return boolean handled,
+                @Advice.Argument(0) Request request,
+                @Advice.Argument(1) Response response) {
+            Object spec = request.getAttribute(PathSpec.class.getName());
+            JettyHooks.upgradeAnswered(
+                    handled,
+                    "websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE)),
+                    response.getStatus(),
+                    spec instanceof PathSpec ? ((PathSpec) spec).getDeclaration() : null);
         }
     }
 }

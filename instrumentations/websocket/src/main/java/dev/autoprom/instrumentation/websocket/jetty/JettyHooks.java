@@ -2,7 +2,9 @@ package dev.autoprom.instrumentation.websocket.jetty;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.ServerRoutes;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 
@@ -94,10 +96,73 @@ public final class JettyHooks {
         }
     }
 
-    public static void frameReceived(Object session, int opcode, long payloadBytes, boolean fin) {
+    /**
+     * Records the frame; returns the handling start when it ends a text or binary message on a recorded
+     * connection (the handler is called for it), else 0.
+     */
+    public static long frameReceived(Object session, int opcode, long payloadBytes, boolean fin) {
         WsConnection connection = SESSIONS.get(session);
-        if (connection != null) {
-            connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
+        if (connection == null) {
+            return 0L;
+        }
+        int type = WsConnection.typeOfOpcode(opcode);
+        connection.received().part(type, payloadBytes, fin);
+        if (fin && (type == WsConnection.TEXT || type == WsConnection.BINARY || type == WsConnection.CONTINUATION)) {
+            return HandlerErrors.start(connection);
+        }
+        return 0L;
+    }
+
+    /**
+     * The frame that ended a message was handled; Jetty passes what the handler threw to processHandlerError,
+     * which may also close the session (and unregister it) before this runs: the connection is the one kept
+     * for this thread at the frame's start.
+     */
+    public static void handled(Object session, long start) {
+        HandlerErrors.finish(HandlerErrors.LAST_RECEIVED, start, null);
+    }
+
+    /**
+     * Jetty's Jakarta layer wraps what the application threw in its own exceptions ({@code CloseException}
+     * around an {@code InvocationTargetException}...): those are looked through to the application's.
+     */
+    public static void handlerThrew(Throwable thrown) {
+        Throwable t = thrown;
+        for (int depth = 0; depth < 8 && t != null && t.getCause() != null && t.getCause() != t; depth++) {
+            if (!t.getClass().getName().startsWith("org.eclipse.jetty.")
+                    && !(t instanceof java.lang.reflect.InvocationTargetException)) {
+                break;
+            }
+            t = t.getCause();
+        }
+        HandlerErrors.caught(t);
+    }
+
+    /**
+     * A server session: the library is told by the frame handler (Jetty's Jakarta containers have their own),
+     * the route is the declaration of the path spec that matched ({@code /chat/{room}}).
+     */
+    public static void serverSessionCreated(Object session, String frameHandlerClass, String route) {
+        if (session == null) {
+            return;
+        }
+        String library = frameHandlerClass.contains(".jakarta.") ? "jakarta" : "jetty";
+        SESSIONS.put(session, WsConnection.accepted(library, ServerRoutes.clean(route)));
+    }
+
+    /**
+     * The server's upgrade step ended: no mapping matched an upgrade request (404), or a creator/configurator
+     * answered it with an error status. A refused upgrade has no frame handler yet to tell the API by, and
+     * Jetty's core refuses for both: it is labelled {@code jetty}.
+     */
+    public static void upgradeAnswered(boolean handled, boolean upgradeRequest, int status, String route) {
+        if (!upgradeRequest) {
+            return;
+        }
+        if (!handled) {
+            WsConnection.upgradeRejected("jetty", "", 404);
+        } else if (status >= 400) {
+            WsConnection.upgradeRejected("jetty", ServerRoutes.clean(route), status);
         }
     }
 }

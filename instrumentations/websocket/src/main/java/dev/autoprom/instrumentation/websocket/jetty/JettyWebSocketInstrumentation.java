@@ -18,8 +18,8 @@ import dev.autoprom.api.Targets;
  * {@code WebSocketCoreSession} — created inside {@code upgrade} on the same thread, which is how it is tied to
  * its request — with {@code onOpen}, {@code closeConnection} (every end, 1006 included), {@code sendFrame}
  * (frames as the application sent them, before extensions) and the incoming adaptor's {@code onFrame} (after
- * extensions, so sizes are uncompressed). Jetty's server sessions never pass through a client upgrade, so
- * they are not registered and not counted.
+ * extensions, so sizes are uncompressed). Jetty's server sessions never pass through a client upgrade: they
+ * are registered by {@link JettyWebSocketServerInstrumentation}, and then recorded by these same session hooks.
  */
 public final class JettyWebSocketInstrumentation extends LibraryInstrumentation {
 
@@ -71,6 +71,9 @@ public final class JettyWebSocketInstrumentation extends LibraryInstrumentation 
                                 .and(takesArguments(2))
                                 .and(takesArgument(0, named(CORE + "Frame")))
                                 .and(isDeclaredBy(named(CORE + "WebSocketCoreSession$IncomingAdaptor"))),
-                        ADVICE + "ReceiveFrame");
+                        ADVICE + "ReceiveFrame")
+                .advise(
+                        named("processHandlerError").and(takesArguments(2)).and(takesArgument(0, Throwable.class)),
+                        ADVICE + "HandlerError");
     }
 }

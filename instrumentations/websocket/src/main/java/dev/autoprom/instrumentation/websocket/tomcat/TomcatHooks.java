@@ -2,7 +2,9 @@ package dev.autoprom.instrumentation.websocket.tomcat;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.ServerRoutes;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -13,6 +15,10 @@ public final class TomcatHooks {
 
     static final String LIBRARY = "jakarta";
     private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
+    /** Per-upgrade configs registered under the request's raw path (Spring): the route to use instead. */
+    private static final WeakIdentityMap<String> PER_REQUEST_CONFIGS = new WeakIdentityMap<>();
+    /** Set by {@code findMapping} finding nothing, read when {@code WsFilter.doFilter} returns on this thread. */
+    private static final ThreadLocal<Boolean> UNMAPPED_UPGRADE = new ThreadLocal<>();
     /** The handshake running on this thread: the client session constructed meanwhile is its session. */
     private static final ThreadLocal<WsConnection> CONNECTING = new ThreadLocal<>();
 
@@ -46,6 +52,55 @@ public final class TomcatHooks {
         }
     }
 
+    /**
+     * Tomcat wrapped {@code originalClass}'s config for one upgrade. Spring registers every upgrade with a config
+     * of its own whose path is the request's own path (no template): such a wrapper is remembered with the route
+     * a Spring hook published for this thread ({@link ServerRoutes}), else with none, so that the raw path never
+     * becomes a label.
+     */
+    public static void perSessionConfig(Object config, String originalClass) {
+        if (originalClass.startsWith("org.springframework.")) {
+            PER_REQUEST_CONFIGS.put(config, ServerRoutes.clean(ServerRoutes.current()));
+        }
+    }
+
+    /** A server session: its endpoint's path template is the route, unless its config is a per-request one. */
+    public static void serverSessionCreated(Object session, String path, Object config) {
+        String perRequest = config.getClass().getName().startsWith("org.springframework.")
+                ? ServerRoutes.clean(ServerRoutes.current())
+                : PER_REQUEST_CONFIGS.remove(config);
+        WsConnection connection =
+                WsConnection.accepted(LIBRARY, perRequest != null ? perRequest : ServerRoutes.clean(path));
+        SESSIONS.put(session, connection);
+        connection.opened();
+    }
+
+    /** The upgrade of a mapped endpoint ended without a 101: counted as a server error with that status. */
+    public static void upgradeAnswered(int status, String path, String configClass) {
+        if (status != 101 && status >= 400) {
+            String route = configClass.startsWith("org.springframework.") ? ServerRoutes.current() : path;
+            WsConnection.upgradeRejected(LIBRARY, ServerRoutes.clean(route), status);
+        }
+    }
+
+    /**
+     * {@code findMapping} found no endpoint for an upgrade request: Tomcat passes it on to the servlets. Whether
+     * that is a refusal is known when the filter returns (a servlet may upgrade it itself, as Spring does).
+     */
+    public static void noEndpoint() {
+        UNMAPPED_UPGRADE.set(Boolean.TRUE);
+    }
+
+    /** {@code WsFilter.doFilter} returned: an unmapped upgrade request that ended with 404 is a refusal. */
+    public static void filterDone(int status) {
+        if (UNMAPPED_UPGRADE.get() == Boolean.TRUE) {
+            UNMAPPED_UPGRADE.set(Boolean.FALSE);
+            if (status == 404) {
+                WsConnection.upgradeRejected(LIBRARY, "", 404);
+            }
+        }
+    }
+
     public static void closed(Object session, int code) {
         WsConnection connection = SESSIONS.get(session);
         if (connection != null) {
@@ -69,6 +124,20 @@ public final class TomcatHooks {
         if (connection != null) {
             connection.received().part(WsConnection.typeOfOpcode(opCode), payloadLength, fin);
         }
+    }
+
+    /** Before Tomcat calls the handler: the session's connection is looked up now (it may close meanwhile). */
+    public static long handlingStarts(Object session) {
+        return HandlerErrors.start(SESSIONS.get(session));
+    }
+
+    public static void handlerThrew(Throwable thrown) {
+        HandlerErrors.caught(thrown);
+    }
+
+    /** Tomcat catches what the handler throws ({@code handleThrowableOnSend}), so the error comes from there. */
+    public static void handled(int type, long start) {
+        HandlerErrors.finish(type, start, null);
     }
 
     /**

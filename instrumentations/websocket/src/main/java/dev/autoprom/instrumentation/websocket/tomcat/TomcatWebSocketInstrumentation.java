@@ -25,7 +25,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * 4-argument one in 10.1) and {@code sendMessageBlockInternal}
  * (every part sent, asynchronously or blocking; Tomcat itself splits
  * long texts into continuation frames) and {@code WsFrameBase.processRemainingHeader} (every frame header read).
- * Ends: {@code WsSession.fireEndpointOnClose}. Server sessions are never registered, so they are not counted.
+ * Ends: {@code WsSession.fireEndpointOnClose}. Handling: {@code WsFrameBase.sendMessageText/sendMessageBinary}.
+ * Server sessions are registered by {@link TomcatWebSocketServerInstrumentation}, then recorded by these hooks.
  */
 public final class TomcatWebSocketInstrumentation extends LibraryInstrumentation {
 
@@ -80,6 +81,11 @@ public final class TomcatWebSocketInstrumentation extends LibraryInstrumentation
                                 .and(takesArgument(0, byte.class))
                                 .and(takesArgument(1, ByteBuffer.class)),
                         ADVICE + "SendPart")
-                .advise(named("processRemainingHeader").and(takesArguments(0)), ADVICE + "FrameHeader");
+                .advise(named("processRemainingHeader").and(takesArguments(0)), ADVICE + "FrameHeader")
+                .advise(named("sendMessageText").and(takesArguments(boolean.class)), ADVICE + "HandleText")
+                .advise(
+                        named("sendMessageBinary").and(takesArguments(ByteBuffer.class, boolean.class)),
+                        ADVICE + "HandleBinary")
+                .advise(named("handleThrowableOnSend").and(takesArguments(Throwable.class)), ADVICE + "HandlerThrew");
     }
 }

@@ -1,5 +1,7 @@
 package dev.autoprom.instrumentation.websocket.tyrus;
 
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
+import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 import net.bytebuddy.asm.Advice;
 import org.glassfish.tyrus.core.frame.CloseFrame;
@@ -83,6 +85,71 @@ final class TyrusAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object protocolHandler, @Advice.Argument(0) Frame frame) {
             TyrusHooks.frameReceived(protocolHandler, frame.getOpcode(), frame.getPayloadLength(), frame.isFin());
+        }
+    }
+
+    /** {@code TyrusWebSocket.onMessage(TextFrame)}: the application's text handler runs inside. */
+    static final class HandleText {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(@Advice.FieldValue("protocolHandler") Object protocolHandler) {
+            return TyrusHooks.handlingStarts(protocolHandler);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.TEXT, start, null);
+        }
+    }
+
+    /** {@code TyrusWebSocket.onMessage(BinaryFrame)}. */
+    static final class HandleBinary {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(@Advice.FieldValue("protocolHandler") Object protocolHandler) {
+            return TyrusHooks.handlingStarts(protocolHandler);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.BINARY, start, null);
+        }
+    }
+
+    /**
+     * {@code TyrusWebSocket.onFragment(TextFrame, boolean last)}: a whole-message handler runs at the last
+     * fragment; only that call is measured (a partial handler's earlier parts are not).
+     */
+    static final class HandleTextFragment {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(
+                @Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Argument(1) boolean last) {
+            return last ? TyrusHooks.handlingStarts(protocolHandler) : 0L;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.TEXT, start, null);
+        }
+    }
+
+    /** {@code TyrusWebSocket.onFragment(BinaryFrame, boolean last)}: as {@link HandleTextFragment}. */
+    static final class HandleBinaryFragment {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter(
+                @Advice.FieldValue("protocolHandler") Object protocolHandler, @Advice.Argument(1) boolean last) {
+            return last ? TyrusHooks.handlingStarts(protocolHandler) : 0L;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start) {
+            HandlerErrors.finish(WsConnection.BINARY, start, null);
+        }
+    }
+
+    /** {@code TyrusEndpointWrapper.processThrowable(Throwable, Session)}: Tyrus caught what a handler threw. */
+    static final class HandlerThrew {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Throwable thrown) {
+            HandlerErrors.caught(thrown);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.websocket.tyrus;
 
 import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
@@ -81,5 +82,13 @@ public final class TyrusHooks {
         if (connection != null) {
             connection.received().part(WsConnection.typeOfOpcode(opcode), payloadBytes, fin);
         }
+    }
+
+    /**
+     * Tyrus is about to call a handler; it catches what the handler throws ({@code processThrowable} reports it
+     * to {@link HandlerErrors}), and the exit calls {@link HandlerErrors#finish}.
+     */
+    public static long handlingStarts(Object protocolHandler) {
+        return HandlerErrors.start(CONNECTIONS.get(protocolHandler));
     }
 }

@@ -29,6 +29,7 @@ public final class TyrusInstrumentation extends LibraryInstrumentation {
         "org.glassfish.tyrus.client.TyrusClientEngine",
         CORE + "TyrusWebSocket",
         CORE + "ProtocolHandler",
+        CORE + "TyrusEndpointWrapper",
         "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer",
         "org.glassfish.tyrus.container.jdk.client.JdkClientContainer"
     };
@@ -63,6 +64,32 @@ public final class TyrusInstrumentation extends LibraryInstrumentation {
                                 .and(takesArguments(2))
                                 .and(takesArgument(0, named(CORE + "frame.Frame")))
                                 .and(takesArgument(1, named(CORE + "TyrusWebSocket"))),
-                        ADVICE + "ProcessFrame");
+                        ADVICE + "ProcessFrame")
+                .advise(
+                        named("onMessage")
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named(CORE + "frame.TextFrame"))),
+                        ADVICE + "HandleText")
+                .advise(
+                        named("onMessage")
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named(CORE + "frame.BinaryFrame"))),
+                        ADVICE + "HandleBinary")
+                .advise(
+                        named("onFragment")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named(CORE + "frame.TextFrame"))),
+                        ADVICE + "HandleTextFragment")
+                .advise(
+                        named("onFragment")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named(CORE + "frame.BinaryFrame"))),
+                        ADVICE + "HandleBinaryFragment")
+                .advise(
+                        named("processThrowable")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, Throwable.class))
+                                .and(takesArgument(1, named("jakarta.websocket.Session"))),
+                        ADVICE + "HandlerThrew");
     }
 }

@@ -58,13 +58,33 @@ public final class JdkListenerBridge implements WebSocket.Listener, BiConsumer<W
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.jdk", t);
         }
-        return delegate.onText(webSocket, data, last);
+        long start = System.nanoTime();
+        try {
+            CompletionStage<?> stage = delegate.onText(webSocket, data, last);
+            connection.handled(WsConnection.TEXT, start, null);
+            return stage;
+        } catch (Throwable t) {
+            connection.handled(WsConnection.TEXT, start, t);
+            throw t;
+        }
     }
 
+    /**
+     * Handling time is the listener's call itself (each part is a call): a listener that returns a stage and
+     * finishes later is measured up to its return.
+     */
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
         connection.received().typedPart(WsConnection.BINARY, remaining(data), last);
-        return delegate.onBinary(webSocket, data, last);
+        long start = System.nanoTime();
+        try {
+            CompletionStage<?> stage = delegate.onBinary(webSocket, data, last);
+            connection.handled(WsConnection.BINARY, start, null);
+            return stage;
+        } catch (Throwable t) {
+            connection.handled(WsConnection.BINARY, start, t);
+            throw t;
+        }
     }
 
     @Override

@@ -43,7 +43,14 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.okhttp", t);
         }
-        delegate.onMessage(webSocket, text);
+        long start = System.nanoTime();
+        try {
+            delegate.onMessage(webSocket, text);
+        } catch (Throwable t) {
+            connection.handled(WsConnection.TEXT, start, t);
+            throw t;
+        }
+        connection.handled(WsConnection.TEXT, start, null);
     }
 
     @Override
@@ -53,7 +60,14 @@ public final class OkHttpListenerBridge extends WebSocketListener implements Con
         } catch (Throwable t) {
             SelfMetrics.recordError("websocket.okhttp", t);
         }
-        delegate.onMessage(webSocket, bytes);
+        long start = System.nanoTime();
+        try {
+            delegate.onMessage(webSocket, bytes);
+        } catch (Throwable t) {
+            connection.handled(WsConnection.BINARY, start, t);
+            throw t;
+        }
+        connection.handled(WsConnection.BINARY, start, null);
     }
 
     /** The server's close frame arrived: the connection's end, with the server's code. */

@@ -1,0 +1,90 @@
+package dev.autoprom.bench.jmh.recording;
+
+import dev.autoprom.instrumentation.websocket.WsConnection;
+import dev.autoprom.instrumentation.websocket.jetty.JettyHooks;
+import dev.autoprom.instrumentation.websocket.tomcat.TomcatHooks;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The per-message path of WebSocket servers (issue 20): one received message on a server connection, with its
+ * handling time, through the real hooks the advice calls. Target: at most 100 ns and 0 B/op, no lock.
+ *
+ * <ul>
+ *   <li><b>jettyMessage</b>: {@code JettyHooks.frameReceived} (registry probe, message size, handling start) +
+ *       {@code JettyHooks.handled} (handling time): what the {@code IncomingAdaptor.onFrame} advice does for a
+ *       whole text message on a Jetty server session (Jakarta or Jetty's own API).</li>
+ *   <li><b>tomcatHandling</b>: {@code TomcatHooks.handlingStarts(session)} + {@code handled}: the
+ *       {@code WsFrameBase.sendMessageText} advice (the size is recorded by the frame-header hook, as for clients).</li>
+ *   <li><b>handledOnly</b>: {@code WsConnection.handled} on a connection the caller holds (the JDK and OkHttp
+ *       bridges).</li>
+ * </ul>
+ *
+ * Four server sessions on two routes, picked in turn; the sessions are plain objects standing in for the
+ * library's (the hooks only use them as registry keys).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class WebSocketServerRecordingBenchmark {
+
+    private Object[] jettySessions;
+    private Object[] tomcatSessions;
+    private WsConnection[] connections;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        String[] routes = {"/chat/{room}", "/quotes/{symbol}"};
+        jettySessions = new Object[4];
+        tomcatSessions = new Object[4];
+        connections = new WsConnection[4];
+        for (int i = 0; i < 4; i++) {
+            jettySessions[i] = new Object();
+            JettyHooks.serverSessionCreated(
+                    jettySessions[i], "org.eclipse.jetty.websocket.common.JettyWebSocketFrameHandler", routes[i & 1]);
+            JettyHooks.opened(jettySessions[i]);
+            tomcatSessions[i] = new Object();
+            TomcatHooks.serverSessionCreated(tomcatSessions[i], routes[i & 1], new Object());
+            connections[i] = WsConnection.accepted("jakarta", routes[i & 1]);
+            connections[i].opened();
+        }
+    }
+
+    @Benchmark
+    public void jettyMessage() {
+        Object session = jettySessions[next];
+        next = (next + 1) & 3;
+        long start = JettyHooks.frameReceived(session, 1, 88, true);
+        JettyHooks.handled(session, start);
+    }
+
+    @Benchmark
+    public void tomcatHandling() {
+        long start = TomcatHooks.handlingStarts(tomcatSessions[next]);
+        TomcatHooks.handled(WsConnection.TEXT, start);
+        next = (next + 1) & 3;
+    }
+
+    @Benchmark
+    public void handledOnly() {
+        WsConnection connection = connections[next];
+        next = (next + 1) & 3;
+        connection.handled(WsConnection.TEXT, System.nanoTime(), null);
+    }
+}
