@@ -82,9 +82,14 @@ java_major() { "$JAVA" -version 2>&1 | awk -F'"' '/version/{split($2, v, "."); p
 # application's own AppCDS archive, made without an agent (JDK 17 refuses to dump one with an agent unless
 # -XX:+AllowArchivingWithJavaAgent, a diagnostic flag), used as it is by every variant; on 25+ an AOT cache
 # made without the agent is refused with it, so each variant trains its own with its agent attached.
+# autoprom-bcp (the agent jar also on -Xbootclasspath/a, so that it is not appended at run time) gets an archive
+# of its own on 17 too: a static one, from the class list of a training run with the agent (-Xshare:dump needs
+# no agent, and takes the agent's boot class path classes in as well).
 cds_archive() {
   if (($(java_major) >= 25)); then
     echo "$RESULTS_DIR/cds/$1-$2-$(java_major).aot"
+  elif [[ "$2" == autoprom-bcp ]]; then
+    echo "$RESULTS_DIR/cds/$1-$2-$(java_major).jsa"
   else
     echo "$RESULTS_DIR/cds/$1-none-$(java_major).jsa"
   fi
@@ -96,6 +101,8 @@ cds_flags() {
   archive=$(cds_archive "$1" "$2")
   if (($(java_major) >= 25)); then
     [[ "$3" == train ]] && echo "-XX:AOTCacheOutput=$archive" || echo "-XX:AOTCache=$archive"
+  elif [[ "$2" == autoprom-bcp ]]; then
+    [[ "$3" == train ]] && echo "-XX:DumpLoadedClassList=$archive.classlist" || echo "-XX:SharedArchiveFile=$archive"
   else
     [[ "$3" == train ]] && echo "-XX:ArchiveClassesAtExit=$archive" || echo "-XX:SharedArchiveFile=$archive"
   fi
@@ -111,6 +118,7 @@ launch() {
   case "$base" in
     none) ;;
     autoprom) cmd+=("-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
+    autoprom-bcp) cmd+=("-Xbootclasspath/a:$AGENT_JAR" "-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
     otel) cmd+=("-javaagent:$OTEL_JAR" -Dotel.service.name=bench
                 -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus
                 -Dotel.exporter.prometheus.host=127.0.0.1 "-Dotel.exporter.prometheus.port=$mport") ;;
@@ -153,6 +161,13 @@ train_cds() {
     taskset -c "$LOAD_CPU" curl -s -o /dev/null "http://127.0.0.1:$port/users/$i" || true
   done
   stop_jvm "$CURRENT_PID"
+  if [[ -f "$archive.classlist" && ! -f "$archive" ]]; then
+    local jar=$WORKLOAD_JAR
+    [[ "$app" == spring-boot ]] && jar=$SPRING_JAR
+    taskset -c "$JVM_CPU" "$JAVA" -Xshare:dump "-XX:SharedClassListFile=$archive.classlist" \
+      "-XX:SharedArchiveFile=$archive" "-Xbootclasspath/a:$AGENT_JAR" -cp "$jar" \
+      > "$LOG_DIR/$app-$base-cds-dump.log" 2>&1 || die "-Xshare:dump failed (see $LOG_DIR/$app-$base-cds-dump.log)"
+  fi
   [[ -f "$archive" ]] || die "the training run wrote no $archive (see $LOG_DIR/$app-$base-cds-train.log)"
   log "   $app $base: CDS archive $(basename "$archive") $(($(stat -c %s "$archive") / 1048576)) MiB"
 }

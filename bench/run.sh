@@ -20,7 +20,8 @@
 #   WARMUP=20           seconds of wrk per variant before a round's pairs (split over the routes)
 #   PAIRS=8 SHORT=5     short alternating runs per round and route, seconds each
 #   APPS="workload spring-boot"      which apps
-#   VARIANTS="none autoprom otel"    load variants (otel only if its jar is in bench/target/otel; OTEL_DOWNLOAD=1)
+#   VARIANTS="none autoprom otel"    load variants (otel only if its jar is in bench/target/otel; OTEL_DOWNLOAD=1);
+#                       autoprom-bcp = autoprom with its jar also on -Xbootclasspath/a (keeps the application's CDS)
 #   CDS=1               start-up also with the application's CDS archive (variants none-cds, autoprom-cds, ...):
 #                       AppCDS (-XX:ArchiveClassesAtExit) on JDK 17-24, the AOT cache (-XX:AOTCacheOutput) on 25+;
 #                       each archive made by one training run with that variant's agent attached
