@@ -8,6 +8,12 @@ HEAP=${HEAP:-"-Xms256m -Xmx256m"}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-8}
 SCRAPES=${SCRAPES:-10}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-180}
+# the JVM every variant runs on (JAVA_HOME's if set): AppCDS on 17-24, the AOT cache (JEP 483) on 25+
+JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
+CLK_TCK=$(getconf CLK_TCK)
+JDK_BIN=$(dirname "$(command -v "$JAVA")")
+JCMD="$JDK_BIN/jcmd"; [[ -x "$JCMD" ]] || JCMD=jcmd
+JSTAT="$JDK_BIN/jstat"; [[ -x "$JSTAT" ]] || JSTAT=jstat
 
 WORKLOAD_JAR="$BENCH_DIR/workload/target/workload.jar"
 SPRING_JAR="$BENCH_DIR/spring-boot/target/spring-boot-app.jar"
@@ -51,14 +57,17 @@ build_all() {
   [[ -f "$WORKLOAD_JAR" ]] || die "no $WORKLOAD_JAR"
   [[ -f "$SPRING_JAR" ]] || die "no $SPRING_JAR"
 
-  if [[ ! -f "$OTEL_JAR" ]]; then
+  if [[ ! -f "$OTEL_JAR" && "${OTEL_DOWNLOAD:-0}" == 1 ]]; then
     log "downloading io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION"
     (cd "$ROOT" && mvn -B -q -N -f bench/pom.xml \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
       -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION" \
       -DoutputDirectory="$BENCH_DIR/target/otel") >&2 || die "could not fetch the OpenTelemetry agent"
   fi
-  [[ -f "$OTEL_JAR" ]] || die "no $OTEL_JAR"
+  if [[ ! -f "$OTEL_JAR" && " $VARIANTS " == *" otel"* ]]; then
+    log "no $OTEL_JAR (OTEL_DOWNLOAD=1 fetches it): the otel variants are left out"
+    VARIANTS=$(tr ' ' '\n' <<< "$VARIANTS" | grep -v '^otel' | tr '\n' ' ')
+  fi
 }
 
 free_port() {
@@ -67,13 +76,49 @@ free_port() {
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# launch APP VARIANT APP_PORT METRICS_PORT LOGFILE: starts the JVM pinned to JVM_CPU, sets CURRENT_PID.
+java_major() { "$JAVA" -version 2>&1 | awk -F'"' '/version/{split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); exit}'; }
+
+# The application's class-data sharing archive for APP and VARIANT (its base, without -cds). On 17-24 it is the
+# application's own AppCDS archive, made without an agent (JDK 17 refuses to dump one with an agent unless
+# -XX:+AllowArchivingWithJavaAgent, a diagnostic flag), used as it is by every variant; on 25+ an AOT cache
+# made without the agent is refused with it, so each variant trains its own with its agent attached.
+# autoprom-bcp (the agent jar also on -Xbootclasspath/a, so that it is not appended at run time) gets an archive
+# of its own on 17 too: a static one, from the class list of a training run with the agent (-Xshare:dump needs
+# no agent, and takes the agent's boot class path classes in as well).
+cds_archive() {
+  if (($(java_major) >= 25)); then
+    echo "$RESULTS_DIR/cds/$1-$2-$(java_major).aot"
+  elif [[ "$2" == autoprom-bcp ]]; then
+    echo "$RESULTS_DIR/cds/$1-$2-$(java_major).jsa"
+  else
+    echo "$RESULTS_DIR/cds/$1-none-$(java_major).jsa"
+  fi
+}
+
+# cds_flags APP BASE_VARIANT MODE: MODE=train makes the archive, MODE=use maps it
+cds_flags() {
+  local archive
+  archive=$(cds_archive "$1" "$2")
+  if (($(java_major) >= 25)); then
+    [[ "$3" == train ]] && echo "-XX:AOTCacheOutput=$archive" || echo "-XX:AOTCache=$archive"
+  elif [[ "$2" == autoprom-bcp ]]; then
+    [[ "$3" == train ]] && echo "-XX:DumpLoadedClassList=$archive.classlist" || echo "-XX:SharedArchiveFile=$archive"
+  else
+    [[ "$3" == train ]] && echo "-XX:ArchiveClassesAtExit=$archive" || echo "-XX:SharedArchiveFile=$archive"
+  fi
+}
+
+# launch APP VARIANT APP_PORT METRICS_PORT LOGFILE [train]: starts the JVM pinned to JVM_CPU, sets CURRENT_PID.
+# A VARIANT ending in -cds runs with the application's CDS archive (AppCDS, or the AOT cache on 25+).
 launch() {
-  local app=$1 variant=$2 port=$3 mport=$4 logfile=$5
-  local -a cmd=(taskset -c "$JVM_CPU" java $HEAP)
-  case "$variant" in
+  local app=$1 variant=$2 port=$3 mport=$4 logfile=$5 mode=${6:-use}
+  local base=${variant%-cds}
+  local -a cmd=(taskset -c "$JVM_CPU" "$JAVA" $HEAP)
+  [[ "$variant" == *-cds || "$mode" == train ]] && cmd+=($(cds_flags "$app" "$base" "$mode"))
+  case "$base" in
     none) ;;
     autoprom) cmd+=("-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
+    autoprom-bcp) cmd+=("-Xbootclasspath/a:$AGENT_JAR" "-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
     otel) cmd+=("-javaagent:$OTEL_JAR" -Dotel.service.name=bench
                 -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus
                 -Dotel.exporter.prometheus.host=127.0.0.1 "-Dotel.exporter.prometheus.port=$mport") ;;
@@ -90,6 +135,41 @@ launch() {
   echo "${cmd[*]}" > "$logfile"
   "${cmd[@]}" >> "$logfile" 2>&1 &
   CURRENT_PID=$!
+}
+
+# CPU time (user + system, all threads, exited ones included) of PID so far, in ms; the JVM is pinned to one
+# CPU, so on a shared machine this is what the variant cost, whatever else ran beside it.
+cpu_ms() {
+  awk -v tck="$CLK_TCK" '{sub(/^.*\) /, ""); printf "%.0f\n", ($12 + $13) * 1000 / tck}' "/proc/$1/stat"
+}
+
+# CPU time of PID's live threads in ns (schedstat): fine-grained, for the CPU a short load run cost
+cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END{printf "%.0f\n", s}'; }
+
+# train_cds APP BASE_VARIANT: one training launch (start, a few requests on every route, stop) that writes
+# the application's CDS archive for that variant; skipped when the archive exists.
+train_cds() {
+  local app=$1 base=$2 archive port mport
+  archive=$(cds_archive "$app" "$base")
+  [[ -f "$archive" ]] && return 0
+  mkdir -p "$(dirname "$archive")"
+  port=$(free_port); mport=$(free_port)
+  launch "$app" "$base" "$port" "$mport" "$LOG_DIR/$app-$base-cds-train.log" train
+  wait_ready "$port" "$CURRENT_PID" || { tail -20 "$LOG_DIR/$app-$base-cds-train.log" >&2; die "$app/$base training run did not answer"; }
+  local i
+  for ((i = 1; i <= 20; i++)); do
+    taskset -c "$LOAD_CPU" curl -s -o /dev/null "http://127.0.0.1:$port/users/$i" || true
+  done
+  stop_jvm "$CURRENT_PID"
+  if [[ -f "$archive.classlist" && ! -f "$archive" ]]; then
+    local jar=$WORKLOAD_JAR
+    [[ "$app" == spring-boot ]] && jar=$SPRING_JAR
+    taskset -c "$JVM_CPU" "$JAVA" -Xshare:dump "-XX:SharedClassListFile=$archive.classlist" \
+      "-XX:SharedArchiveFile=$archive" "-Xbootclasspath/a:$AGENT_JAR" -cp "$jar" \
+      > "$LOG_DIR/$app-$base-cds-dump.log" 2>&1 || die "-Xshare:dump failed (see $LOG_DIR/$app-$base-cds-dump.log)"
+  fi
+  [[ -f "$archive" ]] || die "the training run wrote no $archive (see $LOG_DIR/$app-$base-cds-train.log)"
+  log "   $app $base: CDS archive $(basename "$archive") $(($(stat -c %s "$archive") / 1048576)) MiB"
 }
 
 # wait_ready PORT PID: polls GET /ping (curl on LOAD_CPU) until 200; fails if the JVM dies or times out.
@@ -119,21 +199,33 @@ stop_jvm() {
   CURRENT_PID=""
 }
 
-cleanup() { stop_jvm "$CURRENT_PID"; }
+LOAD_PIDS=()
+cleanup() {
+  local pid
+  stop_jvm "$CURRENT_PID"
+  for pid in "${LOAD_PIDS[@]}"; do stop_jvm "$pid"; done
+}
 
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RAW"; }
 
-# measure_startup APP VARIANT LOGFILE: prints ms from process start to the first 200 from /ping.
+# measure_startup APP VARIANT LOGFILE: prints "WALL_MS CPU_MS": from just before the fork to the first 200 of
+# GET /users/1 (after /ping answered), and the JVM's CPU time at that moment (/proc/PID/stat).
 measure_startup() {
-  local app=$1 variant=$2 logfile=$3 port mport t0 t1
+  local app=$1 variant=$2 logfile=$3 port mport t0 t1 cpu
   port=$(free_port); mport=$(free_port)
   while [[ "$mport" == "$port" ]]; do mport=$(free_port); done
   t0=$(now_ms)
   launch "$app" "$variant" "$port" "$mport" "$logfile"
   wait_ready "$port" "$CURRENT_PID" || { tail -20 "$logfile" >&2; die "$app/$variant did not answer /ping"; }
+  [[ "$(taskset -c "$LOAD_CPU" curl -s -o /dev/null -w '%{http_code}' --max-time 10 \
+        "http://127.0.0.1:$port/users/1")" == 200 ]] || die "$app/$variant: GET /users/1 failed"
+  cpu=$(cpu_ms "$CURRENT_PID")
   t1=$(now_ms)
+  if [[ "$variant" == *-cds ]] && grep -q "Sharing is only supported for boot loader classes" "$logfile"; then
+    log "   WARNING $app $variant: the JVM shares boot loader classes only (see $logfile)"
+  fi
   stop_jvm "$CURRENT_PID"
-  echo $((t1 - t0))
+  echo "$((t1 - t0)) $cpu"
 }
 
 # run_wrk SECONDS URL OUTFILE [LUA]: wrk on LOAD_CPU.
@@ -165,54 +257,75 @@ route_lua() { [[ "$1" == users ]] && echo "$USERS_LUA" || true; }
 # heap used after a forced full GC, in KiB (young + old from jstat -gc; metaspace not included)
 heap_after_gc_kib() {
   local pid=$1
-  taskset -c "$LOAD_CPU" jcmd "$pid" GC.run >/dev/null 2>&1 || return 1
-  taskset -c "$LOAD_CPU" jstat -gc "$pid" | awk 'NR==1{for(i=1;i<=NF;i++)h[$i]=i}
+  taskset -c "$LOAD_CPU" "$JCMD" "$pid" GC.run >/dev/null 2>&1 || return 1
+  taskset -c "$LOAD_CPU" "$JSTAT" -gc "$pid" | awk 'NR==1{for(i=1;i<=NF;i++)h[$i]=i}
     NR==2{printf "%.0f\n", $h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]}'
 }
 
 rss_kib() { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
 
-# measure_round APP VARIANT ROUND "ROUTES" LOGPREFIX: one launch under load; records throughput, p99, RSS,
-# heap after GC and (with an agent) the scrape time and size.
-measure_round() {
-  local app=$1 variant=$2 round=$3 routes=$4 prefix=$5
-  local port mport pid route n secs out
-  port=$(free_port); mport=$(free_port)
-  while [[ "$mport" == "$port" ]]; do mport=$(free_port); done
-  launch "$app" "$variant" "$port" "$mport" "$prefix.log"
-  pid=$CURRENT_PID
-  wait_ready "$port" "$pid" || { tail -20 "$prefix.log" >&2; die "$app/$variant did not answer /ping"; }
-
-  # warm-up: WARMUP seconds split over the routes
+# measure_load_round APP ROUND "ROUTES" "VARIANTS" LOGPREFIX: one launch of every variant, all alive at once
+# and pinned to the same CPU (an idle JVM costs the others next to nothing); after the warm-up, PAIRS short
+# alternating runs per route (none, autoprom, autoprom, none, ... so that a slow phase of the machine hits
+# both halves of a pair), each pair recorded as its own sample (round "ROUND.PAIR"); then per variant RSS, the
+# scrape and the heap after a full GC.
+measure_load_round() {
+  local app=$1 round=$2 routes=$3 variants=$4 prefix=$5
+  local -A ports mports pids
+  local v route n secs out p order
+  for v in $variants; do
+    ports[$v]=$(free_port); mports[$v]=$(free_port)
+    launch "$app" "$v" "${ports[$v]}" "${mports[$v]}" "$prefix-$v.log"
+    pids[$v]=$CURRENT_PID
+    LOAD_PIDS+=("$CURRENT_PID")
+    wait_ready "${ports[$v]}" "$CURRENT_PID" || { tail -20 "$prefix-$v.log" >&2; die "$app/$v did not answer /ping"; }
+  done
   n=$(wc -w <<< "$routes")
   secs=$((WARMUP / n)); ((secs >= 1)) || secs=1
-  for route in $routes; do
-    run_wrk "$secs" "$(route_url "$port" "$route")" "$prefix-warmup-$route.txt" "$(route_lua "$route")"
-  done
-  for route in $routes; do
-    out="$prefix-$route.txt"
-    run_wrk "$MEASURE" "$(route_url "$port" "$route")" "$out" "$(route_lua "$route")"
-    record "$app" "$variant" "$round" "${route}_rps" "$(wrk_rps "$out")"
-    record "$app" "$variant" "$round" "${route}_p99_ms" "$(wrk_p99_ms "$out")"
-    record "$app" "$variant" "$round" "${route}_errors" "$(wrk_errors "$out")"
-  done
-
-  record "$app" "$variant" "$round" rss_kib "$(rss_kib "$pid")"
-
-  if [[ "$variant" != none ]]; then
-    local url="http://127.0.0.1:$mport/metrics" i times=()
-    taskset -c "$LOAD_CPU" curl -s -o "$prefix-metrics.txt" "$url" || true
-    for ((i = 0; i < SCRAPES; i++)); do
-      times+=("$(taskset -c "$LOAD_CPU" curl -s -o /dev/null -w '%{time_total}' "$url")")
+  for v in $variants; do
+    for route in $routes; do
+      run_wrk "$secs" "$(route_url "${ports[$v]}" "$route")" "$prefix-$v-warmup-$route.txt" "$(route_lua "$route")"
     done
-    record "$app" "$variant" "$round" scrape_ms \
-      "$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{printf "%.2f\n", 1000*(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')"
-    record "$app" "$variant" "$round" scrape_bytes "$(stat -c %s "$prefix-metrics.txt")"
-    record "$app" "$variant" "$round" scrape_samples "$(grep -cv '^#' "$prefix-metrics.txt" || true)"
-  fi
-
-  record "$app" "$variant" "$round" heap_kib "$(heap_after_gc_kib "$pid" || echo NA)"
-  stop_jvm "$pid"
-  log "   $app $variant round $round: $(awk -F'\t' -v a="$app" -v v="$variant" -v r="$round" \
-        '$1==a && $2==v && $3==r {printf "%s=%s ", $4, $5}' "$RAW")"
+  done
+  for ((p = 1; p <= PAIRS; p++)); do
+    order=$variants
+    ((p % 2 == 0)) && order=$(tr ' ' '\n' <<< "$variants" | tac | tr '\n' ' ')
+    for route in $routes; do
+      for v in $order; do
+        out="$prefix-$v-$route-pair$p.txt"
+        local c0 c1 requests
+        c0=$(cpu_ns "${pids[$v]}")
+        run_wrk "$SHORT" "$(route_url "${ports[$v]}" "$route")" "$out" "$(route_lua "$route")"
+        c1=$(cpu_ns "${pids[$v]}")
+        requests=$(awk '/requests in/{print $1}' "$out")
+        record "$app" "$v" "$round.$p" "${route}_rps" "$(wrk_rps "$out")"
+        # the JVM's CPU per request: what other tenants of the machine change least
+        record "$app" "$v" "$round.$p" "${route}_cpu_us" "$(awk -v a="$c0" -v b="$c1" -v n="$requests" \
+          'BEGIN{if (n > 0) printf "%.2f\n", (b - a) / 1000 / n}')"
+        record "$app" "$v" "$round.$p" "${route}_p99_ms" "$(wrk_p99_ms "$out")"
+        record "$app" "$v" "$round.$p" "${route}_errors" "$(wrk_errors "$out")"
+      done
+    done
+  done
+  for v in $variants; do
+    local pid=${pids[$v]}
+    record "$app" "$v" "$round" rss_kib "$(rss_kib "$pid")"
+    if [[ "${v%-cds}" != none ]]; then
+      local url="http://127.0.0.1:${mports[$v]}/metrics" i times=()
+      taskset -c "$LOAD_CPU" curl -s -o "$prefix-$v-metrics.txt" "$url" || true
+      for ((i = 0; i < SCRAPES; i++)); do
+        times+=("$(taskset -c "$LOAD_CPU" curl -s -o /dev/null -w '%{time_total}' "$url")")
+      done
+      record "$app" "$v" "$round" scrape_ms \
+        "$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{printf "%.2f\n", 1000*(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')"
+      record "$app" "$v" "$round" scrape_bytes "$(stat -c %s "$prefix-$v-metrics.txt")"
+      record "$app" "$v" "$round" scrape_samples "$(grep -cv '^#' "$prefix-$v-metrics.txt" || true)"
+    fi
+    record "$app" "$v" "$round" heap_kib "$(heap_after_gc_kib "$pid" || echo NA)"
+  done
+  for v in $variants; do
+    stop_jvm "${pids[$v]}"
+  done
+  LOAD_PIDS=()
+  log "   $app round $round done ($PAIRS pairs per route)"
 }

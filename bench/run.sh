@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
-# Overhead of autoprom against no agent and the OpenTelemetry Java agent (metrics only).
+# Overhead of autoprom against no agent (and the OpenTelemetry Java agent, metrics only, when its jar is there).
 #
-#   bench/run.sh                 full run (3 interleaved rounds, 20 s warm-up + 30 s per route)
-#   QUICK=1 bench/run.sh         smoke test (3 s runs, 1 round, 3 launches for startup)
+#   bench/run.sh                 full run (~15 min per app)
+#   QUICK=1 bench/run.sh         smoke test (~3 min per app)
+#   APPS=workload LOAD=0 STARTS=15 bench/run.sh    start-up only
 #
-# Prints a markdown table and saves it to bench/results/latest.md; raw numbers go to
-# bench/target/results/. See bench/README.md for what each number means.
+# Built to survive a shared, noisy machine: the JVM is pinned to one CPU and start-up is measured as that JVM's
+# CPU time (beside wall time); variants alternate launch by launch, and load runs alternate in many short runs
+# between JVMs that are alive at once. Each agent launch or run is paired with the none next to it; the report
+# gives the median of the per-pair ratios (or deltas) with their interquartile range, and calls a verdict
+# "noisy" when that range straddles the target. See bench/README.md.
+#
+# Prints a markdown table and saves it to bench/results/latest.md; raw numbers go to bench/target/results/.
 #
 # Settings (environment):
-#   ROUNDS=3            interleaved load rounds per app (none, autoprom, otel, none, ...)
-#   WARMUP=20 MEASURE=30  seconds of wrk per warm-up (split over the routes) and per measured route
-#   STARTS=5            launches per variant for the startup median
+#   STARTS=10           launches per variant for start-up (interleaved: none, autoprom, none-cds, ...)
+#   LOAD=1              0 skips the load rounds (start-up only)
+#   ROUNDS=2            load rounds: each launches every load variant once, all alive at once
+#   WARMUP=20           seconds of wrk per variant before a round's pairs (split over the routes)
+#   PAIRS=8 SHORT=5     short alternating runs per round and route, seconds each
 #   APPS="workload spring-boot"      which apps
-#   VARIANTS="none autoprom otel"    which variants
+#   VARIANTS="none autoprom otel"    load variants (otel only if its jar is in bench/target/otel; OTEL_DOWNLOAD=1);
+#                       autoprom-bcp = autoprom with its jar also on -Xbootclasspath/a (keeps the application's CDS)
+#   CDS=1               start-up also with the application's CDS archive (variants none-cds, autoprom-cds, ...):
+#                       AppCDS (-XX:ArchiveClassesAtExit) on JDK 17-24, the AOT cache (-XX:AOTCacheOutput) on 25+;
+#                       each archive made by one training run with that variant's agent attached
+#   JAVA=path           the java to run (default: $JAVA_HOME/bin/java, else java on PATH)
 #   SPRING_ROUTES="ping"             routes loaded on the Spring Boot app ("ping users" for both)
 #   WRK_CONNECTIONS=8   wrk connections (one wrk thread)
 #   JVM_CPU=0 LOAD_CPU=1  CPUs for the JVM under test and for wrk/curl/jcmd
@@ -28,10 +41,12 @@ source "$BENCH_DIR/lib.sh"
 
 QUICK=${QUICK:-0}
 if [[ "$QUICK" == 1 ]]; then
-  ROUNDS=${ROUNDS:-1}; WARMUP=${WARMUP:-3}; MEASURE=${MEASURE:-3}; STARTS=${STARTS:-3}
+  ROUNDS=${ROUNDS:-1}; WARMUP=${WARMUP:-3}; PAIRS=${PAIRS:-3}; SHORT=${SHORT:-2}; STARTS=${STARTS:-3}
 else
-  ROUNDS=${ROUNDS:-3}; WARMUP=${WARMUP:-20}; MEASURE=${MEASURE:-30}; STARTS=${STARTS:-5}
+  ROUNDS=${ROUNDS:-2}; WARMUP=${WARMUP:-20}; PAIRS=${PAIRS:-8}; SHORT=${SHORT:-5}; STARTS=${STARTS:-10}
 fi
+LOAD=${LOAD:-1}
+CDS=${CDS:-1}
 APPS=${APPS:-"workload spring-boot"}
 VARIANTS=${VARIANTS:-"none autoprom otel"}
 WORKLOAD_ROUTES=${WORKLOAD_ROUTES:-"ping users"}
@@ -56,7 +71,11 @@ trap cleanup EXIT
   echo "quick=$QUICK"
   echo "rounds=$ROUNDS"
   echo "warmup=$WARMUP"
-  echo "measure=$MEASURE"
+  echo "pairs=$PAIRS"
+  echo "short=$SHORT"
+  echo "load=$LOAD"
+  echo "cds=$CDS"
+  echo "java_major=$(java_major)"
   echo "starts=$STARTS"
   echo "wrk_connections=$WRK_CONNECTIONS"
   echo "jvm_cpu=$JVM_CPU"
@@ -67,37 +86,49 @@ trap cleanup EXIT
   echo "workload_routes=$WORKLOAD_ROUTES"
   echo "spring_routes=$SPRING_ROUTES"
   echo "agent_jar_bytes=$(stat -c %s "$AGENT_JAR")"
-  echo "otel_jar_bytes=$(stat -c %s "$OTEL_JAR")"
+  echo "otel_jar_bytes=$(stat -c %s "$OTEL_JAR" 2>/dev/null || echo 0)"
   echo "otel_version=$OTEL_VERSION"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- agent instrumentations 2>/dev/null || echo -dirty)"
   echo "cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
   echo "cpus=$(nproc)"
   echo "mem_total=$(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
   echo "kernel=$(uname -sr)"
-  echo "java=$(java -version 2>&1 | head -2 | tail -1)"
+  echo "java=$("$JAVA" -version 2>&1 | head -2 | tail -1)"
   echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$META"
+
+START_VARIANTS=$VARIANTS
+if [[ "$CDS" == 1 ]]; then
+  START_VARIANTS=$(for v in $VARIANTS; do printf '%s %s-cds ' "$v" "$v"; done)
+fi
+echo "start_variants=$START_VARIANTS" >> "$META"
 
 for app in $APPS; do
   routes=$WORKLOAD_ROUTES
   [[ "$app" == spring-boot ]] && routes=$SPRING_ROUTES
 
-  log "== $app: startup, $STARTS launches per variant (interleaved)"
+  if [[ "$CDS" == 1 ]]; then
+    log "== $app: CDS training runs (one per variant)"
+    for v in $VARIANTS; do train_cds "$app" "$v"; done
+  fi
+
+  log "== $app: startup, $STARTS launches per variant (interleaved: $START_VARIANTS)"
   for ((i = 1; i <= STARTS; i++)); do
-    for v in $VARIANTS; do
-      ms=$(measure_startup "$app" "$v" "$LOG_DIR/$app-$v-start$i.log")
+    for v in $START_VARIANTS; do
+      read -r ms cpu < <(measure_startup "$app" "$v" "$LOG_DIR/$app-$v-start$i.log")
       record "$app" "$v" "$i" startup_ms "$ms"
-      log "   $app $v launch $i: ${ms} ms to first 200"
+      record "$app" "$v" "$i" startup_cpu_ms "$cpu"
+      log "   $app $v launch $i: ${cpu} ms CPU, ${ms} ms wall to the first GET /users/1"
     done
   done
 
-  log "== $app: load, $ROUNDS rounds (interleaved), routes: $routes"
-  for ((r = 1; r <= ROUNDS; r++)); do
-    for v in $VARIANTS; do
-      measure_round "$app" "$v" "$r" "$routes" "$LOG_DIR/$app-$v-round$r"
+  if [[ "$LOAD" == 1 ]]; then
+    log "== $app: load, $ROUNDS rounds of $PAIRS alternating ${SHORT}-s pairs, routes: $routes"
+    for ((r = 1; r <= ROUNDS; r++)); do
+      measure_load_round "$app" "$r" "$routes" "$VARIANTS" "$LOG_DIR/$app-round$r"
     done
-  done
+  fi
 done
 
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$META"

@@ -5,8 +5,9 @@ import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
 
 /**
- * {@code Premain-Class} and {@code Agent-Class}. Loaded by the system class loader, it only appends the agent
- * jar to the bootstrap search path and calls the real entry point there, so that advice inlined into any
+ * {@code Premain-Class} and {@code Agent-Class}. Loaded by the system class loader (or from {@code
+ * -Xbootclasspath/a}, see {@link #onBootClassPath}), it only appends the agent jar to the bootstrap search path
+ * if it is not there yet and calls the real entry point there, so that advice inlined into any
  * class (including the JDK's own) can reach the agent's classes, and no agent class is ever defined twice.
  * It must not touch any other agent class directly.
  */
@@ -24,15 +25,48 @@ public final class AgentTrampoline {
         start(agentArgs, inst, true);
     }
 
+    /**
+     * Whether the JVM was started with the agent jar on {@code -Xbootclasspath/a} already. Then the jar is not
+     * appended again: an append at run time is what makes the JVM stop sharing every class outside the boot
+     * loader ("Sharing is only supported for boot loader classes because bootstrap classpath has been
+     * appended"), while a boot class path given on the command line is part of what a CDS archive or AOT cache
+     * records, so the application's classes and the agent's own stay shared.
+     */
+    private static boolean onBootClassPath() {
+        try {
+            Class.forName(ENTRY_POINT, false, null);
+            return true;
+        } catch (ClassNotFoundException notThere) {
+            return false;
+        }
+    }
+
+    /**
+     * The jar this class came from. From the system class loader its code source says so; a class of the boot
+     * class path ({@code -Xbootclasspath/a}) has none, but its resource URL ({@code jar:file:...!/...}) names
+     * the jar either way.
+     */
+    private static File agentJar() throws Exception {
+        java.security.CodeSource source =
+                AgentTrampoline.class.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null) {
+            return new File(source.getLocation().toURI());
+        }
+        String url = String.valueOf(AgentTrampoline.class.getResource("AgentTrampoline.class"));
+        int separator = url.indexOf("!/");
+        if (!url.startsWith("jar:") || separator < 0) {
+            throw new IllegalStateException("cannot tell which jar the agent was loaded from: " + url);
+        }
+        return new File(new java.net.URI(url.substring("jar:".length(), separator)));
+    }
+
     private static void start(String agentArgs, Instrumentation inst, boolean attachedLate) {
         File jar;
         try {
-            jar = new File(AgentTrampoline.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            jar = agentJar();
+            if (!onBootClassPath()) {
+                inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            }
         } catch (Exception e) {
             System.err.println("[autoprom] ERROR cannot add the agent jar to the bootstrap class path, agent not "
                     + "started: " + e);

@@ -14,10 +14,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.apache.commons.dbcp2.DelegatingStatement;
 import org.junit.jupiter.api.Test;
 
 /** Statement metrics on H2 in-process, through HikariCP (a proxy around the driver) and through the bare driver. */
@@ -149,6 +152,48 @@ class H2StatementIT {
         JdbcMetrics m = JdbcMetrics.scrape();
         assertThat(m.operations("h2", "concurrent", "SELECT")).isEqualTo((long) threads * perThread);
         assertThat(m.allOperations("concurrent")).isEqualTo((long) threads * perThread);
+        m.assertNoAgentErrors();
+    }
+
+    /**
+     * The agent keeps a just-prepared statement in a slot until its close() rather than in a weak map; a
+     * statement a pool caches is never closed at the driver, and here it is handed to another thread: its
+     * executes there must be recorded too, exactly.
+     */
+    @Test
+    void aStatementThePoolCachesIsRecordedOnEveryThreadItIsHandedTo() throws Exception {
+        BasicDataSource ds = new BasicDataSource();
+        ds.setUrl("jdbc:h2:mem:cached;DB_CLOSE_DELAY=-1");
+        ds.setMaxTotal(1);
+        ds.setPoolPreparedStatements(true);
+        Callable<Object> selectOne = () -> {
+            try (Connection c = ds.getConnection();
+                    PreparedStatement p = c.prepareStatement("SELECT ?")) {
+                p.setInt(1, 1);
+                try (ResultSet r = p.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getInt(1)).isEqualTo(1);
+                }
+                return ((DelegatingStatement) p).getInnermostDelegate();
+            }
+        };
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Object driverStatement = first.submit(selectOne).get(1, TimeUnit.MINUTES);
+            assertThat(second.submit(selectOne).get(1, TimeUnit.MINUTES))
+                    .as("the pool handed the same driver statement to the second thread")
+                    .isSameAs(driverStatement);
+            assertThat(second.submit(selectOne).get(1, TimeUnit.MINUTES)).isSameAs(driverStatement);
+            assertThat(first.submit(selectOne).get(1, TimeUnit.MINUTES)).isSameAs(driverStatement);
+        } finally {
+            first.shutdownNow();
+            second.shutdownNow();
+            ds.close();
+        }
+        JdbcMetrics m = JdbcMetrics.scrape();
+        assertThat(m.operations("h2", "cached", "SELECT")).as(m.jdbcLines()).isEqualTo(4);
+        assertThat(m.allOperations("cached")).isEqualTo(4);
         m.assertNoAgentErrors();
     }
 }

@@ -129,6 +129,7 @@ class HookCoverageIT {
                 "ExecuteAdvice",
                 "ExecuteBatchAdvice",
                 "PrepareAdvice",
-                "CreateStatementAdvice");
+                "CreateStatementAdvice",
+                "CloseAdvice");
     }
 }

@@ -69,6 +69,7 @@ public class JdbcRecordingBenchmark {
     private Statement[] plain;
     private PreparedStatement[] prepared;
     private String[] sqlTexts;
+    private final Object[] freshStatements = new Object[Labels.COMBOS];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -106,6 +107,9 @@ public class JdbcRecordingBenchmark {
             throw new IllegalStateException(e);
         }
         sqlTexts = SQL.clone();
+        for (int i = 0; i < freshStatements.length; i++) {
+            freshStatements[i] = new Object();
+        }
     }
 
     /** nanoTime around the execute, duration observe with 4 labels. */
@@ -141,20 +145,33 @@ public class JdbcRecordingBenchmark {
 
     /**
      * What a request of the overhead workload's {@code /users/{id}} costs the JDBC family: a new prepared
-     * statement per request ({@code PrepareAdvice}: the SQL's keyword, the connection's cached database, one
-     * weak-map entry for the new statement), then its execute. The new statement is a plain {@code Object}
-     * (its own 16 bytes are in B/op; the agent's share is the rest: the weak-map entry, which the next GC
-     * clears once the statement is garbage).
+     * statement per request ({@code PrepareAdvice}: the SQL's keyword, the connection's cached database, the
+     * statement kept in {@code RecentStatements}), its execute, and its {@code close()} ({@code CloseAdvice}:
+     * the slot freed, so no weak-map entry is ever made). The statements are 16 plain objects made in set-up,
+     * so that B/op is the agent's alone; {@link #recorderPrepareThenExecuteNewStatement} makes a new one per
+     * call, as the workload does.
      */
     @Benchmark
     public void recorderPrepareThenExecute() {
         int i = next;
         nextLabels();
-        Object statement = new Object();
+        prepareExecuteClose(i, freshStatements[i]);
+    }
+
+    /** As {@link #recorderPrepareThenExecute} with a new statement object per call (its own 16 B are in B/op). */
+    @Benchmark
+    public void recorderPrepareThenExecuteNewStatement() {
+        int i = next;
+        nextLabels();
+        prepareExecuteClose(i, new Object());
+    }
+
+    private void prepareExecuteClose(int i, Object statement) {
         StatementHooks.prepareEnter();
         StatementHooks.prepareExit(connections[i >> 2], statement, SQL[i & 3]);
         long start = StatementHooks.enter();
         StatementHooks.exit(statement, null, false, start, null, null);
+        StatementHooks.closed(statement);
     }
 
     /**

@@ -11,7 +11,8 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
  * objects (this class is on the bootstrap class path and cannot name {@code java.sql} types).
  *
  * <ul>
- *   <li>When a connection creates or prepares a statement, the statement is mapped (weakly) to its
+ *   <li>When a connection creates or prepares a statement, the statement is mapped (in {@link RecentStatements}
+ *       until it is closed, weakly if it outlives its slot there) to its
  *       {@link StatementSeries}: the connection's database, found once per connection, and for a prepared
  *       statement the keyword of its SQL, extracted once.</li>
  *   <li>A pool's proxy connection that prepares by calling the driver's connection inherits the series the driver
@@ -22,8 +23,9 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
  * Only statements created through a {@code Connection} method are recorded: statements a driver makes for
  * itself (MariaDB's {@code select database()} behind {@code getCatalog()}) are not the application's operations.
  *
- * <p>The execute path allocates nothing once a statement is known: a thread-local, a weak-map lookup with a reused
- * probe, a cached child and one observation.
+ * <p>The execute path allocates nothing once a statement is known: a thread-local, a look-up in {@link RecentStatements}
+ * (or the weak map with a reused probe), a cached child and one observation. Prepare, execute and close on one
+ * thread allocate nothing either: the statement waits in {@link RecentStatements} until its {@code close()}.
  */
 public final class StatementHooks {
 
@@ -38,7 +40,11 @@ public final class StatementHooks {
 
     private static final Class<?> JAVA_SQL_CONNECTION = javaSqlConnection();
     private static final ThreadLocal<CallState> CALLS = ThreadLocal.withInitial(CallState::new);
+    /** Statements that outlived their slot in {@link #RECENT}: still open when a newer one needed it. */
     private static final WeakIdentityMap<StatementSeries> STATEMENTS = new WeakIdentityMap<>();
+    /** Just-prepared statements until closed: the common prepare-execute-close costs no weak-map entry. */
+    private static final RecentStatements RECENT = new RecentStatements();
+
     private static final WeakIdentityMap<DatabaseSeries> CONNECTIONS = new WeakIdentityMap<>();
 
     private StatementHooks() {}
@@ -94,7 +100,7 @@ public final class StatementHooks {
 
     private static void record(
             Object statement, String sql, boolean batch, long nanos, Throwable error, String sqlState) {
-        StatementSeries series = STATEMENTS.get(statement);
+        StatementSeries series = find(statement);
         if (series == null) {
             // not created through a Connection method: a driver's internal statement (MariaDB runs
             // "select database()" behind getCatalog()), or one created before the agent attached
@@ -104,6 +110,12 @@ public final class StatementHooks {
                 ? series.success(sql, batch)
                 : series.database.failure(series.operation(sql, batch), errorType(error, sqlState));
         child.observe(nanos / 1e9);
+    }
+
+    /** The slot first: an eviction writes the weak map before it frees the slot, so no statement slips between. */
+    private static StatementSeries find(Object statement) {
+        StatementSeries series = RECENT.get(statement);
+        return series != null ? series : STATEMENTS.get(statement);
     }
 
     /** {@code error_type}: the SQLState class (its first two characters), else the exception's class name. */
@@ -143,7 +155,7 @@ public final class StatementHooks {
                 calls.innerSeries = series;
                 calls.innerSql = sql;
             } else {
-                STATEMENTS.put(statement, series);
+                RECENT.put(statement, series, STATEMENTS);
             }
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
@@ -153,6 +165,21 @@ public final class StatementHooks {
                 calls.innerSeries = null;
                 calls.innerSql = null;
             }
+        }
+    }
+
+    /**
+     * {@code Statement.close()} returned: the statement's slot is freed. A statement that left its slot already
+     * stays in the weak map until the GC takes it (a pool's cached statement is "closed" again and again by
+     * the application without the driver's close being called, so nothing here must depend on close).
+     */
+    public static void closed(Object statement) {
+        try {
+            if (statement != null) {
+                RECENT.closed(statement);
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
         }
     }
 

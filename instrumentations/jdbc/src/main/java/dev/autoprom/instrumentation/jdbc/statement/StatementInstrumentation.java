@@ -99,6 +99,9 @@ public final class StatementInstrumentation extends LibraryInstrumentation {
                                 .and(takesArgument(0, String.class))
                                 .and(ofConnection),
                         ADVICE + "PrepareAdvice")
-                .advise(named("createStatement").and(ofConnection), ADVICE + "CreateStatementAdvice");
+                .advise(named("createStatement").and(ofConnection), ADVICE + "CreateStatementAdvice")
+                // on the statement classes the names above select (a driver's statements declare execute*):
+                // "close" is not a candidate name of its own, it would send every Closeable to the matchers
+                .advise(named("close").and(takesArguments(0)).and(ofStatement), ADVICE + "CloseAdvice");
     }
 }

@@ -41,6 +41,31 @@ class StatementRecorderHotPathTest {
         assertThat(allocated).isLessThan(2048);
     }
 
+    @Test
+    void prepareExecuteCloseOnOneThreadAllocatesNothing() {
+        Object connection = new Object();
+        Object[] statements = new Object[16];
+        for (int i = 0; i < statements.length; i++) {
+            statements[i] = new Object();
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 15 && allocated >= 2048; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < CALLS; i++) {
+                Object statement = statements[i & 15];
+                StatementHooks.prepareEnter();
+                StatementHooks.prepareExit(connection, statement, "SELECT * FROM t WHERE id = ?");
+                long start = StatementHooks.enter();
+                StatementHooks.exit(statement, null, false, start, null, null);
+                StatementHooks.closed(statement);
+            }
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        // the weak map's key and node (64 B per prepare before RecentStatements) would be megabytes here
+        assertThat(allocated).isLessThan(2048);
+    }
+
     private static void run(Object prepared, Object plain) {
         for (int i = 0; i < CALLS; i++) {
             long start = StatementHooks.enter();
