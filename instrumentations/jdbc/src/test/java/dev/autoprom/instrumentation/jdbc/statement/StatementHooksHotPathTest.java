@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * The execute path of a known statement allocates nothing: thread-local depth, weak-map lookup with a reused
  * probe, cached child, one observation. Measured with the JVM's per-thread allocation counter after warm-up.
  */
-class StatementRecorderHotPathTest {
+class StatementHooksHotPathTest {
 
     private static final int CALLS = Integer.getInteger("hotpath.calls", 200_000);
 
