@@ -180,6 +180,15 @@ class SpringAiIT {
                         responseModel(model)))
                 .isEqualTo(2);
         assertThat(tokens(scrape, model, "input")).isEqualTo(2 * EMBED_IN);
+        // an embedding has no output tokens: no output sample (Spring AI's usage says 0)
+        assertThat(count(
+                        scrape,
+                        "gen_ai_client_token_usage",
+                        "gen_ai_request_model",
+                        model,
+                        "gen_ai_token_type",
+                        "output"))
+                .isZero();
     }
 
     @Test

@@ -18,10 +18,11 @@ import dev.autoprom.instrumentation.genai.GenAiAdapter;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Spring AI 1.x: every {@code ChatModel.call(Prompt)}, {@code StreamingChatModel.stream(Prompt)} and
+ * Spring AI 1.x and 2.0: every {@code ChatModel.call(Prompt)}, {@code StreamingChatModel.stream(Prompt)} and
  * {@code EmbeddingModel.call(EmbeddingRequest)} implementation (ChatClient and the convenience overloads end
  * there, around Spring AI's retries). The provider is the model's module (openai, anthropic, ollama, ...); an
- * instrumented SDK called inside (google-genai under Spring AI's Google GenAI model) is not recorded again.
+ * instrumented SDK called inside (google-genai under Spring AI's Google GenAI model, the OpenAI Java SDK under
+ * Spring AI 2.0's OpenAI models) is not recorded again.
  */
 public final class SpringAiInstrumentation extends LibraryInstrumentation {
 

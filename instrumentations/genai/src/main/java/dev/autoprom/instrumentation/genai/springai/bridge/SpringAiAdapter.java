@@ -84,20 +84,24 @@ public final class SpringAiAdapter implements GenAiAdapter {
         if (result instanceof ChatResponse) {
             ChatResponseMetadata metadata = ((ChatResponse) result).getMetadata();
             if (metadata != null) {
-                usage(call, metadata.getUsage());
+                usage(call, metadata.getUsage(), true);
                 call.responseModel(metadata.getModel());
             }
         } else if (result instanceof EmbeddingResponse) {
             EmbeddingResponseMetadata metadata = ((EmbeddingResponse) result).getMetadata();
             if (metadata != null) {
-                usage(call, metadata.getUsage());
+                usage(call, metadata.getUsage(), false);
                 call.responseModel(metadata.getModel());
             }
         }
     }
 
-    /** Streamed responses carry an empty usage until the last one (when the provider sends it): zeros are skipped. */
-    private static void usage(GenAiCall call, Usage usage) {
+    /**
+     * Streamed responses carry an empty usage until the last one (when the provider sends it): zeros are skipped.
+     * An embedding has input tokens only: Spring AI's usage says 0 completion tokens for it, which is not an output
+     * sample (the SDK layers record none either).
+     */
+    private static void usage(GenAiCall call, Usage usage, boolean hasOutput) {
         if (usage == null) {
             return;
         }
@@ -109,7 +113,7 @@ public final class SpringAiAdapter implements GenAiAdapter {
         if (prompt != null) {
             call.inputTokens(prompt);
         }
-        if (completion != null) {
+        if (completion != null && hasOutput) {
             call.outputTokens(completion);
         }
     }
