@@ -30,11 +30,19 @@ class GeminiLiveIT {
     static void runTheSessions() {
         app = ChildJvm.main(LiveChildApp.class).start();
         app.awaitOutput("sessions done", Duration.ofSeconds(90));
-        // the sessions end on OkHttp's reader thread: wait until both are recorded
+        // the sessions, the dropped session's cut turn and the sockets' closes are recorded on OkHttp's reader
+        // threads, each a moment after the child's main saw its session end: wait until all of them are there
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         do {
             scrape = app.scrape();
-        } while (scrape.sum(SESSION) < 2 && System.nanoTime() < deadline && pause());
+        } while (!allRecorded(scrape) && System.nanoTime() < deadline && pause());
+    }
+
+    private static boolean allRecorded(Scrape scrape) {
+        return scrape.sum(SESSION) >= 2
+                && scrape.sum(TURNS, "gen_ai_request_model", DROPPED) >= 1
+                && scrape.sum(TURNS, "gen_ai_request_model", MODEL) >= 2
+                && scrape.sum("websocket_client_connection_duration_seconds_count", "websocket_library", "okhttp") >= 2;
     }
 
     private static boolean pause() {
