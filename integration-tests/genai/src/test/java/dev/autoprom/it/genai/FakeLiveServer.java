@@ -237,7 +237,10 @@ final class FakeLiveServer implements AutoCloseable {
                 send("{\"serverContent\":{\"modelTurn\":{\"role\":\"model\",\"parts\":[{\"text\":\"" + piece
                         + "\"}]}}}");
                 if (model.endsWith("-drop")) {
-                    pause();
+                    // long enough for the SDK to hand the part to the application before the cut: the SDK may
+                    // deliver messages on another thread than the one that sees the socket fail, and a part it
+                    // delivers after the failure belongs to no turn any more (see the genai README)
+                    sleep(250);
                     System.out.println("fake Live server: cutting the connection of " + model);
                     socket.close();
                     return false;
@@ -256,8 +259,12 @@ final class FakeLiveServer implements AutoCloseable {
         }
 
         private static void pause() {
+            sleep(15);
+        }
+
+        private static void sleep(long millis) {
             try {
-                Thread.sleep(15);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
