@@ -2,6 +2,7 @@ package dev.autoprom.it.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Scrape;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -56,7 +57,7 @@ class AgentInvisibleLoaderIT {
                 }
             }
         }
-        Scrape scrape = Scrape.port(Integer.getInteger("jdbc.metrics.port", 19420));
+        Scrape scrape = InJvmAgent.scrape();
         // nothing of the hidden driver was recorded, and the one refused loader was counted
         assertThat(scrape.find(JdbcMetrics.OPERATION + "_count", "db_namespace", "hidden"))
                 .as(scrape.text())
@@ -65,7 +66,7 @@ class AgentInvisibleLoaderIT {
     }
 
     private static double installerErrors() {
-        Scrape scrape = Scrape.port(Integer.getInteger("jdbc.metrics.port", 19420));
+        Scrape scrape = InJvmAgent.scrape();
         return scrape.has("autoprom_agent_errors_total", "component", "installer")
                 ? scrape.value("autoprom_agent_errors_total", "component", "installer")
                 : 0;
