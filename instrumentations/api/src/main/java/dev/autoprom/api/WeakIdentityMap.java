@@ -1,10 +1,11 @@
 package dev.autoprom.api;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The agent's one map for state it attaches to application objects it cannot change (JDBC statements,
@@ -52,8 +53,8 @@ public final class WeakIdentityMap<V> {
             return null;
         }
         int hash = hash(key);
-        AtomicReferenceArray<Node<V>> table = segmentFor(hash).table;
-        for (Node<V> node = table.get(Segment.bucket(hash, table)); node != null; node = node.next) {
+        Node<V>[] table = segmentFor(hash).table;
+        for (Node<V> node = Segment.head(table, Segment.bucket(hash, table)); node != null; node = node.next) {
             if (node.get() == key) {
                 return node.value;
             }
@@ -127,7 +128,8 @@ public final class WeakIdentityMap<V> {
         private static final int INITIAL_BUCKETS = 4;
 
         private final ReferenceQueue<Object> queue;
-        volatile AtomicReferenceArray<Node<V>> table = new AtomicReferenceArray<>(INITIAL_BUCKETS);
+        /** Its buckets are read with acquire and written with release semantics (see {@link #BUCKET}). */
+        volatile Node<V>[] table = newTable(INITIAL_BUCKETS);
         /** Entries in the table, collected ones not yet purged included; written under the monitor. */
         volatile int count;
 
@@ -135,44 +137,64 @@ public final class WeakIdentityMap<V> {
             this.queue = queue;
         }
 
+        /**
+         * A bucket's chain is published by a release store after its nodes are built and read by an acquire load,
+         * so a reader that sees a node sees its key too (a weak reference's referent is not a final field).
+         */
+        private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(Node[].class);
+
+        @SuppressWarnings("unchecked")
+        private static <V> Node<V>[] newTable(int buckets) {
+            return (Node<V>[]) new Node<?>[buckets];
+        }
+
         /** The segment took the low bits of the hash: the bucket takes the next ones. */
-        static int bucket(int hash, AtomicReferenceArray<?> table) {
-            return (hash >>> 4) & (table.length() - 1);
+        static int bucket(int hash, Object[] table) {
+            return (hash >>> 4) & (table.length - 1);
+        }
+
+        @SuppressWarnings("unchecked")
+        static <V> Node<V> head(Node<V>[] table, int bucket) {
+            return (Node<V>) BUCKET.getAcquire(table, bucket);
+        }
+
+        private static <V> void publish(Node<V>[] table, int bucket, Node<V> chain) {
+            BUCKET.setRelease(table, bucket, chain);
         }
 
         synchronized void put(Object key, int hash, V value) {
-            AtomicReferenceArray<Node<V>> current = table;
+            Node<V>[] current = table;
             int i = bucket(hash, current);
-            Node<V> head = current.get(i);
+            Node<V> head = head(current, i);
             Node<V> existing = find(head, key);
             Node<V> rest = existing == null ? head : without(head, existing);
-            current.set(i, new Node<>(key, hash, value, rest, queue));
-            if (existing == null && ++count > current.length() * 3 / 4) {
+            publish(current, i, new Node<>(key, hash, value, rest, queue));
+            if (existing == null && ++count > current.length * 3 / 4) {
                 grow(current);
             }
         }
 
         synchronized V remove(Object key, int hash) {
-            AtomicReferenceArray<Node<V>> current = table;
+            Node<V>[] current = table;
             int i = bucket(hash, current);
-            Node<V> head = current.get(i);
+            Node<V> head = head(current, i);
             Node<V> existing = find(head, key);
             if (existing == null) {
                 return null;
             }
-            current.set(i, without(head, existing));
+            publish(current, i, without(head, existing));
             count--;
             return existing.value;
         }
 
         /** Drops a node whose key was collected, if it is still in the table (a copy or a resize made new ones). */
         synchronized void unlink(Node<V> dead) {
-            AtomicReferenceArray<Node<V>> current = table;
+            Node<V>[] current = table;
             int i = bucket(dead.hash, current);
-            Node<V> head = current.get(i);
+            Node<V> head = head(current, i);
             for (Node<V> node = head; node != null; node = node.next) {
                 if (node == dead) {
-                    current.set(i, without(head, dead));
+                    publish(current, i, without(head, dead));
                     count--;
                     return;
                 }
@@ -180,9 +202,9 @@ public final class WeakIdentityMap<V> {
         }
 
         synchronized void collectValues(List<V> into) {
-            AtomicReferenceArray<Node<V>> current = table;
-            for (int i = 0; i < current.length(); i++) {
-                for (Node<V> node = current.get(i); node != null; node = node.next) {
+            Node<V>[] current = table;
+            for (int i = 0; i < current.length; i++) {
+                for (Node<V> node = head(current, i); node != null; node = node.next) {
                     if (node.get() != null) {
                         into.add(node.value);
                     }
@@ -217,15 +239,15 @@ public final class WeakIdentityMap<V> {
             return new Node<>(key, node.hash, node.value, rest, queue);
         }
 
-        private void grow(AtomicReferenceArray<Node<V>> old) {
-            AtomicReferenceArray<Node<V>> bigger = new AtomicReferenceArray<>(old.length() * 2);
+        private void grow(Node<V>[] old) {
+            Node<V>[] bigger = newTable(old.length * 2);
             int live = 0;
-            for (int i = 0; i < old.length(); i++) {
-                for (Node<V> node = old.get(i); node != null; node = node.next) {
+            for (int i = 0; i < old.length; i++) {
+                for (Node<V> node = head(old, i); node != null; node = node.next) {
                     Object key = node.get();
                     if (key != null) {
                         int j = bucket(node.hash, bigger);
-                        bigger.set(j, new Node<>(key, node.hash, node.value, bigger.get(j), queue));
+                        publish(bigger, j, new Node<>(key, node.hash, node.value, head(bigger, j), queue));
                         live++;
                     }
                 }
