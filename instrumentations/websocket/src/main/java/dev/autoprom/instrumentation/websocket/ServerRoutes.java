@@ -10,7 +10,7 @@ public final class ServerRoutes {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     /** The {@code websocket_library} of the framework that published {@link #CURRENT} (null: the container's). */
     private static final ThreadLocal<String> LIBRARY = new ThreadLocal<>();
-    /** Set while the container will itself count the upgrade request on this thread as a 404 if it ends so. */
+    /** Set while the container passes an upgrade request it has no endpoint for on to the application. */
     private static final ThreadLocal<Boolean> CONTAINER_COUNTS_404 = new ThreadLocal<>();
 
     private ServerRoutes() {}
@@ -35,15 +35,21 @@ public final class ServerRoutes {
     }
 
     /**
-     * The container found no endpoint for the upgrade request on this thread and counts it as 404 if it ends
-     * so ({@code true}), or that request ended ({@code false}): a framework behind it must not count it again.
+     * The container found no endpoint of its own for the upgrade request on this thread and passes it on; it
+     * counts a 404 when the request ends so, unless a framework behind it claimed the request meanwhile
+     * ({@link #claimUnmappedUpgrade}) to count it under its own library.
      */
-    public static void containerCounts404(boolean counts) {
-        CONTAINER_COUNTS_404.set(counts ? Boolean.TRUE : null);
+    public static void unmappedUpgrade() {
+        CONTAINER_COUNTS_404.set(Boolean.TRUE);
     }
 
-    public static boolean containerCounts404() {
-        return CONTAINER_COUNTS_404.get() == Boolean.TRUE;
+    /** Takes the mark {@link #unmappedUpgrade} left on this thread: whether it was there. */
+    public static boolean claimUnmappedUpgrade() {
+        if (CONTAINER_COUNTS_404.get() == Boolean.TRUE) {
+            CONTAINER_COUNTS_404.set(null);
+            return true;
+        }
+        return false;
     }
 
     public static String current() {

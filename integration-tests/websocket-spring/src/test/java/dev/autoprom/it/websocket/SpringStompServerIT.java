@@ -1,12 +1,14 @@
 package dev.autoprom.it.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autoprom.it.harness.ChildJvm;
 import dev.autoprom.it.harness.HookCoverage;
 import dev.autoprom.it.harness.Scrape;
 import dev.autoprom.it.websocket.springapp.SpringChatApplication;
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,10 @@ class SpringStompServerIT {
 
     @BeforeAll
     void startServer() {
-        server = ChildJvm.main(SpringChatApplication.class).start();
+        // this application also exports a Jakarta endpoint: Tomcat's filter sees every upgrade first
+        server = ChildJvm.main(SpringChatApplication.class)
+                .property("chat.jakarta", "true")
+                .start();
         port = Integer.parseInt(
                 server.awaitOutput("CHAT_PORT=(\\d+)", Duration.ofSeconds(60)).group(1));
         agentPort = server.metricsPort();
@@ -157,10 +162,55 @@ class SpringStompServerIT {
         // handling: the 5 frames dispatched to the @MessageMapping method, not CONNECT nor SUBSCRIBE
         assertThat(delta.of(m -> m.handled("text", ""))).isEqualTo(5);
         assertThat(delta.of(ServerMetrics::handled)).isEqualTo(5);
-        assertThat(delta.after.scrape.text())
-                .doesNotContain("tenant-4711")
-                .doesNotContain("room-4711")
-                .doesNotContain("websocket_library=\"jakarta\"");
+        assertThat(delta.after.scrape.text()).doesNotContain("tenant-4711").doesNotContain("room-4711");
+        // recorded once: not again under Tomcat's own label, with or without the route
+        assertThat(new ServerMetrics(delta.after.scrape, "jakarta", ROUTE).closes())
+                .isZero();
+        assertThat(new ServerMetrics(delta.after.scrape, "jakarta", "").closes())
+                .isZero();
+    }
+
+    /**
+     * Here Tomcat has an endpoint of its own, finds none for the path and passes the request on to Spring, which
+     * answers 404: counted once, under Spring's label. The Jakarta endpoint's own sessions stay Jakarta ones.
+     */
+    @Test
+    void inAnApplicationWithJakartaEndpointsTooAnUnknownPathIsOne404() throws Exception {
+        ServerMetrics springBefore = new ServerMetrics(Scrape.port(agentPort), "spring", "");
+        ServerMetrics jakartaBefore = new ServerMetrics(Scrape.port(agentPort), "jakarta", "");
+        ServerMetrics endpointBefore = new ServerMetrics(Scrape.port(agentPort), "jakarta", "/jakarta/{room}");
+        assertThatThrownBy(() -> WebSocketServerContract.client()
+                        .connect(URI.create("ws://127.0.0.1:" + port + "/no-such-endpoint")))
+                .isInstanceOf(WebSocketHandshakeException.class);
+        WsDriver.Connection jakarta =
+                WebSocketServerContract.client().connect(URI.create("ws://127.0.0.1:" + port + "/jakarta/room-j"));
+        jakarta.sendText("hello");
+        assertThat(jakarta.nextMessage()).isEqualTo("hello");
+        jakarta.close();
+        assertThat(jakarta.awaitEnd()).isEqualTo("close 1000");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ServerMetrics spring;
+        ServerMetrics endpoint;
+        do {
+            Thread.sleep(50);
+            Scrape now = Scrape.port(agentPort);
+            spring = new ServerMetrics(now, "spring", "");
+            endpoint = new ServerMetrics(now, "jakarta", "/jakarta/{room}");
+        } while ((spring.errors("404") - springBefore.errors("404") < 1
+                        || endpoint.closes() - endpointBefore.closes() < 1)
+                && System.nanoTime() < deadline);
+        assertThat(spring.errors("404") - springBefore.errors("404"))
+                .as(spring.lines())
+                .isEqualTo(1);
+        assertThat(new ServerMetrics(spring.scrape, "jakarta", "").errors("404") - jakartaBefore.errors("404"))
+                .isZero();
+        assertThat(endpoint.closes("1000") - endpointBefore.closes("1000"))
+                .as(endpoint.lines())
+                .isEqualTo(1);
+        assertThat(endpoint.messages("received", "text") - endpointBefore.messages("received", "text"))
+                .isEqualTo(1);
+        assertThat(spring.scrape.text()).doesNotContain("room-j").doesNotContain("no-such-endpoint");
     }
 
     @Test

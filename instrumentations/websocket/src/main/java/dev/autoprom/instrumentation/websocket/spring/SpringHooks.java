@@ -96,11 +96,13 @@ public final class SpringHooks {
     }
 
     /**
-     * An upgrade request ended with 404 in Spring's dispatcher: no handler is registered at its path. Not
-     * counted when the container counts it itself (it found no endpoint of its own and passed it on).
+     * An upgrade request ended with 404 in Spring's dispatcher: no handler is registered at its path. Counted
+     * here, under Spring's label, and claimed from the container, which would count it too when it has
+     * endpoints of its own and found none for it ({@link ServerRoutes#claimUnmappedUpgrade}).
      */
     public static void notFound(String upgradeHeader) {
-        if ("websocket".equalsIgnoreCase(upgradeHeader) && !ServerRoutes.containerCounts404()) {
+        if ("websocket".equalsIgnoreCase(upgradeHeader)) {
+            ServerRoutes.claimUnmappedUpgrade();
             WsConnection.upgradeRejected(LIBRARY, "", 404);
         }
     }

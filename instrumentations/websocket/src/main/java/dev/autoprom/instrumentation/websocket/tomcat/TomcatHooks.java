@@ -98,15 +98,15 @@ public final class TomcatHooks {
      */
     public static void noEndpoint() {
         UNMAPPED_UPGRADE.set(Boolean.TRUE);
-        ServerRoutes.containerCounts404(true);
+        ServerRoutes.unmappedUpgrade();
     }
 
     /** {@code WsFilter.doFilter} returned: an unmapped upgrade request that ended with 404 is a refusal. */
     public static void filterDone(int status) {
         if (UNMAPPED_UPGRADE.get() == Boolean.TRUE) {
             UNMAPPED_UPGRADE.set(Boolean.FALSE);
-            ServerRoutes.containerCounts404(false);
-            if (status == 404) {
+            // false: a framework behind the filter (Spring's dispatcher) counted this 404 itself
+            if (ServerRoutes.claimUnmappedUpgrade() && status == 404) {
                 WsConnection.upgradeRejected(LIBRARY, "", 404);
             }
         }

@@ -1,10 +1,14 @@
 package dev.autoprom.it.websocket.springapp;
 
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -29,6 +33,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.socket.server.standard.ServerEndpointExporter;
 
 /**
  * The chat application on Spring Boot 3.5 (spring-boot-starter-websocket, embedded Tomcat), as the server
@@ -91,6 +96,29 @@ public class SpringChatApplication {
             registry.enableSimpleBroker("/topic");
             registry.setApplicationDestinationPrefixes("/app");
             registry.setPreservePublishOrder(true); // and its replies sent in order
+        }
+    }
+
+    /**
+     * With {@code -Dchat.jakarta=true}: a Jakarta {@code @ServerEndpoint} as well, exported by Spring, so that
+     * Tomcat's own WebSocket filter looks at every upgrade request first (an application mixing both).
+     */
+    @Configuration
+    @ConditionalOnProperty("chat.jakarta")
+    public static class JakartaToo {
+        @Bean
+        public ServerEndpointExporter serverEndpointExporter() {
+            ServerEndpointExporter exporter = new ServerEndpointExporter();
+            exporter.setAnnotatedEndpointClasses(JakartaEcho.class);
+            return exporter;
+        }
+    }
+
+    @ServerEndpoint("/jakarta/{room}")
+    public static class JakartaEcho {
+        @OnMessage
+        public String echo(String message) {
+            return message;
         }
     }
 
