@@ -29,10 +29,14 @@ public final class SpringStompInstrumentation extends LibraryInstrumentation {
         super("websocket", "spring-stomp", Targets.named(TYPES));
     }
 
-    /** Only where STOMP over Spring WebSocket can run (spring-messaging serves other transports too). */
+    /**
+     * Only where STOMP over Spring WebSocket can run: spring-messaging serves other transports too, and
+     * spring-websocket (which holds the STOMP handler) runs without spring-messaging for raw handlers.
+     */
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return LoaderHasClass.anyOf("org.springframework.web.socket.messaging.StompSubProtocolHandler");
+        return LoaderHasClass.anyOf("org.springframework.web.socket.messaging.StompSubProtocolHandler")
+                .and(LoaderHasClass.anyOf(TYPES));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class SpringWebSocketServerInstrumentation extends LibraryInstrumen
     /** Only where Spring's WebSocket support is: a Spring MVC application without it keeps its dispatcher as is. */
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
-        return LoaderHasClass.anyOf(TYPES[0]);
+        return LoaderHasClass.anyOf(TYPES[0]).and(LoaderHasClass.anyOf(TYPES[2]));
     }
 
     @Override
