@@ -40,11 +40,22 @@ public final class VertxChat {
         }
     }
 
-    /** Core's {@code HttpServer.webSocketHandler}: one handler for every path. */
+    /**
+     * Core's {@code HttpServer.webSocketHandler}: one handler for every path; its {@code webSocketHandshakeHandler}
+     * refuses {@code /private/...} with 403 and the paths it does not serve with 404.
+     */
     public static final class Core {
         public static void main(String[] args) throws Exception {
             Vertx vertx = Vertx.vertx();
             listen(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
+                    .webSocketHandshakeHandler(handshake -> {
+                        int refusal = refusal(handshake.path());
+                        if (refusal != 0) {
+                            handshake.reject(refusal);
+                        } else {
+                            handshake.accept();
+                        }
+                    })
                     .webSocketHandler(ws -> {
                         if (ws.path().startsWith("/prog/")) {
                             frames(ws);
@@ -52,6 +63,13 @@ public final class VertxChat {
                             chat(ws, ws.path().startsWith("/slow/"));
                         }
                     }));
+        }
+
+        private static int refusal(String path) {
+            if (path.startsWith("/private/")) {
+                return 403;
+            }
+            return path.startsWith("/chat/") || path.startsWith("/slow/") || path.startsWith("/prog/") ? 0 : 404;
         }
     }
 
