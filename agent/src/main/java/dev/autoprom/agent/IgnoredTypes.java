@@ -61,6 +61,8 @@ final class IgnoredTypes {
         "java/util/concurrent/ThreadPoolExecutor",
         "java/util/concurrent/ForkJoinWorkerThread",
         "dev/autoprom/demo/",
+        // where Reactor reports what an application's operator threw (the WebFlux WebSocket handler's failure)
+        "reactor/core/publisher/Operators",
     };
     /**
      * Both lists by the name's first character, so a name is compared with two or three prefixes instead of

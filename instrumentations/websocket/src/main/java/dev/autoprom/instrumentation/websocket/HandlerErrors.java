@@ -45,6 +45,17 @@ public final class HandlerErrors {
     }
 
     /**
+     * Like {@link #caught}, for a library hook that sees every exception a framework reports (Vert.x's context):
+     * kept only while a handler call started by {@link #start} is running on this thread.
+     */
+    public static void caughtIfHandling(Throwable error) {
+        Slot slot = SLOT.get();
+        if (error != null && slot.connection != null && slot.error == null) {
+            slot.error = error;
+        }
+    }
+
+    /**
      * The handler call that {@link #start} began returned, or threw {@code thrown} (null when it returned or the
      * library caught the failure itself, which {@link #caught} then reported): records its handling time on
      * the connection given to {@code start} and clears the slot.
