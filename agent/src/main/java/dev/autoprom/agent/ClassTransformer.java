@@ -122,6 +122,9 @@ final class ClassTransformer implements ClassFileTransformer {
                 continue;
             }
             if (builder == null) {
+                if (!AgentVisibility.seesAgent(loader)) {
+                    return null;
+                }
                 builder = byteBuddy.decorate(type, locator);
                 readAgent(module);
                 applied = new ArrayList<>(1);

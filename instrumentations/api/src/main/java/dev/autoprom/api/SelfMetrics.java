@@ -44,6 +44,15 @@ public final class SelfMetrics {
         }
     }
 
+    /** Counts a failure of {@code component} that its caller has logged in its own words. Never throws. */
+    public static void countError(String component) {
+        try {
+            ERROR_CHILDREN.computeIfAbsent(component, ERRORS::labelValues).inc();
+        } catch (Throwable ignored) {
+            // the error path itself must never throw into the application
+        }
+    }
+
     /** Called for every observation that went to an overflow series: after the first, a map read and an inc. */
     static void seriesOverflow(String metricName) {
         CounterDataPoint child = OVERFLOW_CHILDREN.get(metricName);

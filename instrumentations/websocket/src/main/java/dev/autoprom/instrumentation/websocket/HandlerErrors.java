@@ -64,6 +64,26 @@ public final class HandlerErrors {
         }
     }
 
+    /**
+     * A framework inside the library's handler call (Spring's handler decorators inside Tomcat's message
+     * dispatch) is about to call the application's own handler: returns a new start time for the call in
+     * progress on this thread, to give {@link #finish} (which then records it, and the library's own finish
+     * nothing), or 0 when no call of a recorded connection is in progress.
+     */
+    public static long restart() {
+        return SLOT.get().connection == null ? 0L : System.nanoTime();
+    }
+
+    /**
+     * The handler call in progress on this thread is the framework's, not the application's (STOMP decoding a
+     * frame and handing it to another thread): it records nothing.
+     */
+    public static void discard() {
+        Slot slot = SLOT.get();
+        slot.connection = null;
+        slot.error = null;
+    }
+
     /** Plain fields: only its own thread reads and writes a slot. */
     private static final class Slot {
         Throwable error;

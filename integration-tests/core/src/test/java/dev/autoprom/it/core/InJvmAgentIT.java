@@ -2,6 +2,7 @@ package dev.autoprom.it.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Scrape;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class InJvmAgentIT {
 
     @Test
     void theForkedTestJvmServesItsOwnMetrics() {
-        Scrape scrape = Scrape.port(19401);
+        Scrape scrape = InJvmAgent.scrape();
         assertThat(scrape.value("autoprom_agent_info", "version", "0.1.0-SNAPSHOT", "suite", "core"))
                 .isEqualTo(1.0);
         assertThat(scrape.value("jvm_threads_current", "suite", "core")).isGreaterThanOrEqualTo(1.0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.springai2.AiApp;
 import dev.autoprom.it.harness.HookCoverage;
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +51,7 @@ class SpringAi2IT {
 
     @BeforeAll
     void start() throws Exception {
-        port = agentPort();
+        port = InJvmAgent.port();
         fake = OpenAiWire.install(new FakeProvider());
         context = new SpringApplicationBuilder(AiApp.class)
                 .web(WebApplicationType.NONE)
@@ -235,23 +236,5 @@ class SpringAi2IT {
                 .isEqualTo(1);
         assertThat(count(scrape, DURATION, "gen_ai_request_model", model)).isEqualTo(1);
         assertThat(tokens(scrape, model, "input")).isEqualTo(CHAT_IN);
-    }
-
-    /** From the agent's status property ({@code version=…,state=serving,port=N,scheme=http}), once it serves. */
-    private static int agentPort() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String status = null;
-        while (System.nanoTime() < deadline) {
-            status = System.getProperty("dev.autoprom.agent");
-            if (status != null && status.contains("state=serving")) {
-                for (String part : status.split(",")) {
-                    if (part.startsWith("port=")) {
-                        return Integer.parseInt(part.substring("port=".length()));
-                    }
-                }
-            }
-            GenAiMetrics.sleep(20);
-        }
-        throw new IllegalStateException("the agent does not serve metrics in this JVM (status: " + status + ")");
     }
 }

@@ -9,6 +9,7 @@ import com.example.springai.SdkStreamingChatModel;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.autoprom.it.harness.HookCoverage;
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Spring AI 1.1's OpenAI ChatModel/StreamingChatModel/EmbeddingModel in a Spring Boot 3.5 app, against a fake OpenAI. */
 class SpringAiIT {
 
-    static final int PORT = 19441;
+    static final int PORT = InJvmAgent.port();
     static final String DURATION = "gen_ai_client_operation_duration_seconds";
     static final String FIRST_CHUNK = "gen_ai_client_operation_time_to_first_chunk_seconds";
     static final String API_KEY = "sk-test-SPRING-KEY-do-not-leak";

@@ -2,17 +2,18 @@ package dev.autoprom.it.genai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 
 /**
- * Scrapes the agent in this test JVM (port 19440, or -Dgenai.it.port; see the pom's agent.argLine) and reads the
+ * Scrapes the agent in this test JVM (on a free port, see {@link InJvmAgent}) and reads the
  * genai family's histograms by request model: each test uses its own model names, so tests never see each other's
  * samples.
  */
 final class GenAiMetrics {
 
-    static final int PORT = Integer.getInteger("genai.it.port", 19440);
+    static final int PORT = InJvmAgent.port();
     static final String DURATION = "gen_ai_client_operation_duration_seconds";
     static final String TOKENS = "gen_ai_client_token_usage";
     static final String FIRST_CHUNK = "gen_ai_client_operation_time_to_first_chunk_seconds";

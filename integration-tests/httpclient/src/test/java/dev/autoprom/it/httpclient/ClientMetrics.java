@@ -2,6 +2,7 @@ package dev.autoprom.it.httpclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Sample;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
 final class ClientMetrics {
 
     /** The agent's port in this test JVM: it picks a free one (the pom's agent.argLine) and publishes it. */
-    static final int AGENT_PORT = agentPort();
+    static final int AGENT_PORT = InJvmAgent.port();
 
     static final String DURATION = "http_client_request_duration_seconds";
     static final String COUNT = DURATION + "_count";
@@ -143,24 +144,6 @@ final class ClientMetrics {
             }
         }
         return String.join("\n", out);
-    }
-
-    /** From the agent's status property ({@code version=…,state=serving,port=N,scheme=http}), once it serves. */
-    private static int agentPort() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String status = null;
-        while (System.nanoTime() < deadline) {
-            status = System.getProperty("dev.autoprom.agent");
-            if (status != null && status.contains("state=serving")) {
-                for (String part : status.split(",")) {
-                    if (part.startsWith("port=")) {
-                        return Integer.parseInt(part.substring("port=".length()));
-                    }
-                }
-            }
-            sleep(20);
-        }
-        throw new IllegalStateException("the agent does not serve metrics in this JVM (status: " + status + ")");
     }
 
     static void sleep(long millis) {

@@ -3,6 +3,7 @@ package dev.autoprom.it.jdbc;
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.autoprom.it.harness.HookCoverage;
+import dev.autoprom.it.harness.InJvmAgent;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import java.sql.Connection;
@@ -25,7 +26,7 @@ class HookCoverageIT {
 
     @BeforeAll
     static void useEveryPool() throws Exception {
-        coverage = HookCoverage.port(Integer.getInteger("jdbc.metrics.port", 19420));
+        coverage = HookCoverage.port(InJvmAgent.port());
         if (has("com.zaxxer.hikari.HikariDataSource")) {
             try (HikariDataSource hikari = new HikariDataSource(HikariPoolIT.config("hooks-hikari", 2))) {
                 use(hikari);

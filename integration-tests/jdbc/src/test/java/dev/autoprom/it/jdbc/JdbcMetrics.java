@@ -2,6 +2,7 @@ package dev.autoprom.it.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ final class JdbcMetrics {
     }
 
     static JdbcMetrics scrape() {
-        return new JdbcMetrics(Scrape.port(Integer.getInteger("jdbc.metrics.port", 19420)));
+        return new JdbcMetrics(InJvmAgent.scrape());
     }
 
     /** Scrapes until {@code condition} holds (or fails with the last scrape after 10 s). */

@@ -1,5 +1,6 @@
 package dev.autoprom.it.websocket;
 
+import dev.autoprom.it.harness.InJvmAgent;
 import dev.autoprom.it.harness.Scrape;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -10,8 +11,8 @@ import java.util.function.Predicate;
  */
 final class WsMetrics {
 
-    /** The agent's port in this test JVM: 19430, or what the module sets in {@code autoprom.it.port}. */
-    static final int PORT = Integer.getInteger("autoprom.it.port", 19430);
+    /** The port of the agent in this test JVM (a free one). */
+    static final int PORT = InJvmAgent.port();
 
     final Scrape scrape;
     private final String library;

@@ -15,8 +15,11 @@ public final class TomcatHooks {
 
     static final String LIBRARY = "jakarta";
     private static final WeakIdentityMap<WsConnection> SESSIONS = new WeakIdentityMap<>();
-    /** Per-upgrade configs registered under the request's raw path (Spring): the route to use instead. */
-    private static final WeakIdentityMap<String> PER_REQUEST_CONFIGS = new WeakIdentityMap<>();
+    /**
+     * Per-upgrade configs registered under the request's raw path (Spring): the route to use instead, and the
+     * library a framework hook published with it (null: {@value #LIBRARY}).
+     */
+    private static final WeakIdentityMap<String[]> PER_REQUEST_CONFIGS = new WeakIdentityMap<>();
     /** Set by {@code findMapping} finding nothing, read when {@code WsFilter.doFilter} returns on this thread. */
     private static final ThreadLocal<Boolean> UNMAPPED_UPGRADE = new ThreadLocal<>();
     /** The handshake running on this thread: the client session constructed meanwhile is its session. */
@@ -60,17 +63,19 @@ public final class TomcatHooks {
      */
     public static void perSessionConfig(Object config, String originalClass) {
         if (originalClass.startsWith("org.springframework.")) {
-            PER_REQUEST_CONFIGS.put(config, ServerRoutes.clean(ServerRoutes.current()));
+            PER_REQUEST_CONFIGS.put(
+                    config, new String[] {ServerRoutes.clean(ServerRoutes.current()), ServerRoutes.library()});
         }
     }
 
     /** A server session: its endpoint's path template is the route, unless its config is a per-request one. */
     public static void serverSessionCreated(Object session, String path, Object config) {
-        String perRequest = config.getClass().getName().startsWith("org.springframework.")
-                ? ServerRoutes.clean(ServerRoutes.current())
+        String[] perRequest = config.getClass().getName().startsWith("org.springframework.")
+                ? new String[] {ServerRoutes.clean(ServerRoutes.current()), ServerRoutes.library()}
                 : PER_REQUEST_CONFIGS.remove(config);
-        WsConnection connection =
-                WsConnection.accepted(LIBRARY, perRequest != null ? perRequest : ServerRoutes.clean(path));
+        WsConnection connection = perRequest != null
+                ? WsConnection.accepted(perRequest[1] != null ? perRequest[1] : LIBRARY, perRequest[0])
+                : WsConnection.accepted(LIBRARY, ServerRoutes.clean(path));
         SESSIONS.put(session, connection);
         connection.opened();
     }
@@ -78,7 +83,11 @@ public final class TomcatHooks {
     /** The upgrade of a mapped endpoint ended without a 101: counted as a server error with that status. */
     public static void upgradeAnswered(int status, String path, String configClass) {
         if (status != 101 && status >= 400) {
-            String route = configClass.startsWith("org.springframework.") ? ServerRoutes.current() : path;
+            boolean spring = configClass.startsWith("org.springframework.");
+            if (spring && ServerRoutes.library() != null) {
+                return; // the framework's hook counts its refusals itself, under its own library
+            }
+            String route = spring ? ServerRoutes.current() : path;
             WsConnection.upgradeRejected(LIBRARY, ServerRoutes.clean(route), status);
         }
     }
@@ -89,16 +98,23 @@ public final class TomcatHooks {
      */
     public static void noEndpoint() {
         UNMAPPED_UPGRADE.set(Boolean.TRUE);
+        ServerRoutes.unmappedUpgrade();
     }
 
     /** {@code WsFilter.doFilter} returned: an unmapped upgrade request that ended with 404 is a refusal. */
     public static void filterDone(int status) {
         if (UNMAPPED_UPGRADE.get() == Boolean.TRUE) {
             UNMAPPED_UPGRADE.set(Boolean.FALSE);
-            if (status == 404) {
+            // false: a framework behind the filter (Spring's dispatcher) counted this 404 itself
+            if (ServerRoutes.claimUnmappedUpgrade() && status == 404) {
                 WsConnection.upgradeRejected(LIBRARY, "", 404);
             }
         }
+    }
+
+    /** The connection recorded for a Tomcat {@code WsSession} (client or server), or null. */
+    public static WsConnection connectionOf(Object session) {
+        return session == null ? null : SESSIONS.get(session);
     }
 
     public static void closed(Object session, int code) {
