@@ -402,18 +402,28 @@ abstract class WebSocketServerContract {
         assertThat(delta.of(ServerMetrics::handlingSeconds)).isGreaterThanOrEqualTo(4 * 0.020);
     }
 
+    /** The status the client gets when the endpoint's configurator refuses the origin. */
+    String refusedOriginStatus() {
+        return "403";
+    }
+
+    /** The client's upgrade to {@code path} fails: the server answered {@code status} instead of 101. */
+    void assertUpgradeRefused(String path, String status) throws Exception {
+        assertThatThrownBy(() -> client().connect(uri(path))).isInstanceOf(WebSocketHandshakeException.class);
+    }
+
     /** Refused handshakes: a 403 from the endpoint's configurator and a path without endpoint (404). */
     @Test
     void rejectedHandshakesAreServerErrors() throws Exception {
         Delta refused = new Delta(privateRoute(), true);
         Delta unknown = new Delta("", true);
-        assertThatThrownBy(() -> client().connect(uri("/private/room-secret")))
-                .isInstanceOf(WebSocketHandshakeException.class);
-        assertThatThrownBy(() -> client().connect(uri("/no-such-endpoint")))
-                .isInstanceOf(WebSocketHandshakeException.class);
-        refused.await(privateRoute(), d -> d.of(m -> m.errors("403")) >= 1);
+        assertUpgradeRefused("/private/room-secret", refusedOriginStatus());
+        assertUpgradeRefused("/no-such-endpoint", "404");
+        refused.await(privateRoute(), d -> d.of(m -> m.errors(refusedOriginStatus())) >= 1);
         unknown.await("", d -> d.of(m -> m.errors("404")) >= 1);
-        assertThat(refused.of(m -> m.errors("403"))).as(refused.after.lines()).isEqualTo(1);
+        assertThat(refused.of(m -> m.errors(refusedOriginStatus())))
+                .as(refused.after.lines())
+                .isEqualTo(1);
         assertThat(unknown.of(m -> m.errors("404"))).isEqualTo(1);
         assertThat(refused.after.active()).isZero();
         assertThat(refused.after.scrape.text()).doesNotContain("room-secret").doesNotContain("no-such-endpoint");

@@ -2,12 +2,16 @@ package dev.autoprom.instrumentation.websocket.tyrus;
 
 import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.WsConnection;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
 import net.bytebuddy.asm.Advice;
+import org.glassfish.tyrus.core.TyrusEndpointWrapper;
 import org.glassfish.tyrus.core.frame.CloseFrame;
 import org.glassfish.tyrus.core.frame.Frame;
 import org.glassfish.tyrus.spi.ClientEngine;
 import org.glassfish.tyrus.spi.UpgradeResponse;
+import org.glassfish.tyrus.spi.WebSocketEngine;
 
 /** Advice for Tyrus' client engine, web socket and protocol handler. */
 final class TyrusAdvice {
@@ -150,6 +154,54 @@ final class TyrusAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Throwable thrown) {
             HandlerErrors.caught(thrown);
+        }
+    }
+
+    /** {@code AnnotatedEndpoint.onError(Session, Throwable)}: an {@code @OnMessage} method threw (unwrapped). */
+    static final class AnnotatedThrew {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(1) Throwable thrown) {
+            HandlerErrors.caught(thrown);
+        }
+    }
+
+    /**
+     * {@code new TyrusWebSocketEngine.TyrusConnection(endpointWrapper, protocolHandler, ...)}: the server side of
+     * an accepted upgrade, registered before the constructor opens its socket.
+     */
+    static final class NewServerConnection {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(
+                @Advice.Argument(0) TyrusEndpointWrapper endpoint, @Advice.Argument(1) Object protocolHandler) {
+            EndpointConfig config = endpoint.getEndpointConfig();
+            TyrusHooks.serverConnection(
+                    protocolHandler,
+                    config instanceof ServerEndpointConfig ? ((ServerEndpointConfig) config).getPath() : null);
+        }
+    }
+
+    /** {@code TyrusWebSocketEngine.upgrade(UpgradeRequest, UpgradeResponse)}: the server's handshake outcome. */
+    static final class ServerUpgrade {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter() {
+            TyrusHooks.upgradeStarts();
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(
+                @Advice.Argument(1) UpgradeResponse response, @Advice.Return WebSocketEngine.UpgradeInfo info) {
+            TyrusHooks.serverUpgradeDone(info.getStatus().name(), response.getStatus());
+        }
+    }
+
+    /** {@code TyrusEndpointWrapper.upgrade(UpgradeRequest)}: an endpoint whose path matched is asked (origin check). */
+    static final class EndpointTried {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This TyrusEndpointWrapper endpoint) {
+            EndpointConfig config = endpoint.getEndpointConfig();
+            if (config instanceof ServerEndpointConfig) {
+                TyrusHooks.endpointTried(((ServerEndpointConfig) config).getPath());
+            }
         }
     }
 }

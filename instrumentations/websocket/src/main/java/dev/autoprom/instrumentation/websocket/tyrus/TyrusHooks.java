@@ -4,13 +4,15 @@ import dev.autoprom.api.WeakIdentityMap;
 import dev.autoprom.instrumentation.websocket.ErrorTypes;
 import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.ServerAddress;
+import dev.autoprom.instrumentation.websocket.ServerRoutes;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import java.net.URI;
 
 /**
  * What the Tyrus advice calls. A client connection is known by two objects: its {@code TyrusClientEngine}
  * (handshake and connect failures; forgotten once the handshake is decided) and its {@code ProtocolHandler}
- * (frames, open, close).
+ * (frames, open, close). A server connection ({@link TyrusServerInstrumentation}) is registered under its
+ * {@code ProtocolHandler} when the engine makes it, before it opens; from then on the same hooks record it.
  */
 public final class TyrusHooks {
 
@@ -18,7 +20,40 @@ public final class TyrusHooks {
     private static final WeakIdentityMap<WsConnection> ENGINES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<WsConnection> CONNECTIONS = new WeakIdentityMap<>();
 
+    /** The endpoint template the engine's last endpoint match on this thread tried (a refusal's route). */
+    private static final ThreadLocal<String> MATCHED_TEMPLATE = new ThreadLocal<>();
+
     private TyrusHooks() {}
+
+    /** The server engine made a connection for an accepted upgrade of the endpoint with template {@code path}. */
+    public static void serverConnection(Object protocolHandler, String path) {
+        CONNECTIONS.put(protocolHandler, WsConnection.accepted(LIBRARY, ServerRoutes.clean(path)));
+    }
+
+    /** {@code TyrusWebSocketEngine.upgrade} starts: no endpoint tried yet. */
+    public static void upgradeStarts() {
+        MATCHED_TEMPLATE.remove();
+    }
+
+    /** An endpoint with template {@code path} was asked whether it takes the upgrade (it may refuse: 403). */
+    public static void endpointTried(String path) {
+        MATCHED_TEMPLATE.set(path);
+    }
+
+    /**
+     * {@code TyrusWebSocketEngine.upgrade} returned {@code status} (its UpgradeStatus name) with the response's
+     * HTTP status: a failed handshake is a refusal under the endpoint tried last; no endpoint at all is a 404
+     * (the engine passes the request on to the HTTP server, which has nothing there).
+     */
+    public static void serverUpgradeDone(String status, int httpStatus) {
+        String template = MATCHED_TEMPLATE.get();
+        MATCHED_TEMPLATE.remove();
+        if ("HANDSHAKE_FAILED".equals(status)) {
+            WsConnection.upgradeRejected(LIBRARY, ServerRoutes.clean(template), httpStatus);
+        } else if ("NOT_APPLICABLE".equals(status)) {
+            WsConnection.upgradeRejected(LIBRARY, "", 404);
+        }
+    }
 
     public static void connecting(Object engine, Object protocolHandler, URI uri) {
         WsConnection connection = WsConnection.connecting(LIBRARY, ServerAddress.of(uri));

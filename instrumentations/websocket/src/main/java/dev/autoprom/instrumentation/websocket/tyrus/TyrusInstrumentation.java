@@ -17,7 +17,7 @@ import java.net.URI;
  * {@code TyrusClientEngine} (one per connection attempt: handshake), the client containers (a connection
  * that could not even be opened), {@code TyrusWebSocket} (open, close) and {@code ProtocolHandler}
  * (every frame written and every frame processed). A client connection is one {@code ProtocolHandler}, the
- * registry key; server-side handlers of Tyrus are never registered, so a Tyrus server is not counted.
+ * registry key; server connections are registered by {@link TyrusServerInstrumentation}.
  */
 public final class TyrusInstrumentation extends LibraryInstrumentation {
 
@@ -30,6 +30,7 @@ public final class TyrusInstrumentation extends LibraryInstrumentation {
         CORE + "TyrusWebSocket",
         CORE + "ProtocolHandler",
         CORE + "TyrusEndpointWrapper",
+        CORE + "AnnotatedEndpoint",
         "org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer",
         "org.glassfish.tyrus.container.jdk.client.JdkClientContainer"
     };
@@ -90,6 +91,15 @@ public final class TyrusInstrumentation extends LibraryInstrumentation {
                                 .and(takesArguments(2))
                                 .and(takesArgument(0, Throwable.class))
                                 .and(takesArgument(1, named("jakarta.websocket.Session"))),
-                        ADVICE + "HandlerThrew");
+                        ADVICE + "HandlerThrew")
+                // an annotated endpoint's @OnMessage method: Tyrus' AnnotatedEndpoint catches what it throws and
+                // hands it to onError itself, on the handler's thread (processThrowable never sees it)
+                .advise(
+                        CORE + "AnnotatedEndpoint",
+                        named("onError")
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named("jakarta.websocket.Session")))
+                                .and(takesArgument(1, Throwable.class)),
+                        ADVICE + "AnnotatedThrew");
     }
 }

@@ -13,6 +13,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Set;
 
 /**
  * The chat application every Jakarta server under test deploys, the same on each container:
@@ -37,11 +38,19 @@ public final class ChatEndpoints {
     public static void deploy(ServerContainer container) throws Exception {
         container.addEndpoint(AnnotatedChat.class);
         container.addEndpoint(SlowChat.class);
-        container.addEndpoint(ServerEndpointConfig.Builder.create(ProgrammaticChat.class, "/prog/{room}")
-                .build());
-        container.addEndpoint(ServerEndpointConfig.Builder.create(ProgrammaticChat.class, "/private/{room}")
-                .configurator(new RefuseAll())
-                .build());
+        for (ServerEndpointConfig config : programmaticConfigs()) {
+            container.addEndpoint(config);
+        }
+    }
+
+    /** The programmatic endpoints: {@code /prog/{room}} and {@code /private/{room}}. */
+    public static Set<ServerEndpointConfig> programmaticConfigs() {
+        return Set.of(
+                ServerEndpointConfig.Builder.create(ProgrammaticChat.class, "/prog/{room}")
+                        .build(),
+                ServerEndpointConfig.Builder.create(ProgrammaticChat.class, "/private/{room}")
+                        .configurator(new RefuseAll())
+                        .build());
     }
 
     static void onText(Session session, String message) throws IOException {
