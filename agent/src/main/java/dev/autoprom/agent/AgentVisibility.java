@@ -11,7 +11,7 @@ import dev.autoprom.api.WeakIdentityMap;
  * JBoss EAP, an OSGi framework without boot delegation) may not. Advice inlined into such a class would fail on
  * its first call, and so would its failure handler, with a {@code NoClassDefFoundError} thrown into the
  * application: such classes are left unchanged instead, with one log line per kind of loader that says how to
- * let the agent in, and a count in {@code autoprom_agent_errors_total{component="installer"}}.
+ * let the agent in, and a count in {@code autoprom_agent_errors_total{component="hidden_loader"}}.
  *
  * <p>Checked once per loader, when its first class would be instrumented, by resolving the agent's class
  * through it (without initializing anything) and comparing with the agent's own: a loader that finds a copy of
@@ -49,7 +49,7 @@ final class AgentVisibility {
 
     private static void refused(ClassLoader loader) {
         String kind = loader.getClass().getName();
-        SelfMetrics.countError("installer");
+        SelfMetrics.countError("hidden_loader");
         AgentLog.warnOnce(
                 "visibility:" + kind,
                 "classes of class loader " + loader + " (" + kind + ") cannot see the agent's classes"

@@ -67,8 +67,8 @@ class AgentInvisibleLoaderIT {
 
     private static double installerErrors() {
         Scrape scrape = InJvmAgent.scrape();
-        return scrape.has("autoprom_agent_errors_total", "component", "installer")
-                ? scrape.value("autoprom_agent_errors_total", "component", "installer")
+        return scrape.has("autoprom_agent_errors_total", "component", "hidden_loader")
+                ? scrape.value("autoprom_agent_errors_total", "component", "hidden_loader")
                 : 0;
     }
 }
