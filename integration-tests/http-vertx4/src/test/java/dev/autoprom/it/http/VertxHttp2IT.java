@@ -193,19 +193,19 @@ class VertxHttp2IT {
         http.awaitNoActive();
     }
 
-    private static HttpClientOptions priorKnowledge() {
+    static HttpClientOptions priorKnowledge() {
         return new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false);
     }
 
     /** A GET answered as "version status body". */
-    private static String get(HttpClient client, int port, String path) throws Exception {
+    static String get(HttpClient client, int port, String path) throws Exception {
         return await(client.request(HttpMethod.GET, port, "127.0.0.1", path)
                 .compose(request -> request.send())
                 .compose(response ->
                         response.body().map(body -> response.version() + " " + response.statusCode() + " " + body)));
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
+    static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }
