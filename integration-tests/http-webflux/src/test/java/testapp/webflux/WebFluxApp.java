@@ -4,6 +4,9 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,8 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * A Spring Boot WebFlux application serving NonServletServerContract's routes with annotated controllers, plus a
  * functional route ({@code /fn/{name}}) and a server-sent-events endpoint ({@code /sse}). The first argument picks
- * the server: {@code netty} (Reactor Netty) or {@code tomcat} (WebFlux on a servlet container). Prints
- * "ready port=N".
+ * the server: {@code netty} (Reactor Netty) or {@code tomcat} (WebFlux on a servlet container); the others are
+ * Boot properties ({@code --server.http2.enabled=true}). Prints "ready port=N".
  */
 @SpringBootApplication
 @RestController
@@ -38,8 +41,7 @@ public class WebFluxApp implements ApplicationListener<WebServerInitializedEvent
     private static final CompletableFuture<String> RELEASED = new CompletableFuture<>();
 
     public static void main(String[] args) {
-        SpringApplication.run(
-                WebFluxApp.class,
+        List<String> arguments = new ArrayList<>(List.of(
                 "--app.server=" + (args.length > 0 ? args[0] : "netty"),
                 "--spring.main.web-application-type=reactive",
                 "--server.port=0",
@@ -47,7 +49,10 @@ public class WebFluxApp implements ApplicationListener<WebServerInitializedEvent
                 "--spring.main.banner-mode=off",
                 // no static-resource handler: its "/**" pattern would be the route of every unmatched path
                 "--spring.web.resources.add-mappings=false",
-                "--logging.level.root=warn");
+                "--logging.level.root=warn"));
+        // more Boot properties after the server (WebFluxHttp2IT: server.http2.enabled, server.ssl.*)
+        arguments.addAll(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+        SpringApplication.run(WebFluxApp.class, arguments.toArray(new String[0]));
     }
 
     @Override

@@ -70,12 +70,41 @@ public final class HttpServerRecorder {
      * @param thrown the exception that escaped the handler, or null
      */
     public static void end(long startNanos, int method, boolean https, int status, String route, Throwable thrown) {
+        String errorType = null;
+        try {
+            errorType = errorClass(thrown);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+        end(startNanos, method, https, status, route, errorType);
+    }
+
+    /**
+     * As {@link #end(long, int, boolean, int, String, Throwable)}, with the {@code error_type} given as the class
+     * name it reports (a server that knows how a request failed without holding an exception for it).
+     *
+     * @param errorType a fully qualified exception class name, or null
+     */
+    public static void end(long startNanos, int method, boolean https, int status, String route, String errorType) {
         try {
             long elapsed = System.nanoTime() - startNanos;
             active(method, https).dec();
             routeSeries(route == null ? "" : route)
-                    .child(method, https, status, errorClass(thrown))
+                    .child(method, https, status, errorType)
                     .observe(elapsed / 1e9);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    /**
+     * A request started by {@link #start} turned out not to be one of its own: it is no longer counted active,
+     * and nothing is observed. An HTTP/1.1 request answered {@code 101} to switch to h2c is served again as
+     * HTTP/2 stream 1, which records it.
+     */
+    public static void discard(int method, boolean https) {
+        try {
+            active(method, https).dec();
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }

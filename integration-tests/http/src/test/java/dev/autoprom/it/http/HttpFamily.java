@@ -8,6 +8,7 @@ import dev.autoprom.it.harness.Sample;
 import dev.autoprom.it.harness.Scrape;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -130,6 +133,51 @@ final class HttpFamily {
             "error_type",
             errorType
         };
+    }
+
+    /** As {@link #series(String, int, String, String)}, with the {@code url_scheme} given. */
+    static String[] series(String method, int status, String route, String errorType, String scheme) {
+        String[] series = series(method, status, route, errorType);
+        series[7] = scheme;
+        return series;
+    }
+
+    /**
+     * A TLS context that trusts any server key and names no host to check (an {@link X509ExtendedTrustManager}: the
+     * JDK then adds no hostname check of its own), for a server's throw-away self-signed key.
+     */
+    static SSLContext trustAll() throws Exception {
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(
+                null,
+                new TrustManager[] {
+                    new X509ExtendedTrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
+        return trustAll;
     }
 
     /** Waits until the series' _count is exactly {@code expected}, failing if it stays below or goes above. */

@@ -18,7 +18,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  * application writes. {@code HttpServerCodec} is final and declares no {@code handlerAdded} of its own, so the
  * hook is on its base class, {@code CombinedChannelDuplexHandler}, and the hook code picks the codec out by class.
  * Vert.x builds its pipelines from its own decoder and encoder, never from this codec, and a pipeline with any
- * {@code io.vertx.*} handler is left alone besides (Vert.x records itself).
+ * {@code io.vertx.*} handler is left alone besides (Vert.x records itself). HTTP/2 streams are recorded by
+ * {@link NettyHttp2ServerInstrumentation} with the same handler; an HTTP/1.1 request upgraded to h2c is one of them
+ * (stream 1), so its {@code 101} ends it here without a record.
  */
 public final class NettyServerInstrumentation extends LibraryInstrumentation {
 

@@ -19,7 +19,7 @@ public final class ResourceFailedAdvice {
         if (context instanceof ResteasyReactiveRequestContext) {
             HttpServerRequest request = ((ResteasyReactiveRequestContext) context).unwrap(HttpServerRequest.class);
             if (request != null) {
-                VertxHooks.failed(request.connection(), failure);
+                VertxHooks.failed(request.connection(), request.response(), failure);
             }
         }
     }

@@ -26,7 +26,9 @@ public final class ResourceMatchedAdvice {
             URITemplate type = target.getClassPath();
             String route = Routes.join(type == null ? "" : type.template, method.template);
             VertxHooks.frameworkRoute(
-                    request.connection(), Routes.join(context.getDeployment().getPrefix(), route));
+                    request.connection(),
+                    request.response(),
+                    Routes.join(context.getDeployment().getPrefix(), route));
         }
     }
 }

@@ -18,7 +18,7 @@ public final class RestEntryAdvice {
     public static void enter(@Advice.Argument(0) ResteasyReactiveRequestContext context) {
         HttpServerRequest request = context.unwrap(HttpServerRequest.class);
         if (request != null) {
-            VertxHooks.frameworkRoute(request.connection(), "");
+            VertxHooks.frameworkRoute(request.connection(), request.response(), "");
         }
     }
 }

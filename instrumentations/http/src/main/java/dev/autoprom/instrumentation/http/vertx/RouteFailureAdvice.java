@@ -16,7 +16,7 @@ public final class RouteFailureAdvice {
     public static void enter(@Advice.This RoutingContext context, @Advice.Argument(1) Throwable failure) {
         if (failure != null) {
             HttpServerRequest request = context.request();
-            VertxHooks.failed(request.connection(), failure);
+            VertxHooks.failed(request.connection(), context.response(), failure);
         }
     }
 }

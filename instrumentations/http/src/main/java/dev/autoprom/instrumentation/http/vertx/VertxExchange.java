@@ -3,10 +3,12 @@ package dev.autoprom.instrumentation.http.vertx;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
- * The request in flight on one Vert.x HTTP/1.x connection. Vert.x lets one request at a time own a connection's
- * response (a pipelined request begins only when the previous response is complete), so one instance per
- * connection, reused for each of its requests, holds everything a record needs: nothing is allocated per request.
- * Ended exactly once: whoever takes {@link #request} away (response complete, or reset) records.
+ * The request in flight on one Vert.x HTTP/1.x connection, or on one HTTP/2 stream. Vert.x lets one request at a
+ * time own an HTTP/1.x connection's response (a pipelined request begins only when the previous response is
+ * complete), so one instance per connection, reused for each of its requests, holds everything a record needs:
+ * nothing is allocated per request. An HTTP/2 stream is one request: one instance per stream, keyed by its
+ * response ({@link #request} then holds that response). Ended exactly once: whoever takes {@link #request} away
+ * (response complete, or reset) records.
  */
 final class VertxExchange {
 

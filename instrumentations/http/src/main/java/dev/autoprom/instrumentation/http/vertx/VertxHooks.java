@@ -7,18 +7,27 @@ import dev.autoprom.instrumentation.http.HttpServerRecorder;
 
 /**
  * What the Vert.x advice calls (plain values only: this class is on the bootstrap path). A request is recorded by
- * Vert.x core's HTTP/1.x server, whatever runs on top of it (Vert.x Web, Quarkus REST): those only lend it a route
- * or the exception they failed with, so a request is recorded once however many layers see it.
+ * Vert.x core's HTTP server (an HTTP/1.x request, or an HTTP/2 stream), whatever runs on top of it (Vert.x Web,
+ * Quarkus REST): those only lend it a route or the exception they failed with, so a request is recorded once
+ * however many layers see it.
  *
- * <p>State lives in one {@link VertxExchange} per connection, found by the connection's identity (no allocation,
- * no lock). Every method runs on the connection's event loop, except a framework's route, which may come from a
- * worker thread: those fields are volatile.
+ * <p>HTTP/1.x state lives in one {@link VertxExchange} per connection, found by the connection's identity (no
+ * allocation, no lock). An HTTP/2 connection serves many streams at once: each stream gets its own
+ * {@link VertxExchange}, found by the identity of its response object (which the stream and Vert.x Web's
+ * {@code RoutingContext.response()} both reach), and dropped when the stream ends. Every method runs on the
+ * connection's event loop, except a framework's route, which may come from a worker thread: those fields are
+ * volatile.
  */
 public final class VertxHooks {
 
     static final String COMPONENT = "http.vertx";
 
+    /** The stream's response was closed before it ended, with no reset read and no exception. */
+    static final String STREAM_RESET = "io.vertx.core.http.StreamResetException";
+
     private static final WeakIdentityMap<VertxExchange> EXCHANGES = new WeakIdentityMap<>();
+    /** HTTP/2 streams in flight, by their response. */
+    private static final WeakIdentityMap<VertxExchange> STREAMS = new WeakIdentityMap<>();
 
     private VertxHooks() {}
 
@@ -61,12 +70,13 @@ public final class VertxHooks {
 
     /**
      * A framework over Vert.x Web (Quarkus REST) took the request ({@code ""}: no template yet, so not the name of
-     * the catch-all route it is mounted on) or chose the resource (its template).
+     * the catch-all route it is mounted on) or chose the resource (its template). {@code response} finds the
+     * request when it is an HTTP/2 stream.
      */
-    public static void frameworkRoute(Object connection, String template) {
+    public static void frameworkRoute(Object connection, Object response, String template) {
         try {
-            VertxExchange exchange = EXCHANGES.get(connection);
-            if (exchange != null && exchange.request != null) {
+            VertxExchange exchange = inFlight(connection, response);
+            if (exchange != null) {
                 exchange.frameworkRoute = template;
             }
         } catch (Throwable t) {
@@ -74,11 +84,14 @@ public final class VertxHooks {
         }
     }
 
-    /** A handler failed the request with an exception (Vert.x Web's {@code fail}, Quarkus REST's mapper). */
-    public static void failed(Object connection, Throwable failure) {
+    /**
+     * A handler failed the request with an exception (Vert.x Web's {@code fail}, Quarkus REST's mapper);
+     * {@code response} finds the request when it is an HTTP/2 stream.
+     */
+    public static void failed(Object connection, Object response, Throwable failure) {
         try {
-            VertxExchange exchange = EXCHANGES.get(connection);
-            if (exchange != null && exchange.request != null && failure != null) {
+            VertxExchange exchange = inFlight(connection, response);
+            if (exchange != null && failure != null) {
                 exchange.failure = failure;
             }
         } catch (Throwable t) {
@@ -109,6 +122,86 @@ public final class VertxHooks {
             VertxExchange exchange = EXCHANGES.get(connection);
             if (exchange != null && exchange.end(request)) {
                 record(exchange, status, cause);
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    /** The request in flight: the HTTP/1.x connection's, else the HTTP/2 stream whose response this is. */
+    private static VertxExchange inFlight(Object connection, Object response) {
+        VertxExchange exchange = EXCHANGES.get(connection);
+        if (exchange == null && response != null) {
+            exchange = STREAMS.get(response);
+        }
+        return exchange != null && exchange.request != null ? exchange : null;
+    }
+
+    // --- HTTP/2 streams (Http2ServerStream: where Vert.x calls its metrics SPI for a stream) ---------------------
+
+    /** A stream's request headers were read and it is about to be dispatched (not called for a server push). */
+    public static void streamBegin(Object response, String method, boolean https) {
+        try {
+            if (response == null) {
+                return;
+            }
+            VertxExchange exchange = new VertxExchange();
+            int index = HttpMethods.index(method);
+            exchange.begin(response, HttpServerRecorder.start(index, https), index, https);
+            STREAMS.put(response, exchange);
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    /** Vert.x Web ran a route for the stream's request (its name); null names are skipped. */
+    public static void streamRouted(Object response, String route) {
+        if (route == null) {
+            return;
+        }
+        try {
+            VertxExchange exchange = STREAMS.get(response);
+            if (exchange != null && exchange.request != null) {
+                exchange.webRoute = route;
+                exchange.frameworkRoute = null;
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    /** The stream's response has been written to its end. */
+    public static void streamComplete(Object response, int status) {
+        try {
+            VertxExchange exchange = STREAMS.get(response);
+            if (exchange != null && exchange.end(response)) {
+                STREAMS.remove(response);
+                Throwable failure = exchange.failure;
+                record(exchange, status, status >= 500 ? failure : null);
+            }
+        } catch (Throwable t) {
+            SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    /**
+     * The stream ended before its response did: reset by the client, failed, closed with its connection.
+     *
+     * @param status the status sent, or 0 if the response had not started
+     * @param cause what Vert.x told the request; null: {@code errorType} names it
+     * @param errorType the {@code error_type} when {@code cause} is null
+     */
+    public static void streamReset(Object response, int status, Throwable cause, String errorType) {
+        try {
+            VertxExchange exchange = STREAMS.get(response);
+            if (exchange != null && exchange.end(response)) {
+                STREAMS.remove(response);
+                if (cause != null) {
+                    record(exchange, status, cause);
+                } else {
+                    HttpServerRecorder.end(
+                            exchange.start, exchange.method, exchange.https, status, exchange.route(), errorType);
+                }
             }
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);

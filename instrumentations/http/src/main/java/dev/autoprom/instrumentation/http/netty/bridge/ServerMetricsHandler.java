@@ -6,11 +6,13 @@ import dev.autoprom.instrumentation.http.ExchangeRoutes;
 import dev.autoprom.instrumentation.http.HttpMethods;
 import dev.autoprom.instrumentation.http.HttpServerRecorder;
 import dev.autoprom.instrumentation.http.ServerRequestScope;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -19,11 +21,15 @@ import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 
 /**
- * Times the requests of one HTTP/1.x connection, sitting right after its {@code HttpServerCodec}: a request starts
- * when the codec hands it on, and ends when the response's last content is written, or when the connection
- * closes first (aborted: {@code error_type} {@code java.nio.channels.ClosedChannelException}, the exception Netty
- * itself gives a write to a closed channel). A request the codec could not decode is not one: the server answers
- * it (400) without the application. Interim responses (100 Continue) are not the end of a request.
+ * Times the requests of one channel that carries {@code HttpRequest}s and {@code HttpResponse}s: an HTTP/1.x
+ * connection, sitting right after its {@code HttpServerCodec}, or one HTTP/2 stream's child channel, right after its
+ * {@code Http2StreamFrameToHttpObjectCodec} (one request per stream). A request starts when the codec hands it on,
+ * and ends when the response's last content is written, or when the channel closes first (aborted: the client
+ * hung up, or reset the stream; {@code error_type} {@code java.nio.channels.ClosedChannelException}, the exception
+ * Netty itself gives a write to a closed channel). A request the codec could not decode is not one: the server
+ * answers it (400) without the application. Interim responses (100 Continue) are not the end of a request. A
+ * {@code 101} that switches the connection to h2c ends the HTTP/1.1 request without a record: the request is
+ * served again as HTTP/2 stream 1, where it is recorded (a {@code 101} to a WebSocket is the request's end).
  *
  * <p>While the application first sees the request (the {@code channelRead} below, on this event loop thread), the
  * request is the thread's {@link ServerRequestScope}: a framework inside lends its route, its exception or its
@@ -40,6 +46,9 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
     private static final Throwable ABORTED = new ClosedChannelException();
 
     private static final int MAX_QUEUED = 16;
+
+    /** On an HTTP/2 stream's child channel: TLS and Vert.x are looked for on the connection's (parent) channel. */
+    private final boolean stream;
 
     private boolean decided;
     /** A Vert.x pipeline, or one whose set-up failed: nothing is recorded on this connection. */
@@ -66,6 +75,16 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
     private int[] queuedMethods;
     private int queuedHead;
     private int queuedCount;
+
+    /** For an HTTP/1.x connection's pipeline. */
+    public ServerMetricsHandler() {
+        this(false);
+    }
+
+    /** @param stream true on an HTTP/2 stream's child channel, whose parent is the connection */
+    public ServerMetricsHandler(boolean stream) {
+        this.stream = stream;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
@@ -125,7 +144,7 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
     private boolean started(ChannelHandlerContext ctx, HttpRequest request) {
         try {
             if (!decided) {
-                decide(ctx.pipeline());
+                decide(ctx);
             }
             if (inert || !request.decoderResult().isSuccess()) {
                 return false;
@@ -145,17 +164,35 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
         }
     }
 
-    /** Once per connection, at its first request (the pipeline is complete by then). */
-    private void decide(ChannelPipeline pipeline) {
+    /** Once per connection (or stream), at its first request (the pipeline is complete by then). */
+    private void decide(ChannelHandlerContext ctx) {
         decided = true;
         inert = true;
-        for (Map.Entry<String, ChannelHandler> entry : pipeline) {
-            if (entry.getValue().getClass().getName().startsWith("io.vertx.")) {
-                return; // Vert.x (and Quarkus on it) records at its own level
+        ChannelPipeline pipeline = ctx.pipeline();
+        if (hasVertx(pipeline)) {
+            return; // Vert.x (and Quarkus on it) records at its own level
+        }
+        if (stream) {
+            Channel connection = ctx.channel().parent();
+            if (connection == null) {
+                return; // not a stream after all: nothing known about its connection
+            }
+            pipeline = connection.pipeline();
+            if (hasVertx(pipeline)) {
+                return;
             }
         }
         https = pipeline.get(SslHandler.class) != null;
         inert = false;
+    }
+
+    private static boolean hasVertx(ChannelPipeline pipeline) {
+        for (Map.Entry<String, ChannelHandler> entry : pipeline) {
+            if (entry.getValue().getClass().getName().startsWith("io.vertx.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void enqueue(int m) {
@@ -175,9 +212,14 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
     private void written(Object msg) {
         try {
             if (msg instanceof HttpResponse) {
-                int code = ((HttpResponse) msg).status().code();
+                HttpResponse response = (HttpResponse) msg;
+                int code = response.status().code();
                 if (code < 200 && code != 101) {
                     return; // interim (100 Continue, 103): the final response follows
+                }
+                if (code == 101 && isH2cUpgrade(response)) {
+                    discardHead(); // HTTP/2 stream 1 is this request: recorded there
+                    return;
                 }
                 status = code;
             }
@@ -186,6 +228,33 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
             }
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
+        }
+    }
+
+    private static boolean isH2cUpgrade(HttpResponse response) {
+        String upgrade = response.headers().get(HttpHeaderNames.UPGRADE);
+        return upgrade != null && upgrade.trim().equalsIgnoreCase("h2c");
+    }
+
+    /** The head request is not one of this connection's: forgotten without a record. */
+    private void discardHead() {
+        dispatching = false; // nothing lent to it is kept
+        start = Timing.NOT_STARTED;
+        route = null;
+        error = null;
+        exchange = null;
+        routes = null;
+        status = 0;
+        HttpServerRecorder.discard(method, https);
+        nextHead();
+    }
+
+    private void nextHead() {
+        if (queuedCount > 0) {
+            start = queuedStarts[queuedHead];
+            method = queuedMethods[queuedHead];
+            queuedHead = (queuedHead + 1) % MAX_QUEUED;
+            queuedCount--;
         }
     }
 
@@ -230,12 +299,7 @@ public final class ServerMetricsHandler extends ChannelDuplexHandler {
         routes = null;
         HttpServerRecorder.end(started, method, https, status, template == null ? "" : template, thrown);
         status = 0;
-        if (queuedCount > 0) {
-            start = queuedStarts[queuedHead];
-            method = queuedMethods[queuedHead];
-            queuedHead = (queuedHead + 1) % MAX_QUEUED;
-            queuedCount--;
-        }
+        nextHead();
     }
 
     /** The connection is gone: every request still in flight ends now, once. */

@@ -187,6 +187,77 @@ class ServerMetricsHandlerTest {
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void anH2cUpgradeIsNotRecordedAsIts101() {
+        App app = new App();
+        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), app);
+        channel.writeInbound(get("/h2c-upgrade"));
+        assertThat(active()).isEqualTo(1);
+        DefaultFullHttpResponse switching = full(HttpResponseStatus.SWITCHING_PROTOCOLS);
+        switching.headers().set("upgrade", "h2c");
+        channel.writeOutbound(switching);
+        assertThat(active()).as("taken back: stream 1 is the request now").isZero();
+        assertThat(count("/h2c-upgrade", "101", "")).isZero();
+        channel.close();
+        assertThat(count("/h2c-upgrade", "", "java.nio.channels.ClosedChannelException"))
+                .as("nothing left to abort")
+                .isZero();
+        assertThat(active()).isZero();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aWebSocketUpgradeIsRecordedAsIts101() {
+        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), new App());
+        channel.writeInbound(get("/ws-upgrade"));
+        DefaultFullHttpResponse switching = full(HttpResponseStatus.SWITCHING_PROTOCOLS);
+        switching.headers().set("upgrade", "websocket");
+        channel.writeOutbound(switching);
+        assertThat(count("/ws-upgrade", "101", "")).isEqualTo(1);
+        assertThat(active()).isZero();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aStreamTakesItsSchemeFromItsConnection() throws Exception {
+        javax.net.ssl.SSLEngine engine = javax.net.ssl.SSLContext.getDefault().createSSLEngine();
+        engine.setUseClientMode(false);
+        EmbeddedChannel connection = new EmbeddedChannel(new io.netty.handler.ssl.SslHandler(engine));
+        EmbeddedChannel stream = new EmbeddedChannel(
+                connection,
+                io.netty.channel.DefaultChannelId.newInstance(),
+                true,
+                false,
+                new ServerMetricsHandler(true),
+                new App());
+        stream.writeInbound(get("/stream-tls"));
+        stream.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        stream.close(); // reset mid-response
+        assertThat(count("/stream-tls", "200", "java.nio.channels.ClosedChannelException", "https"))
+                .isEqualTo(1);
+        assertThat(active()).isZero();
+        stream.finishAndReleaseAll();
+        connection.finishAndReleaseAll();
+    }
+
+    @Test
+    void aStreamOfAVertxConnectionIsLeftToVertx() {
+        EmbeddedChannel connection = new EmbeddedChannel(new FakeVertxHandler());
+        EmbeddedChannel stream = new EmbeddedChannel(
+                connection,
+                io.netty.channel.DefaultChannelId.newInstance(),
+                true,
+                false,
+                new ServerMetricsHandler(true),
+                new App());
+        stream.writeInbound(get("/stream-vertx"));
+        assertThat(active()).isZero();
+        stream.writeOutbound(full(HttpResponseStatus.OK));
+        assertThat(count("/stream-vertx", "200", "")).isZero();
+        stream.finishAndReleaseAll();
+        connection.finishAndReleaseAll();
+    }
+
     private static double count(String route, String status, String errorType) {
         return count(route, status, errorType, null);
     }

@@ -1,0 +1,24 @@
+package dev.autoprom.instrumentation.http.vertx;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * {@code Http2ServerStream.handleReset(long)}: the client reset the stream (RST_STREAM). Recorded, unless its
+ * response had already ended, with the status already sent and {@code error_type}
+ * {@code io.vertx.core.http.StreamResetException}, the exception Vert.x gives the request's handler.
+ */
+public final class StreamResetAdvice {
+
+    private StreamResetAdvice() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.FieldValue("request") Object handler) {
+        if (handler instanceof HttpServerRequest) {
+            HttpServerResponse response = ((HttpServerRequest) handler).response();
+            int status = response.headWritten() ? response.getStatusCode() : 0;
+            VertxHooks.streamReset(response, status, null, VertxHooks.STREAM_RESET);
+        }
+    }
+}
