@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Helidon 4 SE WebServer serving NonServletServerContract's routes with its own routing (each connection on a
@@ -19,6 +20,9 @@ public final class HelidonApp {
 
     /** Counted down by /release; a /hold that arrives after it answers at once (the test may release first). */
     private static final CountDownLatch RELEASED = new CountDownLatch(1);
+
+    /** GET /load requests the handler ran (GET /load-count answers it): the server's own count, for diagnosis. */
+    private static final AtomicLong LOADS = new AtomicLong();
 
     private HelidonApp() {}
 
@@ -56,7 +60,11 @@ public final class HelidonApp {
                             RELEASED.countDown();
                             res.send("released");
                         })
-                        .get("/load", (req, res) -> res.send("ok"))
+                        .get("/load", (req, res) -> {
+                            LOADS.incrementAndGet();
+                            res.send("ok");
+                        })
+                        .get("/load-count", (req, res) -> res.send(Long.toString(LOADS.get())))
                         .register("/api", new ThingsService())
                         .register("/users/{uid}", new OrdersService())
                         .error(

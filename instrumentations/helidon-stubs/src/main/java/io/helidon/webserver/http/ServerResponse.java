@@ -6,6 +6,4 @@ import io.helidon.http.Status;
 public interface ServerResponse {
 
     Status status();
-
-    boolean isSent();
 }

@@ -4,6 +4,7 @@ import static dev.autoprom.it.http.HttpFamily.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoprom.it.harness.Scrape;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import testapp.helidon.HelidonApp;
 
@@ -26,6 +27,21 @@ class HelidonIT extends NonServletServerContract {
     @Override
     protected String instrumentation() {
         return "helidon";
+    }
+
+    /** The contract's test; when it fails, the message says how many /load requests the server's handler ran. */
+    @Override
+    @Test
+    void concurrentRequestsAreCountedExactly() throws Exception {
+        try {
+            super.concurrentRequestsAreCountedExactly();
+        } catch (AssertionError e) {
+            HttpResponse<String> handled = http.get("/load-count");
+            throw new AssertionError(
+                    e.getMessage() + " (the app's handler ran GET /load " + (handled == null ? "?" : handled.body())
+                            + " times)",
+                    e);
+        }
     }
 
     @Test
