@@ -177,17 +177,8 @@ final class ClassTransformer implements ClassFileTransformer {
     void retransformLoadedClasses() {
         int count = 0;
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
-            if (wanted(loaded)) {
-                try {
-                    inst.retransformClasses(loaded);
-                    count++;
-                } catch (Throwable failure) {
-                    AgentLog.warnOnce(
-                            "transform:" + loaded.getName(),
-                            "could not instrument loaded class " + loaded.getName() + "; it runs unchanged: "
-                                    + failure);
-                    SelfMetrics.recordError("installer", failure);
-                }
+            if (wanted(loaded) && retransform(loaded)) {
+                count++;
             }
         }
         AgentLog.debug(count + " loaded classes retransformed");
@@ -203,18 +194,23 @@ final class ClassTransformer implements ClassFileTransformer {
             return;
         }
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
-            if (binaryNames.contains(loaded.getName()) && wanted(loaded)) {
-                try {
-                    inst.retransformClasses(loaded);
-                    AgentLog.debug("retransformed " + loaded.getName() + ", loaded before the agent");
-                } catch (Throwable failure) {
-                    AgentLog.warnOnce(
-                            "transform:" + loaded.getName(),
-                            "could not instrument loaded class " + loaded.getName() + "; it runs unchanged: "
-                                    + failure);
-                    SelfMetrics.recordError("installer", failure);
-                }
+            if (binaryNames.contains(loaded.getName()) && wanted(loaded) && retransform(loaded)) {
+                AgentLog.debug("retransformed " + loaded.getName() + ", loaded before the agent");
             }
+        }
+    }
+
+    /** Retransforms one loaded class; a class that cannot be is logged once, counted, and runs unchanged. */
+    private boolean retransform(Class<?> loaded) {
+        try {
+            inst.retransformClasses(loaded);
+            return true;
+        } catch (Throwable failure) {
+            AgentLog.warnOnce(
+                    "transform:" + loaded.getName(),
+                    "could not instrument loaded class " + loaded.getName() + "; it runs unchanged: " + failure);
+            SelfMetrics.recordError("installer", failure);
+            return false;
         }
     }
 

@@ -37,7 +37,9 @@ public class MethodRecordingBenchmark {
 
     /** An application class as the annotations find it. */
     public static class Service {
-        @Timed(value = "bench.timed", extraTags = {"platform", "github"})
+        @Timed(
+                value = "bench.timed",
+                extraTags = {"platform", "github"})
         public void timed() {}
 
         @Counted("bench.counted")
@@ -49,7 +51,8 @@ public class MethodRecordingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        for (MethodDescription method : TypeDescription.ForLoadedType.of(Service.class).getDeclaredMethods()) {
+        for (MethodDescription method :
+                TypeDescription.ForLoadedType.of(Service.class).getDeclaredMethods()) {
             MethodSpecs.prepare(method);
         }
         timedKey = (Service.class.getName() + ".timed()V").intern();

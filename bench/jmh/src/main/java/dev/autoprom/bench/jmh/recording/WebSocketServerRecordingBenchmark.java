@@ -1,8 +1,12 @@
 package dev.autoprom.bench.jmh.recording;
 
+import dev.autoprom.instrumentation.websocket.HandlerErrors;
 import dev.autoprom.instrumentation.websocket.WsConnection;
 import dev.autoprom.instrumentation.websocket.jetty.JettyHooks;
 import dev.autoprom.instrumentation.websocket.tomcat.TomcatHooks;
+import dev.autoprom.instrumentation.websocket.undertow.UndertowHooks;
+import dev.autoprom.instrumentation.websocket.vertx.VertxWebSocketHooks;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,6 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *       whole text message on a Jetty server session (Jakarta or Jetty's own API).</li>
  *   <li><b>tomcatHandling</b>: {@code TomcatHooks.handlingStarts(session)} + {@code handled}: the
  *       {@code WsFrameBase.sendMessageText} advice (the size is recorded by the frame-header hook, as for clients).</li>
+ *   <li><b>undertowEcho</b>: one text message received and echoed on an Undertow server channel, as its advice
+ *       does it: {@code UndertowHooks.frameReceived} (the parsed frame header), {@code handlingStarts} +
+ *       {@code handled} (the frame handler's task) and {@code frameSent} (the echo's frame header, read back from
+ *       its bytes).</li>
+ *   <li><b>vertxEcho</b>: the same on a Vert.x server socket: {@code VertxWebSocketHooks.connection} + {@code
+ *       received().part} ({@code handleFrame}), {@code handlingStarts} + {@code HandlerErrors.finish}
+ *       ({@code receiveFrame}), {@code connection} + {@code sent().part} (the echo's frame write).</li>
  *   <li><b>handledOnly</b>: {@code WsConnection.handled} on a connection the caller holds (the JDK and OkHttp
  *       bridges).</li>
  * </ul>
@@ -46,6 +57,12 @@ public class WebSocketServerRecordingBenchmark {
     private Object[] jettySessions;
     private Object[] tomcatSessions;
     private WsConnection[] connections;
+    private Object[] undertowChannels;
+    private Object[] undertowFrameHandlers;
+    private Object[] vertxSockets;
+    /** An echo's frame header as Undertow writes it: FIN + text, 88-byte payload. */
+    private final ByteBuffer textHeader = ByteBuffer.wrap(new byte[] {(byte) 0x81, 88});
+
     private int next;
 
     @Setup(Level.Trial)
@@ -54,7 +71,17 @@ public class WebSocketServerRecordingBenchmark {
         jettySessions = new Object[4];
         tomcatSessions = new Object[4];
         connections = new WsConnection[4];
+        undertowChannels = new Object[4];
+        undertowFrameHandlers = new Object[4];
+        vertxSockets = new Object[4];
         for (int i = 0; i < 4; i++) {
+            undertowChannels[i] = new Object();
+            undertowFrameHandlers[i] = new Object();
+            UndertowHooks.serverSession(
+                    undertowChannels[i], undertowFrameHandlers[i], routes[i & 1], "dev.example.ChatEndpoint");
+            vertxSockets[i] = new Object();
+            VertxWebSocketHooks.routed(vertxSockets[i], routes[i & 1]);
+            VertxWebSocketHooks.opened(vertxSockets[i], vertxSockets[i]);
             jettySessions[i] = new Object();
             JettyHooks.serverSessionCreated(
                     jettySessions[i], "org.eclipse.jetty.websocket.common.JettyWebSocketFrameHandler", routes[i & 1]);
@@ -79,6 +106,27 @@ public class WebSocketServerRecordingBenchmark {
         long start = TomcatHooks.handlingStarts(tomcatSessions[next]);
         TomcatHooks.handled(WsConnection.TEXT, start);
         next = (next + 1) & 3;
+    }
+
+    @Benchmark
+    public void undertowEcho() {
+        int i = next;
+        next = (next + 1) & 3;
+        Object channel = undertowChannels[i];
+        UndertowHooks.frameReceived(channel, 1, 88, true);
+        long start = UndertowHooks.handlingStarts(undertowFrameHandlers[i]);
+        UndertowHooks.handled(WsConnection.TEXT, start);
+        UndertowHooks.frameSent(channel, textHeader);
+    }
+
+    @Benchmark
+    public void vertxEcho() {
+        Object socket = vertxSockets[next];
+        next = (next + 1) & 3;
+        VertxWebSocketHooks.connection(socket).received().part(WsConnection.TEXT, 88, true);
+        long start = VertxWebSocketHooks.handlingStarts(socket);
+        HandlerErrors.finish(HandlerErrors.LAST_RECEIVED, start, null);
+        VertxWebSocketHooks.connection(socket).sent().part(WsConnection.TEXT, 88, true);
     }
 
     @Benchmark

@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import dev.autoprom.instrumentation.genai.GenAiAdapter;
 
@@ -19,7 +19,7 @@ import dev.autoprom.instrumentation.genai.GenAiAdapter;
  * defaults of the interfaces end in, and which sit outside the SDK's retry loop, so a retried call is one
  * operation.
  */
-public final class BedrockInstrumentation implements InstrumentationModule {
+public final class BedrockInstrumentation extends LibraryInstrumentation {
 
     /** Public: inlined advice in the library reads it. */
     public static final Bridge<GenAiAdapter> ADAPTER =
@@ -33,19 +33,8 @@ public final class BedrockInstrumentation implements InstrumentationModule {
         "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeAsyncClient"
     };
 
-    @Override
-    public String family() {
-        return "genai";
-    }
-
-    @Override
-    public String name() {
-        return "bedrock";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public BedrockInstrumentation() {
+        super("genai", "bedrock", Targets.named(TYPES));
     }
 
     @Override

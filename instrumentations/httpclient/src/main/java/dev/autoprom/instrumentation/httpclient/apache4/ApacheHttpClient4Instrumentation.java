@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -15,25 +15,14 @@ import dev.autoprom.api.Targets;
  * connects and exchanges the request with the server, so one call of it is one request on the wire, and a retry
  * or a followed redirect calls it again.
  */
-public final class ApacheHttpClient4Instrumentation implements InstrumentationModule {
+public final class ApacheHttpClient4Instrumentation extends LibraryInstrumentation {
 
     private static final String[] TYPES = {
         "org.apache.http.impl.execchain.MainClientExec", "org.apache.http.impl.execchain.MinimalClientExec"
     };
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "apache-httpclient4";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public ApacheHttpClient4Instrumentation() {
+        super("httpclient", "apache-httpclient4", Targets.named(TYPES));
     }
 
     @Override

@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -19,7 +19,7 @@ import dev.autoprom.api.Targets;
  * async clients ({@code HttpAsyncClients.createMinimal()}, {@code createHttp2Minimal()}) have no chain: their
  * {@code execute(exchangeHandler, ...)} gets the application's exchange handler wrapped instead.
  */
-public final class ApacheHttpClient5Instrumentation implements InstrumentationModule {
+public final class ApacheHttpClient5Instrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.apache5.";
     private static final String[] TYPES = {
@@ -30,19 +30,8 @@ public final class ApacheHttpClient5Instrumentation implements InstrumentationMo
         "org.apache.hc.client5.http.impl.async.MinimalH2AsyncClient"
     };
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "apache-httpclient5";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public ApacheHttpClient5Instrumentation() {
+        super("httpclient", "apache-httpclient5", Targets.named(TYPES));
     }
 
     @Override

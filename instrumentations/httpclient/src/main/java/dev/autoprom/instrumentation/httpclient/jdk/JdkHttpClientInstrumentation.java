@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.util.concurrent.Executor;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -18,29 +18,18 @@ import net.bytebuddy.matcher.ElementMatcher;
  * returns the future the application gets (or waits on, for {@code send}): one record per call, when that
  * future completes.
  */
-public final class JdkHttpClientInstrumentation implements InstrumentationModule {
+public final class JdkHttpClientInstrumentation extends LibraryInstrumentation {
 
     private static final String[] TYPES = {"jdk.internal.net.http.HttpClientImpl"};
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "jdk-httpclient";
+    public JdkHttpClientInstrumentation() {
+        super("httpclient", "jdk-httpclient", Targets.named(TYPES));
     }
 
     /** Only the JDK's own classes (the platform loader, or the bootstrap loader on an exploded image). */
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return loader -> loader == null || loader == ClassLoader.getPlatformClassLoader();
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
     }
 
     @Override

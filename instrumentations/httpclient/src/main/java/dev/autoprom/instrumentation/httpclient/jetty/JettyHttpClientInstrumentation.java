@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -16,25 +16,14 @@ import dev.autoprom.api.Targets;
  * transport's {@code HttpReceiver.responseBegin} reports the status line, which also sees the responses Jetty's
  * protocol handlers consume (the redirect it follows is then its own request).
  */
-public final class JettyHttpClientInstrumentation implements InstrumentationModule {
+public final class JettyHttpClientInstrumentation extends LibraryInstrumentation {
 
     private static final String[] TYPES = {
         "org.eclipse.jetty.client.transport.HttpRequest", "org.eclipse.jetty.client.transport.HttpReceiver"
     };
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "jetty-httpclient";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public JettyHttpClientInstrumentation() {
+        super("httpclient", "jetty-httpclient", Targets.named(TYPES));
     }
 
     @Override

@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -17,23 +17,12 @@ import dev.autoprom.api.Targets;
  * ({@code execute}) and asynchronous ({@code enqueue}) calls, the SDKs built on OkHttp (OpenAI, Anthropic)
  * and WebSocket handshakes all go through it.
  */
-public final class OkHttpClientInstrumentation implements InstrumentationModule {
+public final class OkHttpClientInstrumentation extends LibraryInstrumentation {
 
     private static final String[] TYPES = {"okhttp3.internal.connection.ConnectInterceptor"};
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "okhttp-httpclient";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public OkHttpClientInstrumentation() {
+        super("httpclient", "okhttp-httpclient", Targets.named(TYPES));
     }
 
     @Override

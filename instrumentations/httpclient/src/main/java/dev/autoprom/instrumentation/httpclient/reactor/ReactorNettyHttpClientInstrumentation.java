@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -17,7 +17,7 @@ import dev.autoprom.api.Targets;
  * disposal (a bridge) ends one the subscriber cancelled. No type Reactor Netty keeps package-private is named:
  * the advice reads their fields as the public types they are declared with.
  */
-public final class ReactorNettyHttpClientInstrumentation implements InstrumentationModule {
+public final class ReactorNettyHttpClientInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.reactor.";
     private static final String CONNECT = "reactor.netty.http.client.HttpClientConnect";
@@ -26,19 +26,8 @@ public final class ReactorNettyHttpClientInstrumentation implements Instrumentat
     private static final String HANDLER = CONNECT + "$HttpClientHandler";
     private static final String PROVIDER = "reactor.netty.http.client.HttpConnectionProvider";
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "reactor-netty-httpclient";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(OBSERVER, SUBSCRIBER, HANDLER, PROVIDER);
+    public ReactorNettyHttpClientInstrumentation() {
+        super("httpclient", "reactor-netty-httpclient", Targets.named(OBSERVER, SUBSCRIBER, HANDLER, PROVIDER));
     }
 
     @Override

@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.net.URI;
 
@@ -17,7 +17,7 @@ import java.net.URI;
  * {@code DefaultRestClient.DefaultRequestBodyUriSpec.exchangeInternal(...)} (where Spring keeps the template in
  * the request's attributes, as its own observations read it).
  */
-public final class SpringRestClientInstrumentation implements InstrumentationModule {
+public final class SpringRestClientInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.spring.";
     private static final String[] TYPES = {
@@ -25,19 +25,8 @@ public final class SpringRestClientInstrumentation implements InstrumentationMod
         "org.springframework.web.client.DefaultRestClient$DefaultRequestBodyUriSpec"
     };
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "spring-restclient";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
+    public SpringRestClientInstrumentation() {
+        super("httpclient", "spring-restclient", Targets.named(TYPES));
     }
 
     @Override

@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -14,24 +14,13 @@ import dev.autoprom.api.Targets;
  * the response is subscribed to, so the template cannot be handed over on the calling thread as for
  * {@code RestClient}; it is handed over where the request is written into Reactor Netty's, inside the attempt.
  */
-public final class SpringWebClientInstrumentation implements InstrumentationModule {
+public final class SpringWebClientInstrumentation extends LibraryInstrumentation {
 
     private static final String REQUEST =
             "org.springframework.web.reactive.function.client.DefaultClientRequestBuilder$BodyInserterRequest";
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "spring-webclient";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(REQUEST);
+    public SpringWebClientInstrumentation() {
+        super("httpclient", "spring-webclient", Targets.named(REQUEST));
     }
 
     @Override

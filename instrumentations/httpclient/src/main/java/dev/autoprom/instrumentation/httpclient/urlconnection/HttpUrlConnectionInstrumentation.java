@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 import java.net.URL;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -20,30 +20,19 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code getInputStream0} (the request is under way; the latter ends with the response headers),
  * {@code followRedirect0} (a redirect is followed) and {@code disconnect}.
  */
-public final class HttpUrlConnectionInstrumentation implements InstrumentationModule {
+public final class HttpUrlConnectionInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.urlconnection.UrlConnectionAdvice$";
     private static final String[] TYPES = {"sun.net.www.protocol.http.HttpURLConnection"};
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "httpurlconnection";
+    public HttpUrlConnectionInstrumentation() {
+        super("httpclient", "httpurlconnection", Targets.named(TYPES));
     }
 
     /** Only the JDK's own class (java.base: the bootstrap loader). */
     @Override
     public ElementMatcher<ClassLoader> classLoaderMatcher() {
         return loader -> loader == null;
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(TYPES);
     }
 
     @Override

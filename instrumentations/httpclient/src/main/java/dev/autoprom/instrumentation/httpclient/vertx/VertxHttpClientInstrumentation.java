@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
-import dev.autoprom.api.InstrumentationModule;
+import dev.autoprom.api.LibraryInstrumentation;
 import dev.autoprom.api.Targets;
 
 /**
@@ -15,26 +15,15 @@ import dev.autoprom.api.Targets;
  * {@code HttpClientImpl.doRequest} (Vert.x 4: it completes a promise it is given; 5: it returns a future); its {@code HttpClientRequestImpl} reports the response's head in
  * {@code handleResponse} and every failure in {@code HttpClientRequestBase.fail}.
  */
-public final class VertxHttpClientInstrumentation implements InstrumentationModule {
+public final class VertxHttpClientInstrumentation extends LibraryInstrumentation {
 
     private static final String ADVICE = "dev.autoprom.instrumentation.httpclient.vertx.";
     private static final String CLIENT = "io.vertx.core.http.impl.HttpClientImpl";
     private static final String REQUEST = "io.vertx.core.http.impl.HttpClientRequestImpl";
     private static final String REQUEST_BASE = "io.vertx.core.http.impl.HttpClientRequestBase";
 
-    @Override
-    public String family() {
-        return "httpclient";
-    }
-
-    @Override
-    public String name() {
-        return "vertx-httpclient";
-    }
-
-    @Override
-    public Targets targets() {
-        return Targets.named(CLIENT, REQUEST, REQUEST_BASE);
+    public VertxHttpClientInstrumentation() {
+        super("httpclient", "vertx-httpclient", Targets.named(CLIENT, REQUEST, REQUEST_BASE));
     }
 
     @Override
