@@ -23,6 +23,13 @@ public final class ServerRequestScope {
     public Object exchange;
     /** What reads {@link #exchange}; set together with it. */
     public ExchangeRoutes exchangeRoutes;
+    /**
+     * A piece of the request path that a framework copies into the route it reports (Helidon: the matched path of
+     * a service registered under a path pattern), or null: a route containing it is not a template.
+     */
+    public String rawRoutePart;
+    /** How many such pieces were seen during the request (more than one: no route can be trusted). */
+    public int rawRouteParts;
 
     private ServerRequestScope() {}
 
@@ -36,6 +43,8 @@ public final class ServerRequestScope {
         frameworkError = null;
         exchange = null;
         exchangeRoutes = null;
+        rawRoutePart = null;
+        rawRouteParts = 0;
     }
 
     /**
