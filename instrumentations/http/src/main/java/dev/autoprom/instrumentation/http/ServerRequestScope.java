@@ -48,6 +48,25 @@ public final class ServerRequestScope {
     }
 
     /**
+     * Lends a framework's route template to the request being recorded on this thread; the first wins (an error
+     * route matched after the request's own does not replace it). Outside a recorded request, nothing.
+     */
+    public static void lendRoute(String template) {
+        ServerRequestScope scope = current();
+        if (scope.depth > 0 && scope.frameworkRoute == null) {
+            scope.frameworkRoute = template;
+        }
+    }
+
+    /** Lends the exception a framework's error handling saw, as {@link #lendRoute} does: the first one wins. */
+    public static void lendError(Throwable thrown) {
+        ServerRequestScope scope = current();
+        if (scope.depth > 0 && scope.frameworkError == null) {
+            scope.frameworkError = thrown;
+        }
+    }
+
+    /**
      * Lends a framework's exchange to the request being recorded on this thread; the first lender wins (an outer
      * framework over an inner one). Outside a recorded request (depth 0) nothing happens.
      */

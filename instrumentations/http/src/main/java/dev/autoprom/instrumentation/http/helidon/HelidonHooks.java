@@ -83,10 +83,7 @@ public final class HelidonHooks {
     /** Helidon's error handling is turning {@code thrown} into a response: the first one of a request is kept. */
     public static void errorHandled(Throwable thrown) {
         try {
-            ServerRequestScope scope = ServerRequestScope.current();
-            if (scope.depth > 0 && scope.frameworkError == null) {
-                scope.frameworkError = thrown;
-            }
+            ServerRequestScope.lendError(thrown);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }

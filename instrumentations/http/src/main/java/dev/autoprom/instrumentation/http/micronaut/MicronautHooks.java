@@ -16,10 +16,7 @@ public final class MicronautHooks {
 
     public static void routeMatched(String template) {
         try {
-            ServerRequestScope scope = ServerRequestScope.current();
-            if (scope.depth > 0 && scope.frameworkRoute == null) {
-                scope.frameworkRoute = template;
-            }
+            ServerRequestScope.lendRoute(template);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }
@@ -27,10 +24,7 @@ public final class MicronautHooks {
 
     public static void errorHandled(Throwable thrown) {
         try {
-            ServerRequestScope scope = ServerRequestScope.current();
-            if (scope.depth > 0 && scope.frameworkError == null) {
-                scope.frameworkError = thrown;
-            }
+            ServerRequestScope.lendError(thrown);
         } catch (Throwable t) {
             SelfMetrics.recordError(COMPONENT, t);
         }
