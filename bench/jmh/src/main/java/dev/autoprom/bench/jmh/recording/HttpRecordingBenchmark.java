@@ -104,6 +104,6 @@ public class HttpRecordingBenchmark {
         String[] l = nextLabels();
         int method = HttpMethods.index(l[0]);
         long start = HttpServerRecorder.start(method, false);
-        HttpServerRecorder.end(start, method, false, statuses[i], l[2], null);
+        HttpServerRecorder.end(start, method, false, statuses[i], l[2], (String) null);
     }
 }
