@@ -7,6 +7,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,9 @@ final class ClassTransformer implements ClassFileTransformer {
     private final ClassFileLocator agentClasses;
     private final Advice.ExceptionHandler adviceFailures;
     private final Instrumentation inst;
+    /** Rewrites kept from earlier runs; null when {@code autoprom.class.cache.dir} is not set. */
+    private final RewrittenClassCache cache;
+
     private final ByteBuddy byteBuddy = new ByteBuddy()
             .with(TypeValidation.DISABLED)
             // advice needs no method graph of inherited methods, nor a type initializer of its own
@@ -53,8 +57,10 @@ final class ClassTransformer implements ClassFileTransformer {
             CandidateFilter candidates,
             ClassFileLocator agentClasses,
             Advice.ExceptionHandler adviceFailures,
-            Instrumentation inst) {
+            Instrumentation inst,
+            RewrittenClassCache cache) {
         this.modules = modules;
+        this.cache = cache;
         this.candidates = candidates;
         this.agentClasses = agentClasses;
         this.adviceFailures = adviceFailures;
@@ -83,7 +89,13 @@ final class ClassTransformer implements ClassFileTransformer {
         BUSY.set(Boolean.TRUE);
         String name = internalName.replace('/', '.');
         try {
-            return rewrite(module, loader, name, classFile);
+            if (cache != null) {
+                RewrittenClassCache.Rewrite cached = cache.find(internalName, classFile);
+                if (cached != null && replayable(cached)) {
+                    return replay(cached, module, loader, name);
+                }
+            }
+            return rewrite(module, loader, internalName, name, classFile);
         } catch (Throwable failure) {
             AgentLog.warnOnce("transform:" + name, "could not instrument " + name + "; it runs unchanged: " + failure);
             SelfMetrics.recordError("installer", failure);
@@ -93,7 +105,35 @@ final class ClassTransformer implements ClassFileTransformer {
         }
     }
 
-    private byte[] rewrite(Module module, ClassLoader loader, String name, byte[] classFile) {
+    /** Whether a cached rewrite names modules and hooks that exist in this run (the fingerprint says so). */
+    private boolean replayable(RewrittenClassCache.Rewrite cached) {
+        for (int i = 0; i < cached.modules.length; i++) {
+            int index = cached.modules[i];
+            if (index < 0 || index >= modules.size() || !modules.get(index).hasHooks(cached.hooks[i])) {
+                return false;
+            }
+        }
+        return cached.modules.length > 0;
+    }
+
+    /** A rewrite from the cache: the same checks and the same report as {@link #rewrite}, no ByteBuddy. */
+    private byte[] replay(RewrittenClassCache.Rewrite cached, Module module, ClassLoader loader, String name) {
+        if (!AgentVisibility.seesAgent(loader)) {
+            return null;
+        }
+        readAgent(module);
+        for (int i = 0; i < cached.modules.length; i++) {
+            ModuleTransformation transformation = modules.get(cached.modules[i]);
+            transformation.replay(loader, cached.hooks[i]);
+            transformation.entry.transformed(name);
+        }
+        if (AgentLog.isDebugEnabled()) {
+            AgentLog.debug("rewritten " + name + " taken from the class cache");
+        }
+        return cached.bytes;
+    }
+
+    private byte[] rewrite(Module module, ClassLoader loader, String internalName, String name, byte[] classFile) {
         ClassFileLocator loaderClasses = loader == null
                 ? ClassFileLocator.ForClassLoader.ofBootLoader()
                 : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader);
@@ -110,13 +150,17 @@ final class ClassTransformer implements ClassFileTransformer {
         }
         DynamicType.Builder<?> builder = null;
         List<ModuleTransformation> applied = null;
-        for (ModuleTransformation transformation : modules) {
+        List<int[]> appliedHooks = null;
+        int[] appliedIndexes = new int[modules.size()];
+        for (int index = 0; index < modules.size(); index++) {
+            ModuleTransformation transformation = modules.get(index);
             if (!transformation.matches(loader, type)) {
                 continue;
             }
             // a type the module names but in which none of its hooks matches (another version of the library)
             // is left as it is; the module's hook check reports what is missing
-            if (!transformation.inspect(loader, type)) {
+            int[] hooks = transformation.inspect(loader, type);
+            if (hooks.length == 0) {
                 AgentLog.debug("instrumentation " + transformation.entry.name + " matched " + name
                         + " but none of its hooks applies to it");
                 continue;
@@ -128,8 +172,11 @@ final class ClassTransformer implements ClassFileTransformer {
                 builder = byteBuddy.decorate(type, locator);
                 readAgent(module);
                 applied = new ArrayList<>(1);
+                appliedHooks = new ArrayList<>(1);
             }
+            appliedIndexes[applied.size()] = index;
             applied.add(transformation);
+            appliedHooks.add(hooks);
             if (AgentLog.isDebugEnabled()) {
                 AgentLog.debug("instrumentation " + transformation.entry.name + " transforms " + name);
             }
@@ -143,6 +190,15 @@ final class ClassTransformer implements ClassFileTransformer {
                     builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
             for (ModuleTransformation transformation : applied) {
                 transformation.entry.transformed(name);
+            }
+            if (cache != null) {
+                cache.store(
+                        internalName,
+                        classFile,
+                        new RewrittenClassCache.Rewrite(
+                                Arrays.copyOf(appliedIndexes, applied.size()),
+                                appliedHooks.toArray(new int[0][]),
+                                rewritten));
             }
             return rewritten;
         } catch (RuntimeException | LinkageError failure) {

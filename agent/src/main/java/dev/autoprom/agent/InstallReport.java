@@ -32,6 +32,9 @@ final class InstallReport {
 
     private static Gauge gauge;
 
+    /** The class cache in use, for {@code /autoprom}; null when there is none. */
+    volatile RewrittenClassCache classCache;
+
     /** One instrumentation's state. */
     static final class Entry {
         final String family;

@@ -3,6 +3,7 @@ package dev.autoprom.agent;
 import static net.bytebuddy.matcher.ElementMatchers.failSafe;
 
 import dev.autoprom.agent.config.AgentConfig;
+import dev.autoprom.agent.config.ConfigKeys;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.CandidateFilter;
 import dev.autoprom.api.CandidateTypes;
@@ -10,9 +11,12 @@ import dev.autoprom.api.InstrumentationModule;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -36,6 +40,7 @@ final class Installer {
             throws IOException {
         InstallReport report = new InstallReport();
         List<ModuleTransformation> enabled = new ArrayList<>();
+        List<String> enabledNames = new ArrayList<>();
         List<CandidateTypes> candidates = new ArrayList<>();
         for (InstrumentationModule module : modules) {
             boolean on = config.instrumentationEnabled(module.family(), module.name(), module.enabledByDefault());
@@ -56,16 +61,20 @@ final class Installer {
             module.adviseMethods(transformation);
             entry.needs(transformation.needs(), transformation.checksHooks(), transformation::checkPendingHooks);
             enabled.add(transformation);
+            enabledNames.add(module.family() + '/' + module.name());
             candidates.add(moduleCandidates);
         }
         report.registerHooksMissedGauge();
         if (!enabled.isEmpty()) {
+            RewrittenClassCache cache = openCache(config, agentJar, enabledNames);
+            report.classCache = cache;
             ClassTransformer transformer = new ClassTransformer(
                     enabled,
                     CandidateFilter.of(candidates),
                     ClassFileLocator.ForJarFile.of(agentJar),
                     countFailures(),
-                    inst);
+                    inst,
+                    cache);
             inst.addTransformer(transformer, true);
             if (attachedLate) {
                 transformer.retransformLoadedClasses();
@@ -76,6 +85,43 @@ final class Installer {
         AgentLog.debug(enabled.size() + " of " + modules.size() + " instrumentations installed"
                 + (attachedLate ? " (attached to a running JVM: loaded classes retransformed)" : ""));
         return report;
+    }
+
+    /**
+     * The class cache of {@code autoprom.class.cache.dir}, or null. Its fingerprint covers the settings that
+     * change what is rewritten: the instrumentation switches, fault injection and the methods file's content.
+     */
+    private static RewrittenClassCache openCache(AgentConfig config, File agentJar, List<String> enabledNames) {
+        if (config.classCacheDir().isEmpty()) {
+            return null;
+        }
+        StringBuilder settings = new StringBuilder();
+        for (Map.Entry<String, Map<String, String>> e : config.effective().entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith(ConfigKeys.PREFIX + "instrumentation.")
+                    || key.equals(ConfigKeys.TEST_FAULT_INJECTION)
+                    || key.equals(ConfigKeys.METHODS_FILE)) {
+                settings.append(key)
+                        .append('=')
+                        .append(e.getValue().get("value"))
+                        .append('\n');
+            }
+        }
+        byte[] methodsFile = null;
+        if (!config.methodsFile().isEmpty()) {
+            try {
+                methodsFile = Files.readAllBytes(Paths.get(config.methodsFile()));
+            } catch (IOException | RuntimeException unreadable) {
+                // the methods family reports an unreadable file itself; the path alone is in the fingerprint
+            }
+        }
+        String fingerprint = RewrittenClassCache.fingerprint(
+                AgentInfo.version(), agentJar.toPath(), enabledNames, settings.toString(), methodsFile);
+        RewrittenClassCache cache = RewrittenClassCache.open(config.classCacheDir(), fingerprint);
+        if (cache != null) {
+            AgentLog.debug("class cache in " + cache.folder());
+        }
+        return cache;
     }
 
     /** The binary names of every class the enabled modules name. */

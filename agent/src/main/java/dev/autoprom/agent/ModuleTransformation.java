@@ -9,6 +9,7 @@ import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.CandidateTypes;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -150,21 +151,43 @@ final class ModuleTransformation implements AdviceTarget {
 
     /**
      * A type this module matched: counts the hooks that apply to it, queues the library's hook check the first
-     * time one of the module's types is seen in {@code loader}, and says whether any hook applies to the type at
-     * all (if none does, there is nothing to rewrite).
+     * time one of the module's types is seen in {@code loader}, and returns the indexes of the hooks that apply
+     * (none: there is nothing to rewrite).
      */
-    boolean inspect(ClassLoader loader, TypeDescription type) {
-        boolean advised = false;
-        for (Hook hook : hooks) {
+    int[] inspect(ClassLoader loader, TypeDescription type) {
+        int[] matched = new int[hooks.size()];
+        int count = 0;
+        for (int i = 0; i < hooks.size(); i++) {
+            Hook hook = hooks.get(i);
             if (hook.firstMatch(type) != null) {
                 hook.matchedClasses.incrementAndGet();
-                advised = true;
+                matched[count++] = i;
             }
         }
         if (moduleClasses != null) {
             firstSight(loader);
         }
-        return advised;
+        return Arrays.copyOf(matched, count);
+    }
+
+    /** Whether {@code hookIndexes} (from the class cache) all name hooks of this module. */
+    boolean hasHooks(int[] hookIndexes) {
+        for (int index : hookIndexes) {
+            if (index < 0 || index >= hooks.size()) {
+                return false;
+            }
+        }
+        return hookIndexes.length > 0;
+    }
+
+    /** A rewrite by this module taken from the class cache: counted as {@link #inspect} counted it then. */
+    void replay(ClassLoader loader, int[] hookIndexes) {
+        for (int index : hookIndexes) {
+            hooks.get(index).matchedClasses.incrementAndGet();
+        }
+        if (moduleClasses != null) {
+            firstSight(loader);
+        }
     }
 
     private void firstSight(ClassLoader loader) {

@@ -82,6 +82,7 @@ final class StatusPage implements Supplier<String> {
         json.append("],");
         prices(json, TokenPrices.current());
         json.append(",\"methods\":").append(ConfiguredMethods.statusJson());
+        classCache(json, report.classCache);
         json.append(",\"errors\":{");
         first = true;
         MetricSnapshots snapshots = AgentMetrics.registry().scrape(name -> name.equals("autoprom_agent_errors"));
@@ -95,6 +96,20 @@ final class StatusPage implements Supplier<String> {
             }
         }
         return json.append("}}").toString();
+    }
+
+    /** {@code autoprom.class.cache.dir} at work: its folder for this agent and configuration, and its counts. */
+    private static void classCache(StringBuilder json, RewrittenClassCache cache) {
+        json.append(",\"classCache\":");
+        if (cache == null) {
+            json.append("null");
+            return;
+        }
+        json.append('{');
+        field(json, "folder", cache.folder().toString()).append(',');
+        json.append("\"hits\":").append(cache.hits.get()).append(',');
+        json.append("\"stored\":").append(cache.stored.get()).append(',');
+        json.append("\"rejected\":").append(cache.rejected.get()).append('}');
     }
 
     /** The genai price table in use: its file, each model's prices (USD per million tokens), the skipped lines. */

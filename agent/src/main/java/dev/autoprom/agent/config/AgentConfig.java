@@ -4,6 +4,7 @@ import static dev.autoprom.agent.config.ConfigKeys.AUTH_PASSWORD;
 import static dev.autoprom.agent.config.ConfigKeys.AUTH_PASSWORD_SHA256;
 import static dev.autoprom.agent.config.ConfigKeys.AUTH_USERNAME;
 import static dev.autoprom.agent.config.ConfigKeys.CARDINALITY_LIMIT;
+import static dev.autoprom.agent.config.ConfigKeys.CLASS_CACHE_DIR;
 import static dev.autoprom.agent.config.ConfigKeys.CONFIG_FILE;
 import static dev.autoprom.agent.config.ConfigKeys.ENABLED;
 import static dev.autoprom.agent.config.ConfigKeys.FAIL_FAST;
@@ -61,6 +62,7 @@ public final class AgentConfig {
     private final boolean faultInjection;
     private final TokenPrices tokenPrices;
     private final String methodsFile;
+    private final String classCacheDir;
     /** Instrumentation switches that were set: key to value. */
     private final Map<String, Boolean> switches;
 
@@ -94,6 +96,7 @@ public final class AgentConfig {
         this.faultInjection = (Boolean) values.get(TEST_FAULT_INJECTION);
         this.tokenPrices = tokenPrices;
         this.methodsFile = (String) values.get(METHODS_FILE);
+        this.classCacheDir = (String) values.get(CLASS_CACHE_DIR);
         Map<String, Boolean> set = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getValue() instanceof Boolean
@@ -257,6 +260,11 @@ public final class AgentConfig {
     /** {@code autoprom.methods.file}; empty without one. */
     public String methodsFile() {
         return methodsFile == null ? "" : methodsFile;
+    }
+
+    /** {@code autoprom.class.cache.dir}; empty without one (no class cache). */
+    public String classCacheDir() {
+        return classCacheDir == null ? "" : classCacheDir;
     }
 
     /** The genai price table of {@code autoprom.genai.prices.file}; {@link TokenPrices#NONE} without one. */

@@ -29,6 +29,8 @@ public final class ConfigKeys {
     public static final String GENAI_PRICES_FILE = "autoprom.genai.prices.file";
     /** The methods family's list of methods to record, read by {@code ConfiguredMethods} (README, Your own metrics). */
     public static final String METHODS_FILE = "autoprom.methods.file";
+    /** Where rewritten classes are kept between runs (RewrittenClassCache); empty: not kept. */
+    public static final String CLASS_CACHE_DIR = "autoprom.class.cache.dir";
     /** Test only: every instrumented method also gets advice that throws (see FaultInjectionAdvice). */
     public static final String TEST_FAULT_INJECTION = "autoprom.test.fault.injection";
 
@@ -61,6 +63,13 @@ public final class ConfigKeys {
         add(t, CONFIG_FILE, "", Parsers::text, "the path of a properties file", false);
         add(t, GENAI_PRICES_FILE, "", Parsers::text, "the path of a price file (see the README, Cost)", false);
         add(t, METHODS_FILE, "", Parsers::text, "the path of a methods file (see the README, Your own metrics)", false);
+        add(
+                t,
+                CLASS_CACHE_DIR,
+                "",
+                Parsers::text,
+                "the path of a folder only this user can write (see the README, Start-up)",
+                false);
         add(t, TEST_FAULT_INJECTION, "false", Parsers::bool, "true or false", false);
         for (String name : new TreeSet<>(instrumentationNames)) {
             add(t, instrumentationKey(name), "", Parsers::bool, "true or false", false);

@@ -1,0 +1,302 @@
+package dev.autoprom.agent;
+
+import dev.autoprom.api.AgentLog;
+import dev.autoprom.api.SelfMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+
+/**
+ * Classes the agent rewrote, kept on disk between runs ({@code autoprom.class.cache.dir}), so that a later start
+ * of the same application with the same agent and configuration takes a rewritten class from the file instead of
+ * running ByteBuddy: most of the agent's start-up cost is ByteBuddy's and ASM's first use and the JIT work it
+ * causes, paid even for one rewritten class.
+ *
+ * <p>An entry is found by the class's name and a checksum of its original bytes, under a folder named after the
+ * {@linkplain #fingerprint fingerprint} of the agent jar and of every setting that changes what is rewritten; it
+ * holds the original bytes, which must equal the loaded class's to the byte, what the rewrite did (which modules
+ * and hooks applied, replayed so that {@code /autoprom} and the hook checks read as without the cache), the
+ * rewritten bytes and a checksum of the whole. Anything else (a short, corrupt or foreign file) is a miss and
+ * counted as rejected. Only rewrites are stored: a class no module rewrites goes through the matchers every
+ * time, since whether it matches can depend on other classes (its super types).
+ *
+ * <p>What is read from the folder is run as code, so the folder must be the user's own: created with owner-only
+ * permissions, refused (one log line, cache off) when another user owns it or group or others may write it.
+ */
+final class RewrittenClassCache {
+
+    private static final int MAGIC = 0x41504331; // "APC1"
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+    private final Path root;
+    private final Path folder;
+    final AtomicInteger hits = new AtomicInteger();
+    final AtomicInteger stored = new AtomicInteger();
+    final AtomicInteger rejected = new AtomicInteger();
+
+    /** What a cached rewrite did: the indexes of the modules that applied and, per module, of its hooks. */
+    static final class Rewrite {
+        final int[] modules;
+        final int[][] hooks;
+        final byte[] bytes;
+
+        Rewrite(int[] modules, int[][] hooks, byte[] bytes) {
+            this.modules = modules;
+            this.hooks = hooks;
+            this.bytes = bytes;
+        }
+    }
+
+    private RewrittenClassCache(Path root, Path folder) {
+        this.root = root;
+        this.folder = folder;
+    }
+
+    /**
+     * The cache in {@code dir} for this fingerprint, or null (off) when {@code dir} is empty or cannot be used
+     * safely; then one log line names the setting, the folder and what was expected.
+     */
+    static RewrittenClassCache open(String dir, String fingerprint) {
+        if (dir == null || dir.isEmpty()) {
+            return null;
+        }
+        Path root = Paths.get(dir).toAbsolutePath();
+        try {
+            Path folder = root.resolve(fingerprint);
+            String refusal = ownFolder(root);
+            if (refusal == null) {
+                refusal = ownFolder(folder);
+            }
+            if (refusal != null) {
+                AgentLog.warn("autoprom.class.cache.dir=" + dir + " is not used: " + refusal
+                        + "; expected a folder only its owner can write (created with mode 700 when missing)");
+                return null;
+            }
+            return new RewrittenClassCache(root, folder);
+        } catch (IOException | RuntimeException e) {
+            AgentLog.warn("autoprom.class.cache.dir=" + dir + " is not used: " + e
+                    + "; expected a folder this user can create and write");
+            return null;
+        }
+    }
+
+    /** Creates {@code folder} owner-only if missing; returns why it may not be used, or null. */
+    private static String ownFolder(Path folder) throws IOException {
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(folder)) {
+            if (posix) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createDirectories(folder);
+            }
+        }
+        // the owner of a file this process creates is this process's user, whatever user.name says
+        Path probe = Files.createTempFile(folder, ".owner", ".probe");
+        try {
+            if (!Files.getOwner(folder).equals(Files.getOwner(probe))) {
+                return folder + " belongs to " + Files.getOwner(folder).getName() + ", not to this user";
+            }
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
+        if (view != null) {
+            Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return folder + " is writable by "
+                        + (permissions.contains(PosixFilePermission.OTHERS_WRITE) ? "others" : "its group") + " ("
+                        + PosixFilePermissions.toString(permissions) + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A checksum of everything that decides what the agent rewrites and how: the agent jar (its size and time,
+     * which change with every build) and version, the enabled modules in order (their indexes are stored), and
+     * the settings and files that change targets or advice. Not a security measure; the folder's permissions are.
+     */
+    static String fingerprint(
+            String agentVersion, Path agentJar, Iterable<String> enabledModules, String settings, byte[] methodsFile) {
+        CRC32 first = new CRC32();
+        CRC32 second = new CRC32();
+        StringBuilder text = new StringBuilder(agentVersion).append('\n');
+        try {
+            text.append(Files.size(agentJar))
+                    .append(' ')
+                    .append(Files.getLastModifiedTime(agentJar).toMillis());
+        } catch (IOException | RuntimeException e) {
+            text.append(agentJar);
+        }
+        text.append('\n').append(System.getProperty("java.vm.version")).append('\n');
+        for (String module : enabledModules) {
+            text.append(module).append(',');
+        }
+        text.append('\n').append(settings);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        first.update(bytes);
+        second.update(bytes.length);
+        second.update(bytes, 0, bytes.length / 2);
+        if (methodsFile != null) {
+            first.update(methodsFile);
+            second.update(methodsFile, methodsFile.length / 2, methodsFile.length - methodsFile.length / 2);
+        }
+        return String.format("%08x%08x", first.getValue(), second.getValue());
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The rewrite of this class stored by an earlier run, or null. Never throws. */
+    Rewrite find(String internalName, byte[] classFile) {
+        Path file = fileOf(internalName, classFile);
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (NoSuchFileException missing) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            rejected.incrementAndGet();
+            return null;
+        }
+        try {
+            Rewrite rewrite = parse(data, internalName, classFile);
+            if (rewrite == null) {
+                rejected.incrementAndGet();
+                AgentLog.warnOnce(
+                        "class-cache:" + file,
+                        "ignored " + file + ": not an intact entry for " + internalName
+                                + " (the class is rewritten again and the entry replaced)");
+                return null;
+            }
+            hits.incrementAndGet();
+            return rewrite;
+        } catch (RuntimeException corrupt) {
+            rejected.incrementAndGet();
+            return null;
+        }
+    }
+
+    private static Rewrite parse(byte[] data, String internalName, byte[] classFile) {
+        if (data.length < 16) {
+            return null;
+        }
+        ByteBuffer in = ByteBuffer.wrap(data);
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, data.length - 8);
+        if (in.getLong(data.length - 8) != crc.getValue() || in.getInt() != MAGIC) {
+            return null;
+        }
+        byte[] name = new byte[in.getInt()];
+        in.get(name);
+        if (!internalName.equals(new String(name, StandardCharsets.UTF_8))) {
+            return null;
+        }
+        byte[] original = new byte[in.getInt()];
+        in.get(original);
+        if (!Arrays.equals(original, classFile)) {
+            return null;
+        }
+        int[] modules = new int[in.getInt()];
+        int[][] hooks = new int[modules.length][];
+        for (int m = 0; m < modules.length; m++) {
+            modules[m] = in.getInt();
+            hooks[m] = new int[in.getInt()];
+            for (int h = 0; h < hooks[m].length; h++) {
+                hooks[m][h] = in.getInt();
+            }
+        }
+        byte[] rewritten = new byte[in.getInt()];
+        in.get(rewritten);
+        return in.position() == data.length - 8 ? new Rewrite(modules, hooks, rewritten) : null;
+    }
+
+    /** Stores a rewrite for the next run: written aside, then moved into place, so a reader never sees half. */
+    void store(String internalName, byte[] classFile, Rewrite rewrite) {
+        Path file = fileOf(internalName, classFile);
+        Path temporary = null;
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(classFile.length + rewrite.bytes.length + 256);
+            DataOutputStream out = new DataOutputStream(buffer);
+            out.writeInt(MAGIC);
+            byte[] name = internalName.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(name.length);
+            out.write(name);
+            out.writeInt(classFile.length);
+            out.write(classFile);
+            out.writeInt(rewrite.modules.length);
+            for (int m = 0; m < rewrite.modules.length; m++) {
+                out.writeInt(rewrite.modules[m]);
+                out.writeInt(rewrite.hooks[m].length);
+                for (int hook : rewrite.hooks[m]) {
+                    out.writeInt(hook);
+                }
+            }
+            out.writeInt(rewrite.bytes.length);
+            out.write(rewrite.bytes);
+            out.flush();
+            CRC32 crc = new CRC32();
+            byte[] data = buffer.toByteArray();
+            crc.update(data);
+            out.writeLong(crc.getValue());
+            out.flush();
+            temporary = Files.createTempFile(folder, ".entry", ".tmp");
+            Files.write(temporary, buffer.toByteArray());
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+            stored.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            AgentLog.warnOnce(
+                    "class-cache-write",
+                    "cannot write to autoprom.class.cache.dir (" + folder + "): " + e
+                            + "; rewritten classes are not kept for the next start");
+            SelfMetrics.recordError("installer", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is never read: entries end in .class
+                }
+            }
+        }
+    }
+
+    /** {@code com.example.Foo$Bar.1a2b3c4d-5120.class}: the name says what it holds; long names are shortened. */
+    private Path fileOf(String internalName, byte[] classFile) {
+        CRC32 crc = new CRC32();
+        crc.update(classFile);
+        String name = internalName.replace('/', '.');
+        if (name.length() > 180) {
+            CRC32 nameCrc = new CRC32();
+            nameCrc.update(internalName.getBytes(StandardCharsets.UTF_8));
+            name = name.substring(0, 160) + '~' + Long.toHexString(nameCrc.getValue());
+        }
+        return folder.resolve(name + '.' + Long.toHexString(crc.getValue()) + '-' + classFile.length + ".class");
+    }
+}
