@@ -119,6 +119,8 @@ launch() {
     none) ;;
     autoprom) cmd+=("-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
     autoprom-bcp) cmd+=("-Xbootclasspath/a:$AGENT_JAR" "-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
+    # the agent's class cache (autoprom.class.cache.dir), filled by train_class_cache before the launches
+    autoprom-cache) cmd+=("-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1,class.cache.dir=$(class_cache_dir "$app")") ;;
     otel) cmd+=("-javaagent:$OTEL_JAR" -Dotel.service.name=bench
                 -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus
                 -Dotel.exporter.prometheus.host=127.0.0.1 "-Dotel.exporter.prometheus.port=$mport") ;;
@@ -170,6 +172,27 @@ train_cds() {
   fi
   [[ -f "$archive" ]] || die "the training run wrote no $archive (see $LOG_DIR/$app-$base-cds-train.log)"
   log "   $app $base: CDS archive $(basename "$archive") $(($(stat -c %s "$archive") / 1048576)) MiB"
+}
+
+# class_cache_dir APP: the autoprom-cache variant's autoprom.class.cache.dir (per app and JDK)
+class_cache_dir() {
+  echo "$RESULTS_DIR/class-cache/$1-$(java_major)"
+}
+
+# train_class_cache APP: one launch of the autoprom-cache variant (start, a few requests, stop) so that the
+# measured launches find every rewrite in the cache; an existing cache from an earlier run of this agent jar
+# is reused as it is (the agent keys it by the jar).
+train_class_cache() {
+  local app=$1 port mport
+  port=$(free_port); mport=$(free_port)
+  launch "$app" autoprom-cache "$port" "$mport" "$LOG_DIR/$app-class-cache-train.log"
+  wait_ready "$port" "$CURRENT_PID" || { tail -20 "$LOG_DIR/$app-class-cache-train.log" >&2; die "$app/autoprom-cache training run did not answer"; }
+  local i
+  for ((i = 1; i <= 20; i++)); do
+    taskset -c "$LOAD_CPU" curl -s -o /dev/null "http://127.0.0.1:$port/users/$i" || true
+  done
+  stop_jvm "$CURRENT_PID"
+  log "   $app: class cache $(class_cache_dir "$app"): $(find "$(class_cache_dir "$app")" -name '*.class' | wc -l) rewritten classes"
 }
 
 # wait_ready PORT PID: polls GET /ping (curl on LOAD_CPU) until 200; fails if the JVM dies or times out.

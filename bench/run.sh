@@ -22,6 +22,7 @@
 #   APPS="workload spring-boot"      which apps
 #   VARIANTS="none autoprom otel"    load variants (otel only if its jar is in bench/target/otel; OTEL_DOWNLOAD=1);
 #                       autoprom-bcp = autoprom with its jar also on -Xbootclasspath/a (keeps the application's CDS)
+#                       autoprom-cache = autoprom with autoprom.class.cache.dir (one training launch fills it first)
 #   CDS=1               start-up also with the application's CDS archive (variants none-cds, autoprom-cds, ...):
 #                       AppCDS (-XX:ArchiveClassesAtExit) on JDK 17-24, the AOT cache (-XX:AOTCacheOutput) on 25+;
 #                       each archive made by one training run with that variant's agent attached
@@ -111,6 +112,10 @@ for app in $APPS; do
   if [[ "$CDS" == 1 ]]; then
     log "== $app: CDS training runs (one per variant)"
     for v in $VARIANTS; do train_cds "$app" "$v"; done
+  fi
+
+  if [[ " $START_VARIANTS " == *" autoprom-cache "* || " $START_VARIANTS " == *" autoprom-cache-cds "* ]]; then
+    train_class_cache "$app"
   fi
 
   log "== $app: startup, $STARTS launches per variant (interleaved: $START_VARIANTS)"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
@@ -20,6 +21,7 @@ import net.bytebuddy.dynamic.TypeResolutionStrategy;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -41,29 +43,20 @@ final class ClassTransformer implements ClassFileTransformer {
     private final List<ModuleTransformation> modules;
     private final CandidateFilter candidates;
     private final ClassFileLocator agentClasses;
-    private final Advice.ExceptionHandler adviceFailures;
     private final Instrumentation inst;
     /** Rewrites kept from earlier runs; null when {@code autoprom.class.cache.dir} is not set. */
     private final RewrittenClassCache cache;
-
-    private final ByteBuddy byteBuddy = new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            // advice needs no method graph of inherited methods, nor a type initializer of its own
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE);
 
     ClassTransformer(
             List<ModuleTransformation> modules,
             CandidateFilter candidates,
             ClassFileLocator agentClasses,
-            Advice.ExceptionHandler adviceFailures,
             Instrumentation inst,
             RewrittenClassCache cache) {
         this.modules = modules;
         this.cache = cache;
         this.candidates = candidates;
         this.agentClasses = agentClasses;
-        this.adviceFailures = adviceFailures;
         this.inst = inst;
         // Loaded here, before the transformer is registered: if the first transform() loaded IgnoredTypes, its
         // own loading would call transform() again, which fails to resolve the half-loaded class; the JVM then
@@ -169,7 +162,7 @@ final class ClassTransformer implements ClassFileTransformer {
                 if (!AgentVisibility.seesAgent(loader)) {
                     return null;
                 }
-                builder = byteBuddy.decorate(type, locator);
+                builder = Weaving.BYTE_BUDDY.decorate(type, locator);
                 readAgent(module);
                 applied = new ArrayList<>(1);
                 appliedHooks = new ArrayList<>(1);
@@ -180,7 +173,8 @@ final class ClassTransformer implements ClassFileTransformer {
             if (AgentLog.isDebugEnabled()) {
                 AgentLog.debug("instrumentation " + transformation.entry.name + " transforms " + name);
             }
-            builder = builder.visit(transformation.advice(loader, loaderClasses, agentClasses, adviceFailures));
+            builder =
+                    builder.visit(transformation.advice(loader, loaderClasses, agentClasses, Weaving.ADVICE_FAILURES));
         }
         if (builder == null) {
             return null;
@@ -290,5 +284,30 @@ final class ClassTransformer implements ClassFileTransformer {
             // a class whose hierarchy cannot be loaded is not one the families instrument
         }
         return false;
+    }
+
+    /**
+     * What rewriting needs beyond the type pool, made at the first rewrite rather than at premain: a start whose
+     * rewrites all come from the class cache never builds them (their ByteBuddy set-up is some 10 ms of
+     * interpreted code).
+     */
+    private static final class Weaving {
+        static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                // advice needs no method graph of inherited methods, nor a type initializer of its own
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE);
+
+        /** What inlined advice does with a Throwable it caught: call {@link AdviceFailures#suppressed}. */
+        static final Advice.ExceptionHandler ADVICE_FAILURES = countFailures();
+
+        private static Advice.ExceptionHandler countFailures() {
+            try {
+                return new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(new MethodDescription.ForLoadedMethod(
+                        AdviceFailures.class.getMethod("suppressed", Throwable.class))));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -18,10 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
 /**
  * Collects the enabled instrumentations into one {@link ClassTransformer} and registers it. Advice is inlined
@@ -69,12 +66,7 @@ final class Installer {
             RewrittenClassCache cache = openCache(config, agentJar, enabledNames);
             report.classCache = cache;
             ClassTransformer transformer = new ClassTransformer(
-                    enabled,
-                    CandidateFilter.of(candidates),
-                    ClassFileLocator.ForJarFile.of(agentJar),
-                    countFailures(),
-                    inst,
-                    cache);
+                    enabled, CandidateFilter.of(candidates), ClassFileLocator.ForJarFile.of(agentJar), inst, cache);
             inst.addTransformer(transformer, true);
             if (attachedLate) {
                 transformer.retransformLoadedClasses();
@@ -133,15 +125,5 @@ final class Installer {
             }
         }
         return names;
-    }
-
-    /** What inlined advice does with a Throwable it caught: call {@link AdviceFailures#suppressed}. */
-    private static Advice.ExceptionHandler countFailures() {
-        try {
-            return new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(new MethodDescription.ForLoadedMethod(
-                    AdviceFailures.class.getMethod("suppressed", Throwable.class))));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,10 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
@@ -95,36 +95,45 @@ final class RewrittenClassCache {
         }
     }
 
-    /** Creates {@code folder} owner-only if missing; returns why it may not be used, or null. */
+    /**
+     * Creates {@code folder} owner-only if missing; returns why it may not be used, or null. Reads the numeric
+     * owner and mode ({@code unix:} attributes: no user-name lookup, a few file-system calls); on a file system
+     * without them (Windows) the folder is used as the platform's permissions leave it.
+     */
     private static String ownFolder(Path folder) throws IOException {
-        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        boolean unix = folder.getFileSystem().supportedFileAttributeViews().contains("unix");
         if (!Files.isDirectory(folder)) {
-            if (posix) {
+            if (unix) {
                 Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createDirectories(folder);
             }
         }
-        // the owner of a file this process creates is this process's user, whatever user.name says
+        if (!unix) {
+            return null;
+        }
+        Map<String, Object> attributes = Files.readAttributes(folder, "unix:uid,mode");
+        int owner = (Integer) attributes.get("uid");
+        int mode = (Integer) attributes.get("mode");
+        int self = currentUid(folder);
+        if (owner != self) {
+            return folder + " belongs to user id " + owner + ", not to this user (" + self + ")";
+        }
+        if ((mode & 0022) != 0) {
+            return folder + " is writable by " + ((mode & 0002) != 0 ? "others" : "its group") + " (mode "
+                    + Integer.toOctalString(mode & 0777) + ")";
+        }
+        return null;
+    }
+
+    /** The user id of this process: the owner of a file it creates (there is no Java API for it). */
+    private static int currentUid(Path folder) throws IOException {
         Path probe = Files.createTempFile(folder, ".owner", ".probe");
         try {
-            if (!Files.getOwner(folder).equals(Files.getOwner(probe))) {
-                return folder + " belongs to " + Files.getOwner(folder).getName() + ", not to this user";
-            }
+            return (Integer) Files.getAttribute(probe, "unix:uid");
         } finally {
             Files.deleteIfExists(probe);
         }
-        PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
-        if (view != null) {
-            Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return folder + " is writable by "
-                        + (permissions.contains(PosixFilePermission.OTHERS_WRITE) ? "others" : "its group") + " ("
-                        + PosixFilePermissions.toString(permissions) + ")";
-            }
-        }
-        return null;
     }
 
     /**

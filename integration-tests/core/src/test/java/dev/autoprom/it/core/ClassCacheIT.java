@@ -155,7 +155,7 @@ class ClassCacheIT {
         assertThat(run.cache().isNull()).isTrue();
         assertThat(run.output)
                 .containsOnlyOnce("autoprom.class.cache.dir=" + dir + " is not used: " + dir
-                        + " is writable by others (rwxrwxrwx); expected a folder only its owner can write");
+                        + " is writable by others (mode 777); expected a folder only its owner can write");
         assertThat(entries(dir)).isEmpty();
     }
 }
