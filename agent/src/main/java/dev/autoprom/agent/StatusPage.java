@@ -33,23 +33,15 @@ final class StatusPage implements Supplier<String> {
         StringBuilder json = new StringBuilder(4096).append('{');
         field(json, "version", AgentInfo.version()).append(',');
         json.append("\"configuration\":{");
-        boolean first = true;
         for (Map.Entry<String, Map<String, String>> e : config.effective().entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
+            separate(json);
             string(json, e.getKey()).append(":{");
             field(json, "value", e.getValue().get("value")).append(',');
             field(json, "source", e.getValue().get("source")).append('}');
         }
         json.append("},\"instrumentations\":[");
-        first = true;
         for (InstallReport.Entry entry : report.entries()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
+            separate(json);
             json.append('{');
             field(json, "family", entry.family).append(',');
             field(json, "name", entry.name).append(',');
@@ -66,12 +58,8 @@ final class StatusPage implements Supplier<String> {
             hooks(json, entry);
             if (!entry.failedClasses.isEmpty()) {
                 json.append(",\"failedClasses\":{");
-                boolean firstFailure = true;
                 for (Map.Entry<String, String> failure : entry.failedClasses.entrySet()) {
-                    if (!firstFailure) {
-                        json.append(',');
-                    }
-                    firstFailure = false;
+                    separate(json);
                     string(json, failure.getKey()).append(':');
                     string(json, failure.getValue());
                 }
@@ -84,14 +72,10 @@ final class StatusPage implements Supplier<String> {
         json.append(",\"methods\":").append(ConfiguredMethods.statusJson());
         classCache(json, report.classCache);
         json.append(",\"errors\":{");
-        first = true;
         MetricSnapshots snapshots = AgentMetrics.registry().scrape(name -> name.equals("autoprom_agent_errors"));
         for (MetricSnapshot snapshot : snapshots) {
             for (CounterSnapshot.CounterDataPointSnapshot point : ((CounterSnapshot) snapshot).getDataPoints()) {
-                if (!first) {
-                    json.append(',');
-                }
-                first = false;
+                separate(json);
                 string(json, point.getLabels().get("component")).append(':').append((long) point.getValue());
             }
         }
@@ -116,12 +100,8 @@ final class StatusPage implements Supplier<String> {
     private static void prices(StringBuilder json, TokenPrices prices) {
         json.append("\"genaiPrices\":{");
         field(json, "file", prices.file()).append(",\"models\":[");
-        boolean first = true;
         for (TokenPrice price : prices.entries()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
+            separate(json);
             json.append('{');
             field(json, "provider", price.provider).append(',');
             field(json, "model", price.model).append(',');
@@ -133,12 +113,8 @@ final class StatusPage implements Supplier<String> {
             json.append(",\"line\":").append(price.line).append('}');
         }
         json.append("],\"skippedLines\":[");
-        first = true;
         for (String skipped : prices.skippedLines()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
+            separate(json);
             string(json, skipped);
         }
         json.append("]}");
@@ -151,12 +127,8 @@ final class StatusPage implements Supplier<String> {
      */
     private static void hooks(StringBuilder json, InstallReport.Entry entry) {
         json.append("\"hooks\":[");
-        boolean first = true;
         for (Need need : entry.needs()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
+            separate(json);
             json.append('{');
             field(json, "hook", need.name).append(',');
             Boolean matched = need.matched();
@@ -170,12 +142,8 @@ final class StatusPage implements Supplier<String> {
             }
             json.append("\"matchedClasses\":").append(need.matchedClasses()).append(',');
             json.append("\"methods\":[");
-            boolean firstHook = true;
             for (Hook hook : need.hooks()) {
-                if (!firstHook) {
-                    json.append(',');
-                }
-                firstHook = false;
+                separate(json);
                 json.append('{');
                 field(json, "advice", hook.adviceName()).append(',');
                 if (hook.className != null) {
@@ -190,15 +158,22 @@ final class StatusPage implements Supplier<String> {
 
     private static StringBuilder strings(StringBuilder json, Iterable<String> values) {
         json.append('[');
-        boolean first = true;
         for (String value : values) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
+            separate(json);
             string(json, value);
         }
         return json.append(']');
+    }
+
+    /**
+     * Starts an element of an object or array: a comma before all but the first, which follows the opening
+     * bracket (no element ends with one).
+     */
+    private static void separate(StringBuilder json) {
+        char last = json.charAt(json.length() - 1);
+        if (last != '{' && last != '[') {
+            json.append(',');
+        }
     }
 
     private static StringBuilder field(StringBuilder json, String name, String value) {

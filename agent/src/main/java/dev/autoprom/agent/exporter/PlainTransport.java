@@ -5,51 +5,35 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /** HTTP over the socket as it is. */
-final class PlainTransport implements Transport {
-
-    private final SocketChannel channel;
-    private boolean received;
+final class PlainTransport extends Transport {
 
     PlainTransport(SocketChannel channel) {
-        this.channel = channel;
+        super(channel);
     }
 
     @Override
-    public int read(ByteBuffer dst) throws IOException {
-        int n = channel.read(dst);
-        if (n > 0) {
-            received = true;
-        }
-        return n;
+    int read(ByteBuffer dst) throws IOException {
+        return readSocket(dst);
     }
 
     @Override
-    public boolean write(ByteBuffer src) throws IOException {
+    boolean write(ByteBuffer src) throws IOException {
         channel.write(src);
         return !src.hasRemaining();
     }
 
     @Override
-    public boolean hasPendingOutput() {
+    boolean hasPendingOutput() {
         return false;
     }
 
     @Override
-    public boolean flush() {
+    boolean flush() {
         return true;
     }
 
     @Override
-    public boolean receivedAnything() {
-        return received;
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the socket is gone either way
-        }
+    void close() {
+        closeSocket();
     }
 }

@@ -16,21 +16,19 @@ import javax.net.ssl.SSLException;
  * <p>Buffers: {@code netIn} is kept in write mode (filled from the socket), {@code netOut} and {@code appIn} in
  * read mode (drained to the socket and to the caller).
  */
-final class TlsTransport implements Transport {
+final class TlsTransport extends Transport {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** Handshake steps per call; far more than any handshake needs, so a confused engine cannot spin. */
     private static final int MAX_STEPS = 64;
 
-    private final SocketChannel channel;
     private final SSLEngine engine;
     private ByteBuffer netIn;
     private ByteBuffer netOut;
     private ByteBuffer appIn;
-    private boolean received;
 
     TlsTransport(SocketChannel channel, SSLContext context) {
-        this.channel = channel;
+        super(channel);
         this.engine = context.createSSLEngine();
         engine.setUseClientMode(false);
         int packet = engine.getSession().getPacketBufferSize();
@@ -41,7 +39,7 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public int read(ByteBuffer dst) throws IOException {
+    int read(ByteBuffer dst) throws IOException {
         for (int step = 0; step < MAX_STEPS; step++) {
             if (appIn.hasRemaining()) {
                 return transfer(appIn, dst);
@@ -58,12 +56,9 @@ final class TlsTransport implements Transport {
                 wrap(EMPTY);
                 continue;
             }
-            int n = channel.read(netIn);
+            int n = readSocket(netIn);
             if (n < 0) {
                 return -1;
-            }
-            if (n > 0) {
-                received = true;
             }
             SSLEngineResult result = unwrap();
             switch (result.getStatus()) {
@@ -93,7 +88,7 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public boolean write(ByteBuffer src) throws IOException {
+    boolean write(ByteBuffer src) throws IOException {
         for (int step = 0; step < MAX_STEPS; step++) {
             if (netOut.hasRemaining() && !flush()) {
                 return false;
@@ -107,23 +102,18 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public boolean hasPendingOutput() {
+    boolean hasPendingOutput() {
         return netOut.hasRemaining();
     }
 
     @Override
-    public boolean flush() throws IOException {
+    boolean flush() throws IOException {
         channel.write(netOut);
         return !netOut.hasRemaining();
     }
 
     @Override
-    public boolean receivedAnything() {
-        return received;
-    }
-
-    @Override
-    public void close() {
+    void close() {
         try {
             engine.closeOutbound();
             wrap(EMPTY); // close_notify, best effort: the socket closes right after
@@ -131,11 +121,7 @@ final class TlsTransport implements Transport {
         } catch (IOException | RuntimeException ignored) {
             // the peer may be gone already
         }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the socket is gone either way
-        }
+        closeSocket();
     }
 
     private SSLEngineResult unwrap() throws SSLException {

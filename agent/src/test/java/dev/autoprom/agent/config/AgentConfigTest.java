@@ -26,7 +26,7 @@ class AgentConfigTest {
     static Path tmp;
 
     /** key, a valid text, what the accessor returns for it, an invalid text (null: every text is valid). */
-    static Stream<Arguments> keys() {
+    static Stream<Key> keys() {
         return Stream.of(
                 row("autoprom.enabled", "false", c -> c.enabled(), false, "maybe"),
                 row("autoprom.host", "127.0.0.1", AgentConfig::host, "127.0.0.1", "bad host"),
@@ -67,9 +67,31 @@ class AgentConfigTest {
                         "off"));
     }
 
-    private static Arguments row(
+    private static Key row(
             String key, String valid, Function<AgentConfig, Object> accessor, Object expected, String invalid) {
-        return Arguments.of(key, valid, accessor, expected, invalid);
+        return new Key(key, valid, accessor, expected, invalid);
+    }
+
+    /** One row of {@link #keys()}; named by its key in the test names. */
+    static final class Key {
+        final String key;
+        final String valid;
+        final Function<AgentConfig, Object> accessor;
+        final Object expected;
+        final String invalid;
+
+        Key(String key, String valid, Function<AgentConfig, Object> accessor, Object expected, String invalid) {
+            this.key = key;
+            this.valid = valid;
+            this.accessor = accessor;
+            this.expected = expected;
+            this.invalid = invalid;
+        }
+
+        @Override
+        public String toString() {
+            return key;
+        }
     }
 
     enum Source {
@@ -83,8 +105,7 @@ class AgentConfigTest {
         List<Arguments> all = new ArrayList<>();
         keys().forEach(k -> {
             for (Source s : Source.values()) {
-                Object[] a = k.get();
-                all.add(Arguments.of(s, a[0], a[1], a[2], a[3], a[4]));
+                all.add(Arguments.of(s, k));
             }
         });
         return all.stream();
@@ -92,41 +113,27 @@ class AgentConfigTest {
 
     @ParameterizedTest(name = "{1} from {0}")
     @MethodSource("keysBySource")
-    void validValueIsTakenFromEverySource(
-            Source source,
-            String key,
-            String valid,
-            Function<AgentConfig, Object> accessor,
-            Object expected,
-            String invalid)
-            throws Exception {
-        AgentConfig config = load(source, key, valid);
+    void validValueIsTakenFromEverySource(Source source, Key k) throws Exception {
+        AgentConfig config = load(source, k.key, k.valid);
         assertThat(config.problems()).isEmpty();
-        assertThat(accessor.apply(config)).isEqualTo(expected);
+        assertThat(k.accessor.apply(config)).isEqualTo(k.expected);
     }
 
     @ParameterizedTest(name = "{1} from {0}")
     @MethodSource("keysBySource")
-    void invalidValueNamesKeyValueAndExpectationThenUsesDefault(
-            Source source,
-            String key,
-            String valid,
-            Function<AgentConfig, Object> accessor,
-            Object expected,
-            String invalid)
-            throws Exception {
-        if (invalid == null) {
+    void invalidValueNamesKeyValueAndExpectationThenUsesDefault(Source source, Key k) throws Exception {
+        if (k.invalid == null) {
             return; // free text: nothing is invalid
         }
-        AgentConfig config = load(source, key, invalid);
+        AgentConfig config = load(source, k.key, k.invalid);
         AgentConfig defaults = AgentConfig.load(null, Map.of(), Map.of(), NAMES);
         assertThat(config.problems()).hasSize(1);
         String problem = config.problems().get(0);
-        assertThat(problem).contains(key).contains("expected").contains("default");
-        if (!key.contains("password")) {
-            assertThat(problem).contains("'" + invalid + "'");
+        assertThat(problem).contains(k.key).contains("expected").contains("default");
+        if (!k.key.contains("password")) {
+            assertThat(problem).contains("'" + k.invalid + "'");
         }
-        assertThat(accessor.apply(config)).isEqualTo(accessor.apply(defaults));
+        assertThat(k.accessor.apply(config)).isEqualTo(k.accessor.apply(defaults));
     }
 
     private static AgentConfig load(Source source, String key, String text) throws Exception {

@@ -10,26 +10,8 @@ class GenAiCallTest {
 
     static final class RateLimitException extends RuntimeException {}
 
-    private static final GenAiAdapter PLAIN = new GenAiAdapter() {
-        @Override
-        public String component() {
-            return "test";
-        }
-
-        @Override
-        public void onStart(GenAiCall call, Object client, Object request) {}
-
-        @Override
-        public void onResult(GenAiCall call, Object result) {}
-
-        @Override
-        public Object wrapStream(GenAiCall call, Object result) {
-            return null;
-        }
-
-        @Override
-        public void onEvent(GenAiCall call, Object event) {}
-    };
+    /** An adapter that names no error types of its own: the simple class name decides. */
+    private static final GenAiAdapter PLAIN = GenAiAdapter.NONE;
 
     @Test
     void errorTypeIsTheSimpleNameUnwrappedFromFutureExceptions() {

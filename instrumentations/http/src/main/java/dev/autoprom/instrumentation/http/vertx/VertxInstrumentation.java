@@ -56,7 +56,8 @@ public final class VertxInstrumentation extends LibraryInstrumentation {
                 STREAM,
                 named("handleException").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
                 ADVICE + "StreamFailedAdvice");
-        target.advise(STREAM, named("onClose").and(takesArguments(0)), ADVICE + "StreamClosedAdvice");
+        // a stream closed while still in flight is recorded as a reset one: the same advice
+        target.advise(STREAM, named("onClose").and(takesArguments(0)), ADVICE + "StreamResetAdvice");
         target.advise(
                 STREAM,
                 named("routed").and(takesArguments(1)).and(takesArgument(0, String.class)),

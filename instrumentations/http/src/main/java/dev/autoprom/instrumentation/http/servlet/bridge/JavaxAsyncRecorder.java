@@ -1,35 +1,19 @@
 package dev.autoprom.instrumentation.http.servlet.bridge;
 
-import dev.autoprom.api.SelfMetrics;
 import dev.autoprom.instrumentation.http.ExchangeRoutes;
-import dev.autoprom.instrumentation.http.HttpServerRecorder;
+import dev.autoprom.instrumentation.http.servlet.AsyncCompletion;
+import dev.autoprom.instrumentation.http.servlet.ServletApi;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletResponse;
-import javax.servlet.http.HttpServletResponse;
 
 /**
- * Records an async request when its async cycle completes (the response is then final), not when the first
- * dispatch returned. Re-registers itself when the application starts another async cycle. Keep in step with
- * {@link JavaxAsyncRecorder}.
+ * {@link AsyncCompletion} as a {@code javax.servlet} listener. Re-registers itself when the application starts
+ * another async cycle. Keep in step with {@link JakartaAsyncRecorder}.
  */
-final class JavaxAsyncRecorder implements AsyncListener {
-
-    private final JavaxServletApi api;
-    private final long start;
-    private final int method;
-    private final boolean https;
-    private final String route;
-    /** A framework's exchange (WebFlux), asked at completion for its route and exception; null without one. */
-    private final Object exchange;
-
-    private final ExchangeRoutes routes;
-    private volatile Throwable error;
-    private volatile boolean recorded;
+final class JavaxAsyncRecorder extends AsyncCompletion<AsyncEvent> implements AsyncListener {
 
     JavaxAsyncRecorder(
-            JavaxServletApi api,
+            ServletApi api,
             long start,
             int method,
             boolean https,
@@ -37,47 +21,26 @@ final class JavaxAsyncRecorder implements AsyncListener {
             Throwable thrown,
             Object exchange,
             ExchangeRoutes routes) {
-        this.api = api;
-        this.exchange = exchange;
-        this.routes = routes;
-        this.start = start;
-        this.method = method;
-        this.https = https;
-        this.route = route;
-        this.error = thrown;
+        super(api, start, method, https, route, thrown, exchange, routes);
+    }
+
+    @Override
+    protected Object response(AsyncEvent event) {
+        return event.getSuppliedResponse() != null
+                ? event.getSuppliedResponse()
+                : event.getAsyncContext().getResponse();
+    }
+
+    @Override
+    protected Object request(AsyncEvent event) {
+        return event.getSuppliedRequest() != null
+                ? event.getSuppliedRequest()
+                : event.getAsyncContext().getRequest();
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-        if (recorded) {
-            return;
-        }
-        recorded = true;
-        try {
-            ServletResponse response = event.getSuppliedResponse() != null
-                    ? event.getSuppliedResponse()
-                    : event.getAsyncContext().getResponse();
-            int status = response instanceof HttpServletResponse ? ((HttpServletResponse) response).getStatus() : 0;
-            String finalRoute = route;
-            Throwable finalError = error;
-            if (routes != null) {
-                // the framework may have matched its route and handled its exception after the first dispatch
-                String template = routes.route(exchange);
-                ServletRequest request = event.getSuppliedRequest() != null
-                        ? event.getSuppliedRequest()
-                        : event.getAsyncContext().getRequest();
-                if (template != null && request != null) {
-                    finalRoute = api.route(request, template);
-                }
-                if (finalError == null) {
-                    finalError = routes.error(exchange, status);
-                }
-            }
-            HttpServerRecorder.end(start, method, https, status, finalRoute, finalError);
-        } catch (Throwable t) {
-            SelfMetrics.recordError("http.servlet", t);
-            HttpServerRecorder.end(start, method, https, 0, route, error);
-        }
+        completed(event);
     }
 
     @Override
@@ -87,9 +50,7 @@ final class JavaxAsyncRecorder implements AsyncListener {
 
     @Override
     public void onError(AsyncEvent event) {
-        if (error == null) {
-            error = event.getThrowable();
-        }
+        failed(event.getThrowable());
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.autoprom.instrumentation.http.servlet.bridge;
 
 import dev.autoprom.instrumentation.http.ExchangeRoutes;
-import dev.autoprom.instrumentation.http.Routes;
 import dev.autoprom.instrumentation.http.servlet.ServletApi;
+import dev.autoprom.instrumentation.http.servlet.ServletRoutes;
 import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletMapping;
@@ -14,9 +14,6 @@ import javax.servlet.http.MappingMatch;
 public final class JavaxServletApi implements ServletApi {
 
     private volatile boolean hasMappingApi = true;
-
-    /** Spring MVC's {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}. */
-    static final String SPRING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
     @Override
     public boolean isNewHttpRequest(Object request) {
@@ -50,29 +47,16 @@ public final class JavaxServletApi implements ServletApi {
     @Override
     public String route(Object request, String frameworkRoute) {
         HttpServletRequest http = (HttpServletRequest) request;
-        String template = frameworkRoute;
-        if (template == null) {
-            Object spring = http.getAttribute(SPRING_PATTERN);
-            // a String, or Spring's PathPattern whose toString() is its pattern text
-            template = spring == null ? null : spring.toString();
-        }
+        String template = frameworkRoute != null
+                ? frameworkRoute
+                : ServletRoutes.springTemplate(http.getAttribute(ServletRoutes.SPRING_PATTERN));
         HttpServletMapping mapping = mapping(http);
         MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
-        String contextPath = http.getContextPath();
-        if (template != null) {
-            // the framework's template is relative to its servlet: add the servlet's prefix for /prefix/* mappings
-            String prefix = match == MappingMatch.PATH
-                    ? Routes.join(contextPath, Routes.pathMappingPrefix(mapping.getPattern()))
-                    : contextPath;
-            return Routes.join(prefix, template);
-        }
-        if (match == null || match == MappingMatch.DEFAULT) {
-            return ""; // the default servlet "/" serves any path: no template, and never the raw path
-        }
-        if (match == MappingMatch.CONTEXT_ROOT) {
-            return Routes.join(contextPath, "/");
-        }
-        return Routes.join(contextPath, mapping.getPattern());
+        return ServletRoutes.route(
+                http.getContextPath(),
+                template,
+                match == null ? null : match.name(),
+                mapping == null ? null : mapping.getPattern());
     }
 
     /** Servlet 3.x has no getHttpServletMapping: then no mapping route (only framework templates). */

@@ -6,6 +6,7 @@ import dev.autoprom.api.AgentMetrics;
 import dev.autoprom.instrumentation.http.ExchangeRoutes;
 import dev.autoprom.instrumentation.http.ServerRequestScope;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -55,6 +56,19 @@ class ServerMetricsHandlerTest {
         }
     }
 
+    /** A connection's pipeline: the handler under test, then the application. */
+    private static EmbeddedChannel server(ChannelHandler app) {
+        return new EmbeddedChannel(new ServerMetricsHandler(), app);
+    }
+
+    /** No request is left active; then the channels are closed and their messages released, in this order. */
+    private static void endWithNoneActive(EmbeddedChannel... channels) {
+        assertThat(active()).isZero();
+        for (EmbeddedChannel channel : channels) {
+            channel.finishAndReleaseAll();
+        }
+    }
+
     private static HttpRequest get(String uri) {
         return new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
     }
@@ -66,7 +80,7 @@ class ServerMetricsHandlerTest {
     @Test
     void pipelinedRequestsAreEachRecordedOnceInOrder() {
         App app = new App();
-        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), app);
+        EmbeddedChannel channel = server(app);
         channel.writeInbound(get("/pipe-a"), get("/pipe-b"), get("/pipe-c"));
         assertThat(app.received).hasSize(3);
         channel.writeOutbound(
@@ -74,13 +88,12 @@ class ServerMetricsHandlerTest {
         // the first was the head when the application read it, the others were queued: only its route was lent
         assertThat(count("/pipe-a", "200", "")).isEqualTo(1);
         assertThat(count("", "201", "")).isGreaterThanOrEqualTo(1);
-        assertThat(active()).isZero();
-        channel.finishAndReleaseAll();
+        endWithNoneActive(channel);
     }
 
     @Test
     void interimResponsesDoNotEndTheRequest() {
-        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), new App());
+        EmbeddedChannel channel = server(new App());
         channel.writeInbound(get("/continue"));
         channel.writeOutbound(full(HttpResponseStatus.CONTINUE));
         assertThat(count("/continue", "100", "")).isZero();
@@ -89,14 +102,13 @@ class ServerMetricsHandlerTest {
         assertThat(count("/continue", "200", "")).isZero();
         channel.writeOutbound(LastHttpContent.EMPTY_LAST_CONTENT);
         assertThat(count("/continue", "200", "")).isEqualTo(1);
-        assertThat(active()).isZero();
-        channel.finishAndReleaseAll();
+        endWithNoneActive(channel);
     }
 
     @Test
     void anUndecodableRequestIsNotARequest() {
         App app = new App();
-        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), app);
+        EmbeddedChannel channel = server(app);
         HttpRequest bad = get("/bad-request");
         bad.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("invalid version")));
         channel.writeInbound(bad);
@@ -110,7 +122,7 @@ class ServerMetricsHandlerTest {
 
     @Test
     void aConnectionClosedMidResponseIsOneAbortedRecord() {
-        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), new App());
+        EmbeddedChannel channel = server(new App());
         channel.writeInbound(get("/aborted"), get("/aborted-queued"));
         channel.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
         channel.close();
@@ -118,8 +130,7 @@ class ServerMetricsHandlerTest {
                 .isEqualTo(1);
         // the queued one never got a status
         assertThat(count("", "", "java.nio.channels.ClosedChannelException")).isGreaterThanOrEqualTo(1);
-        assertThat(active()).isZero();
-        channel.finishAndReleaseAll();
+        endWithNoneActive(channel);
     }
 
     @Test
@@ -153,7 +164,7 @@ class ServerMetricsHandlerTest {
                 return status >= 500 ? failure : null;
             }
         };
-        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), app);
+        EmbeddedChannel channel = server(app);
         channel.writeInbound(get("/lent/1"));
         channel.writeOutbound(full(HttpResponseStatus.INTERNAL_SERVER_ERROR));
         channel.writeInbound(get("/lent/2"));
@@ -190,7 +201,7 @@ class ServerMetricsHandlerTest {
     @Test
     void anH2cUpgradeIsNotRecordedAsIts101() {
         App app = new App();
-        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), app);
+        EmbeddedChannel channel = server(app);
         channel.writeInbound(get("/h2c-upgrade"));
         assertThat(active()).isEqualTo(1);
         DefaultFullHttpResponse switching = full(HttpResponseStatus.SWITCHING_PROTOCOLS);
@@ -202,20 +213,18 @@ class ServerMetricsHandlerTest {
         assertThat(count("/h2c-upgrade", "", "java.nio.channels.ClosedChannelException"))
                 .as("nothing left to abort")
                 .isZero();
-        assertThat(active()).isZero();
-        channel.finishAndReleaseAll();
+        endWithNoneActive(channel);
     }
 
     @Test
     void aWebSocketUpgradeIsRecordedAsIts101() {
-        EmbeddedChannel channel = new EmbeddedChannel(new ServerMetricsHandler(), new App());
+        EmbeddedChannel channel = server(new App());
         channel.writeInbound(get("/ws-upgrade"));
         DefaultFullHttpResponse switching = full(HttpResponseStatus.SWITCHING_PROTOCOLS);
         switching.headers().set("upgrade", "websocket");
         channel.writeOutbound(switching);
         assertThat(count("/ws-upgrade", "101", "")).isEqualTo(1);
-        assertThat(active()).isZero();
-        channel.finishAndReleaseAll();
+        endWithNoneActive(channel);
     }
 
     @Test
@@ -235,9 +244,7 @@ class ServerMetricsHandlerTest {
         stream.close(); // reset mid-response
         assertThat(count("/stream-tls", "200", "java.nio.channels.ClosedChannelException", "https"))
                 .isEqualTo(1);
-        assertThat(active()).isZero();
-        stream.finishAndReleaseAll();
-        connection.finishAndReleaseAll();
+        endWithNoneActive(stream, connection);
     }
 
     @Test
