@@ -88,7 +88,7 @@ java_major() { "$JAVA" -version 2>&1 | awk -F'"' '/version/{split($2, v, "."); p
 cds_archive() {
   if (($(java_major) >= 25)); then
     echo "$RESULTS_DIR/cds/$1-$2-$(java_major).aot"
-  elif [[ "$2" == autoprom-bcp ]]; then
+  elif [[ "$2" == autoprom-bcp* ]]; then
     echo "$RESULTS_DIR/cds/$1-$2-$(java_major).jsa"
   else
     echo "$RESULTS_DIR/cds/$1-none-$(java_major).jsa"
@@ -101,7 +101,7 @@ cds_flags() {
   archive=$(cds_archive "$1" "$2")
   if (($(java_major) >= 25)); then
     [[ "$3" == train ]] && echo "-XX:AOTCacheOutput=$archive" || echo "-XX:AOTCache=$archive"
-  elif [[ "$2" == autoprom-bcp ]]; then
+  elif [[ "$2" == autoprom-bcp* ]]; then
     [[ "$3" == train ]] && echo "-XX:DumpLoadedClassList=$archive.classlist" || echo "-XX:SharedArchiveFile=$archive"
   else
     [[ "$3" == train ]] && echo "-XX:ArchiveClassesAtExit=$archive" || echo "-XX:SharedArchiveFile=$archive"
@@ -121,6 +121,8 @@ launch() {
     autoprom-bcp) cmd+=("-Xbootclasspath/a:$AGENT_JAR" "-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
     # the agent's class cache (autoprom.class.cache.dir), filled by train_class_cache before the launches
     autoprom-cache) cmd+=("-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1,class.cache.dir=$(class_cache_dir "$app")") ;;
+    autoprom-bcp-cache) cmd+=("-Xbootclasspath/a:$AGENT_JAR"
+                              "-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1,class.cache.dir=$(class_cache_dir "$app")") ;;
     otel) cmd+=("-javaagent:$OTEL_JAR" -Dotel.service.name=bench
                 -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus
                 -Dotel.exporter.prometheus.host=127.0.0.1 "-Dotel.exporter.prometheus.port=$mport") ;;

@@ -23,6 +23,7 @@
 #   VARIANTS="none autoprom otel"    load variants (otel only if its jar is in bench/target/otel; OTEL_DOWNLOAD=1);
 #                       autoprom-bcp = autoprom with its jar also on -Xbootclasspath/a (keeps the application's CDS)
 #                       autoprom-cache = autoprom with autoprom.class.cache.dir (one training launch fills it first)
+#                       autoprom-bcp-cache = both
 #   CDS=1               start-up also with the application's CDS archive (variants none-cds, autoprom-cds, ...):
 #                       AppCDS (-XX:ArchiveClassesAtExit) on JDK 17-24, the AOT cache (-XX:AOTCacheOutput) on 25+;
 #                       each archive made by one training run with that variant's agent attached
@@ -114,7 +115,7 @@ for app in $APPS; do
     for v in $VARIANTS; do train_cds "$app" "$v"; done
   fi
 
-  if [[ " $START_VARIANTS " == *" autoprom-cache "* || " $START_VARIANTS " == *" autoprom-cache-cds "* ]]; then
+  if [[ " $START_VARIANTS " == *"-cache "* || " $START_VARIANTS " == *"-cache-cds "* ]]; then
     train_class_cache "$app"
   fi
 
