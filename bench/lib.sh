@@ -86,10 +86,18 @@ java_major() { "$JAVA" -version 2>&1 | awk -F'"' '/version/{split($2, v, "."); p
 # of its own on 17 too: a static one, from the class list of a training run with the agent (-Xshare:dump needs
 # no agent, and takes the agent's boot class path classes in as well).
 cds_archive() {
+  # an archive trained with the agent names the agent jar's time: the JVM silently refuses an archive whose boot
+  # class path jar changed, and a rebuilt agent must not be measured against no archive at all
+  local agent_stamp
+  agent_stamp=$(stat -c %Y "$AGENT_JAR" 2>/dev/null || echo 0)
   if (($(java_major) >= 25)); then
-    echo "$RESULTS_DIR/cds/$1-$2-$(java_major).aot"
+    if [[ "$2" == none ]]; then
+      echo "$RESULTS_DIR/cds/$1-$2-$(java_major).aot"
+    else
+      echo "$RESULTS_DIR/cds/$1-$2-$(java_major)-$agent_stamp.aot"
+    fi
   elif [[ "$2" == autoprom-bcp* ]]; then
-    echo "$RESULTS_DIR/cds/$1-$2-$(java_major).jsa"
+    echo "$RESULTS_DIR/cds/$1-$2-$(java_major)-$agent_stamp.jsa"
   else
     echo "$RESULTS_DIR/cds/$1-none-$(java_major).jsa"
   fi
@@ -194,7 +202,7 @@ train_class_cache() {
     taskset -c "$LOAD_CPU" curl -s -o /dev/null "http://127.0.0.1:$port/users/$i" || true
   done
   stop_jvm "$CURRENT_PID"
-  log "   $app: class cache $(class_cache_dir "$app"): $(find "$(class_cache_dir "$app")" -name '*.class' | wc -l) rewritten classes"
+  log "   $app: class cache $(class_cache_dir "$app"): $(find "$(class_cache_dir "$app")" -newer "$AGENT_JAR" -name '*.class' | wc -l) classes decided with this agent jar"
 }
 
 # wait_ready PORT PID: polls GET /ping (curl on LOAD_CPU) until 200; fails if the JVM dies or times out.

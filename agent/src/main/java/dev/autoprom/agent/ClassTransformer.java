@@ -84,8 +84,11 @@ final class ClassTransformer implements ClassFileTransformer {
         try {
             if (cache != null) {
                 RewrittenClassCache.Rewrite cached = cache.find(internalName, classFile);
-                if (cached != null && replayable(cached)) {
-                    return replay(cached, module, loader, name);
+                if (cached != null) {
+                    if (stillHolds(cached, loader)) {
+                        return replay(cached, module, loader, name);
+                    }
+                    cache.stale.incrementAndGet();
                 }
             }
             return rewrite(module, loader, internalName, name, classFile);
@@ -98,22 +101,53 @@ final class ClassTransformer implements ClassFileTransformer {
         }
     }
 
-    /** Whether a cached rewrite names modules and hooks that exist in this run (the fingerprint says so). */
-    private boolean replayable(RewrittenClassCache.Rewrite cached) {
+    /**
+     * Whether a cached decision still holds here: it names modules and hooks that exist in this run (the
+     * fingerprint says so), the loaders refused then refuse now, and the class's super types read as they did.
+     */
+    private boolean stillHolds(RewrittenClassCache.Rewrite cached, ClassLoader loader) {
         for (int i = 0; i < cached.modules.length; i++) {
             int index = cached.modules[i];
-            if (index < 0 || index >= modules.size() || !modules.get(index).hasHooks(cached.hooks[i])) {
+            if (!exists(index) || !modules.get(index).hasHooks(cached.hooks[i])) {
                 return false;
             }
         }
-        return cached.modules.length > 0;
+        if (cached.rewritten() == (cached.modules.length == 0)) {
+            return false;
+        }
+        for (int index : cached.sighted) {
+            if (!exists(index)) {
+                return false;
+            }
+        }
+        for (int index : cached.loaderRefused) {
+            if (!exists(index) || modules.get(index).loaderMatches(loader)) {
+                return false;
+            }
+        }
+        return RewrittenClassCache.superTypesUnchanged(cached, loader);
     }
 
-    /** A rewrite from the cache: the same checks and the same report as {@link #rewrite}, no ByteBuddy. */
+    private boolean exists(int moduleIndex) {
+        return moduleIndex >= 0 && moduleIndex < modules.size();
+    }
+
+    /**
+     * A decision from the cache: the same checks and the same report as {@link #rewrite}, no ByteBuddy; null
+     * (the class as it is) when no module rewrote it.
+     */
     private byte[] replay(RewrittenClassCache.Rewrite cached, Module module, ClassLoader loader, String name) {
+        for (int index : cached.sighted) {
+            modules.get(index).replay(loader, RewrittenClassCache.Rewrite.NONE);
+        }
+        if (!cached.rewritten()) {
+            cache.unchanged.incrementAndGet();
+            return null;
+        }
         if (!AgentVisibility.seesAgent(loader)) {
             return null;
         }
+        cache.hits.incrementAndGet();
         readAgent(module);
         for (int i = 0; i < cached.modules.length; i++) {
             ModuleTransformation transformation = modules.get(cached.modules[i]);
@@ -145,15 +179,25 @@ final class ClassTransformer implements ClassFileTransformer {
         List<ModuleTransformation> applied = null;
         List<int[]> appliedHooks = null;
         int[] appliedIndexes = new int[modules.size()];
+        // what the decision depended on besides the class's bytes, for the class cache
+        int[] loaderRefused = new int[modules.size()];
+        int refusedCount = 0;
+        int[] sighted = new int[modules.size()];
+        int sightedCount = 0;
         for (int index = 0; index < modules.size(); index++) {
             ModuleTransformation transformation = modules.get(index);
-            if (!transformation.matches(loader, type)) {
+            if (!transformation.loaderMatches(loader)) {
+                loaderRefused[refusedCount++] = index;
+                continue;
+            }
+            if (!transformation.typeMatches(type)) {
                 continue;
             }
             // a type the module names but in which none of its hooks matches (another version of the library)
             // is left as it is; the module's hook check reports what is missing
             int[] hooks = transformation.inspect(loader, type);
             if (hooks.length == 0) {
+                sighted[sightedCount++] = index;
                 AgentLog.debug("instrumentation " + transformation.entry.name + " matched " + name
                         + " but none of its hooks applies to it");
                 continue;
@@ -176,7 +220,21 @@ final class ClassTransformer implements ClassFileTransformer {
             builder =
                     builder.visit(transformation.advice(loader, loaderClasses, agentClasses, Weaving.ADVICE_FAILURES));
         }
+        int[] refused = Arrays.copyOf(loaderRefused, refusedCount);
+        int[] seen = Arrays.copyOf(sighted, sightedCount);
         if (builder == null) {
+            if (cache != null) {
+                store(
+                        internalName,
+                        classFile,
+                        loader,
+                        type,
+                        RewrittenClassCache.Rewrite.NONE,
+                        new int[0][],
+                        null,
+                        refused,
+                        seen);
+            }
             return null;
         }
         try {
@@ -186,13 +244,16 @@ final class ClassTransformer implements ClassFileTransformer {
                 transformation.entry.transformed(name);
             }
             if (cache != null) {
-                cache.store(
+                store(
                         internalName,
                         classFile,
-                        new RewrittenClassCache.Rewrite(
-                                Arrays.copyOf(appliedIndexes, applied.size()),
-                                appliedHooks.toArray(new int[0][]),
-                                rewritten));
+                        loader,
+                        type,
+                        Arrays.copyOf(appliedIndexes, applied.size()),
+                        appliedHooks.toArray(new int[0][]),
+                        rewritten,
+                        refused,
+                        seen);
             }
             return rewritten;
         } catch (RuntimeException | LinkageError failure) {
@@ -201,6 +262,65 @@ final class ClassTransformer implements ClassFileTransformer {
             }
             throw failure;
         }
+    }
+
+    /** Keeps the decision for the next start, with the super types it depended on (none for a JDK class). */
+    private void store(
+            String internalName,
+            byte[] classFile,
+            ClassLoader loader,
+            TypeDescription type,
+            int[] appliedModules,
+            int[][] hooks,
+            byte[] rewritten,
+            int[] refused,
+            int[] seen) {
+        List<String> superTypes = loader == null ? Collections.emptyList() : superTypeNames(type);
+        long[] checks = new long[superTypes.size()];
+        for (int i = 0; i < checks.length; i++) {
+            checks[i] = RewrittenClassCache.classFileCheck(loader, superTypes.get(i));
+        }
+        cache.store(
+                internalName,
+                classFile,
+                new RewrittenClassCache.Rewrite(
+                        appliedModules, hooks, rewritten, refused, seen, superTypes.toArray(new String[0]), checks));
+    }
+
+    /**
+     * Every super class and interface of {@code type}, transitively, by name, outside {@code java.*} (those
+     * come with the JDK, which the cache's fingerprint covers). A type that cannot be resolved is listed (its
+     * check says it is absent) and its own super types are not.
+     */
+    private static List<String> superTypeNames(TypeDescription type) {
+        List<String> names = new ArrayList<>();
+        java.util.ArrayDeque<TypeDescription> queue = new java.util.ArrayDeque<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        queue.add(type);
+        seen.add(type.getName());
+        while (!queue.isEmpty()) {
+            TypeDescription current = queue.poll();
+            List<TypeDescription> parents = new ArrayList<>();
+            try {
+                TypeDescription.Generic superClass = current.getSuperClass();
+                if (superClass != null) {
+                    parents.add(superClass.asErasure());
+                }
+                for (TypeDescription.Generic implemented : current.getInterfaces()) {
+                    parents.add(implemented.asErasure());
+                }
+            } catch (RuntimeException | LinkageError unresolvable) {
+                continue; // recorded already; its check tells absent from present
+            }
+            for (TypeDescription parent : parents) {
+                String parentName = parent.getName();
+                if (seen.add(parentName) && !parentName.startsWith("java.")) {
+                    names.add(parentName);
+                    queue.add(parent);
+                }
+            }
+        }
+        return names;
     }
 
     /**

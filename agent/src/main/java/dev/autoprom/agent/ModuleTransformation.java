@@ -262,7 +262,15 @@ final class ModuleTransformation implements AdviceTarget {
 
     /** Loader first: it is answered from a per-loader cache, the type matcher may walk a hierarchy. */
     boolean matches(ClassLoader loader, TypeDescription type) {
-        return loaders.matches(loader) && types.matches(type);
+        return loaderMatches(loader) && types.matches(type);
+    }
+
+    boolean loaderMatches(ClassLoader loader) {
+        return loaders.matches(loader);
+    }
+
+    boolean typeMatches(TypeDescription type) {
+        return types.matches(type);
     }
 
     /**

@@ -29,18 +29,21 @@ import java.util.zip.CRC32;
  *
  * <p>An entry is found by the class's name and a checksum of its original bytes, under a folder named after the
  * {@linkplain #fingerprint fingerprint} of the agent jar and of every setting that changes what is rewritten; it
- * holds the original bytes, which must equal the loaded class's to the byte, what the rewrite did (which modules
- * and hooks applied, replayed so that {@code /autoprom} and the hook checks read as without the cache), the
- * rewritten bytes and a checksum of the whole. Anything else (a short, corrupt or foreign file) is a miss and
- * counted as rejected. Only rewrites are stored: a class no module rewrites goes through the matchers every
- * time, since whether it matches can depend on other classes (its super types).
+ * holds the original bytes, which must equal the loaded class's to the byte, the decision (the rewritten bytes,
+ * or none when no module rewrote the class), what it did (which modules and hooks applied, replayed so that
+ * {@code /autoprom} and the hook checks read as without the cache), what it depended on besides the class's own
+ * bytes (the modules whose class-loader matcher refused the loader, and the class's super types outside
+ * {@code java.*}, each with a checksum of its class file), and a checksum of the whole. A decision is used only
+ * when all of that still holds (the loader matchers asked again, each super type's class file read and compared);
+ * else the class goes through the matchers as without the cache and the entry is replaced. A short, corrupt or
+ * foreign file is a miss, counted as rejected.
  *
  * <p>What is read from the folder is run as code, so the folder must be the user's own: created with owner-only
  * permissions, refused (one log line, cache off) when another user owns it or group or others may write it.
  */
 final class RewrittenClassCache {
 
-    private static final int MAGIC = 0x41504331; // "APC1"
+    private static final int MAGIC = 0x41504332; // "APC2"
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
@@ -49,17 +52,89 @@ final class RewrittenClassCache {
     final AtomicInteger stored = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
 
-    /** What a cached rewrite did: the indexes of the modules that applied and, per module, of its hooks. */
+    /** Not-rewritten answers taken from the cache, and entries whose super types or loader changed since. */
+    final AtomicInteger unchanged = new AtomicInteger();
+
+    final AtomicInteger stale = new AtomicInteger();
+    final AtomicInteger storedUnchanged = new AtomicInteger();
+
+    /**
+     * What the agent decided for a class: the rewrite ({@code bytes}; null when no module rewrote it), the
+     * indexes of the modules that applied and, per module, of its hooks, and what the decision depended on
+     * beyond the class's own bytes: the modules whose class-loader matcher refused the loader, the modules that
+     * matched the type but none of whose hooks applied (their hook check is queued again), and the class's
+     * super types outside {@code java.*} with a checksum of the class file the loader gives for each
+     * ({@link #ABSENT} when it had none).
+     */
     static final class Rewrite {
+        static final int[] NONE = new int[0];
+
         final int[] modules;
         final int[][] hooks;
         final byte[] bytes;
+        final int[] loaderRefused;
+        final int[] sighted;
+        final String[] superTypes;
+        final long[] superTypeChecks;
 
         Rewrite(int[] modules, int[][] hooks, byte[] bytes) {
+            this(modules, hooks, bytes, NONE, NONE, new String[0], new long[0]);
+        }
+
+        Rewrite(
+                int[] modules,
+                int[][] hooks,
+                byte[] bytes,
+                int[] loaderRefused,
+                int[] sighted,
+                String[] superTypes,
+                long[] superTypeChecks) {
             this.modules = modules;
             this.hooks = hooks;
             this.bytes = bytes;
+            this.loaderRefused = loaderRefused;
+            this.sighted = sighted;
+            this.superTypes = superTypes;
+            this.superTypeChecks = superTypeChecks;
         }
+
+        boolean rewritten() {
+            return bytes != null;
+        }
+    }
+
+    /** For a super type the loader has no class file of. */
+    static final long ABSENT = -1L;
+
+    /**
+     * The check of one class file as {@code loader} gives it ({@code getResourceAsStream}, as ByteBuddy's
+     * locator reads it): its CRC-32 and length, or {@link #ABSENT}.
+     */
+    static long classFileCheck(ClassLoader loader, String binaryName) {
+        String resource = binaryName.replace('.', '/') + ".class";
+        try (java.io.InputStream in = loader == null
+                ? ClassLoader.getSystemResourceAsStream(resource)
+                : loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                return ABSENT;
+            }
+            byte[] bytes = in.readAllBytes();
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            return (crc.getValue() << 32) | (bytes.length & 0xffffffffL);
+        } catch (IOException | RuntimeException e) {
+            return ABSENT;
+        }
+    }
+
+    /** Whether every super type {@code entry} recorded reads the same from {@code loader} now. */
+    static boolean superTypesUnchanged(Rewrite entry, ClassLoader loader) {
+        for (int i = 0; i < entry.superTypes.length; i++) {
+            if (classFileCheck(loader, entry.superTypes[i]) != entry.superTypeChecks[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private RewrittenClassCache(Path root, Path folder) {
@@ -199,7 +274,6 @@ final class RewrittenClassCache {
                                 + " (the class is rewritten again and the entry replaced)");
                 return null;
             }
-            hits.incrementAndGet();
             return rewrite;
         } catch (RuntimeException corrupt) {
             rejected.incrementAndGet();
@@ -217,28 +291,55 @@ final class RewrittenClassCache {
         if (in.getLong(data.length - 8) != crc.getValue() || in.getInt() != MAGIC) {
             return null;
         }
-        byte[] name = new byte[in.getInt()];
-        in.get(name);
-        if (!internalName.equals(new String(name, StandardCharsets.UTF_8))) {
+        if (!internalName.equals(new String(bytes(in), StandardCharsets.UTF_8))) {
             return null;
         }
-        byte[] original = new byte[in.getInt()];
-        in.get(original);
-        if (!Arrays.equals(original, classFile)) {
+        if (!Arrays.equals(bytes(in), classFile)) {
             return null;
         }
-        int[] modules = new int[in.getInt()];
+        int[] modules = ints(in);
         int[][] hooks = new int[modules.length][];
         for (int m = 0; m < modules.length; m++) {
-            modules[m] = in.getInt();
-            hooks[m] = new int[in.getInt()];
-            for (int h = 0; h < hooks[m].length; h++) {
-                hooks[m][h] = in.getInt();
-            }
+            hooks[m] = ints(in);
         }
-        byte[] rewritten = new byte[in.getInt()];
-        in.get(rewritten);
-        return in.position() == data.length - 8 ? new Rewrite(modules, hooks, rewritten) : null;
+        byte[] rewritten = in.getInt() == 1 ? bytes(in) : null;
+        int[] loaderRefused = ints(in);
+        int[] sighted = ints(in);
+        String[] superTypes = new String[in.getInt()];
+        long[] checks = new long[superTypes.length];
+        for (int i = 0; i < superTypes.length; i++) {
+            superTypes[i] = new String(bytes(in), StandardCharsets.UTF_8);
+            checks[i] = in.getLong();
+        }
+        return in.position() == data.length - 8
+                ? new Rewrite(modules, hooks, rewritten, loaderRefused, sighted, superTypes, checks)
+                : null;
+    }
+
+    private static byte[] bytes(ByteBuffer in) {
+        byte[] b = new byte[in.getInt()];
+        in.get(b);
+        return b;
+    }
+
+    private static int[] ints(ByteBuffer in) {
+        int[] values = new int[in.getInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.getInt();
+        }
+        return values;
+    }
+
+    private static void ints(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static void bytes(DataOutputStream out, byte[] b) throws IOException {
+        out.writeInt(b.length);
+        out.write(b);
     }
 
     /** Stores a rewrite for the next run: written aside, then moved into place, so a reader never sees half. */
@@ -246,24 +347,27 @@ final class RewrittenClassCache {
         Path file = fileOf(internalName, classFile);
         Path temporary = null;
         try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(classFile.length + rewrite.bytes.length + 256);
+            int rewrittenLength = rewrite.bytes == null ? 0 : rewrite.bytes.length;
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(classFile.length + rewrittenLength + 256);
             DataOutputStream out = new DataOutputStream(buffer);
             out.writeInt(MAGIC);
-            byte[] name = internalName.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(name.length);
-            out.write(name);
-            out.writeInt(classFile.length);
-            out.write(classFile);
-            out.writeInt(rewrite.modules.length);
-            for (int m = 0; m < rewrite.modules.length; m++) {
-                out.writeInt(rewrite.modules[m]);
-                out.writeInt(rewrite.hooks[m].length);
-                for (int hook : rewrite.hooks[m]) {
-                    out.writeInt(hook);
-                }
+            bytes(out, internalName.getBytes(StandardCharsets.UTF_8));
+            bytes(out, classFile);
+            ints(out, rewrite.modules);
+            for (int[] moduleHooks : rewrite.hooks) {
+                ints(out, moduleHooks);
             }
-            out.writeInt(rewrite.bytes.length);
-            out.write(rewrite.bytes);
+            out.writeInt(rewrite.bytes == null ? 0 : 1);
+            if (rewrite.bytes != null) {
+                bytes(out, rewrite.bytes);
+            }
+            ints(out, rewrite.loaderRefused);
+            ints(out, rewrite.sighted);
+            out.writeInt(rewrite.superTypes.length);
+            for (int i = 0; i < rewrite.superTypes.length; i++) {
+                bytes(out, rewrite.superTypes[i].getBytes(StandardCharsets.UTF_8));
+                out.writeLong(rewrite.superTypeChecks[i]);
+            }
             out.flush();
             CRC32 crc = new CRC32();
             byte[] data = buffer.toByteArray();
@@ -278,7 +382,11 @@ final class RewrittenClassCache {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
-            stored.incrementAndGet();
+            if (rewrite.rewritten()) {
+                stored.incrementAndGet();
+            } else {
+                storedUnchanged.incrementAndGet();
+            }
         } catch (IOException | RuntimeException e) {
             AgentLog.warnOnce(
                     "class-cache-write",

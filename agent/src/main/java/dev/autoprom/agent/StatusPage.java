@@ -93,6 +93,9 @@ final class StatusPage implements Supplier<String> {
         field(json, "folder", cache.folder().toString()).append(',');
         json.append("\"hits\":").append(cache.hits.get()).append(',');
         json.append("\"stored\":").append(cache.stored.get()).append(',');
+        json.append("\"unchanged\":").append(cache.unchanged.get()).append(',');
+        json.append("\"storedUnchanged\":").append(cache.storedUnchanged.get()).append(',');
+        json.append("\"stale\":").append(cache.stale.get()).append(',');
         json.append("\"rejected\":").append(cache.rejected.get()).append('}');
     }
 

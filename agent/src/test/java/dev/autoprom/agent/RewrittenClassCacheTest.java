@@ -180,4 +180,62 @@ class RewrittenClassCacheTest {
             assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
         }
     }
+
+    @Test
+    void aNotRewrittenDecisionKeepsWhatItDependedOn() throws Exception {
+        RewrittenClassCache cache = open(temp.resolve("c"));
+        byte[] original = bytes(500, 11);
+        cache.store(
+                "p/Plain",
+                original,
+                new RewrittenClassCache.Rewrite(
+                        RewrittenClassCache.Rewrite.NONE,
+                        new int[0][],
+                        null,
+                        new int[] {1, 4},
+                        new int[] {7},
+                        new String[] {"p.Base", "p.Gone"},
+                        new long[] {42L, RewrittenClassCache.ABSENT}));
+        RewrittenClassCache.Rewrite found = cache.find("p/Plain", original);
+        assertThat(found.rewritten()).isFalse();
+        assertThat(found.modules).isEmpty();
+        assertThat(found.loaderRefused).containsExactly(1, 4);
+        assertThat(found.sighted).containsExactly(7);
+        assertThat(found.superTypes).containsExactly("p.Base", "p.Gone");
+        assertThat(found.superTypeChecks).containsExactly(42L, RewrittenClassCache.ABSENT);
+        assertThat(cache.storedUnchanged.get()).isEqualTo(1);
+        assertThat(cache.stored.get()).isZero();
+    }
+
+    /** The super types' class files are read as the loader gives them: a changed or vanished one is noticed. */
+    @Test
+    void superTypesAreCheckedAgainstTheLoadersClassFiles() throws Exception {
+        Path classes = Files.createDirectories(temp.resolve("classes/p"));
+        Files.write(classes.resolve("Base.class"), bytes(300, 1));
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {temp.resolve("classes").toUri().toURL()}, null)) {
+            long base = RewrittenClassCache.classFileCheck(loader, "p.Base");
+            assertThat(base).isNotEqualTo(RewrittenClassCache.ABSENT);
+            assertThat(RewrittenClassCache.classFileCheck(loader, "p.Gone")).isEqualTo(RewrittenClassCache.ABSENT);
+            RewrittenClassCache.Rewrite entry = new RewrittenClassCache.Rewrite(
+                    RewrittenClassCache.Rewrite.NONE,
+                    new int[0][],
+                    null,
+                    RewrittenClassCache.Rewrite.NONE,
+                    RewrittenClassCache.Rewrite.NONE,
+                    new String[] {"p.Base", "p.Gone"},
+                    new long[] {base, RewrittenClassCache.ABSENT});
+            assertThat(RewrittenClassCache.superTypesUnchanged(entry, loader)).isTrue();
+
+            Files.write(classes.resolve("Base.class"), bytes(300, 2)); // same size, other bytes
+            assertThat(RewrittenClassCache.superTypesUnchanged(entry, loader)).isFalse();
+            Files.write(classes.resolve("Base.class"), bytes(300, 1));
+            assertThat(RewrittenClassCache.superTypesUnchanged(entry, loader)).isTrue();
+            Files.write(classes.resolve("Gone.class"), bytes(10, 1)); // appeared
+            assertThat(RewrittenClassCache.superTypesUnchanged(entry, loader)).isFalse();
+            Files.delete(classes.resolve("Gone.class"));
+            Files.delete(classes.resolve("Base.class")); // vanished
+            assertThat(RewrittenClassCache.superTypesUnchanged(entry, loader)).isFalse();
+        }
+    }
 }

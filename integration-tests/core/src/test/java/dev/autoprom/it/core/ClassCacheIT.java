@@ -73,17 +73,52 @@ class ClassCacheIT {
                 .agentArgs("port=0,host=127.0.0.1,class.cache.dir=" + dir)
                 .jvmArg("-Xlog:class+load=info")
                 .start()) {
-            app.awaitOutput("DONE", TIMEOUT);
-            app.awaitOutput("serving metrics on", TIMEOUT);
-            Scrape scrape = app.scrape();
-            String status = Scrape.get("http://127.0.0.1:" + app.metricsPort() + "/autoprom")
-                    .body();
-            return new Run(
-                    app.output(),
-                    new ObjectMapper().readTree(status),
-                    scrape.value("http_server_request_duration_seconds_count", "http_route", "/hello"),
-                    scrape.sum("http_client_request_duration_seconds_count"));
+            return recorded(app);
         }
+    }
+
+    private static Run recorded(ChildJvm app) throws IOException {
+        JsonNode status = status(app);
+        Scrape scrape = app.scrape();
+        return new Run(
+                app.output(),
+                status,
+                scrape.value("http_server_request_duration_seconds_count", "http_route", "/hello"),
+                scrape.sum("http_client_request_duration_seconds_count"));
+    }
+
+    private static JsonNode status(ChildJvm app) throws IOException {
+        app.awaitOutput("DONE", TIMEOUT);
+        app.awaitOutput("serving metrics on", TIMEOUT);
+        return new ObjectMapper()
+                .readTree(Scrape.get("http://127.0.0.1:" + app.metricsPort() + "/autoprom")
+                        .body());
+    }
+
+    /** The classes the jdbc-statement instrumentation transformed in this start. */
+    private static List<String> statementClasses(JsonNode status) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode instrumentation : status.get("instrumentations")) {
+            if (instrumentation.get("name").asText().equals("jdbc-statement")) {
+                instrumentation.get("classes").forEach(name -> names.add(name.asText()));
+            }
+        }
+        return names;
+    }
+
+    /** Compiles {@code sources} (name to text) into {@code into}. */
+    private static void compile(Path into, Path classPath, Map<String, String> sources) throws IOException {
+        Path src = Files.createTempDirectory(into.getParent(), "src");
+        List<String> arguments = new ArrayList<>(List.of("-d", into.toString(), "-cp", classPath.toString()));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            arguments.add(file.toString());
+        }
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, arguments.toArray(new String[0]));
+        assertThat(status).as("javac " + arguments).isZero();
     }
 
     private static List<Path> entries(Path dir) throws IOException {
@@ -103,7 +138,8 @@ class ClassCacheIT {
         int stored = first.cache().get("stored").asInt();
         assertThat(first.transformed()).containsKeys("jdk-httpserver", "jdk-httpclient");
         assertThat(first.output).contains(WEAVING_CLASS);
-        assertThat(entries(dir)).hasSize(stored).isNotEmpty();
+        int storedUnchanged = first.cache().get("storedUnchanged").asInt();
+        assertThat(entries(dir)).hasSize(stored + storedUnchanged).isNotEmpty();
         assertThat(entries(dir))
                 .anyMatch(entry -> entry.getFileName().toString().startsWith("sun.net.httpserver.HttpServerImpl."));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
@@ -115,6 +151,8 @@ class ClassCacheIT {
         assertThat(second.cache().get("hits").asInt()).isEqualTo(stored);
         assertThat(second.cache().get("stored").asInt()).isZero();
         assertThat(second.cache().get("rejected").asInt()).isZero();
+        assertThat(second.cache().get("stale").asInt()).isZero();
+        assertThat(second.cache().get("unchanged").asInt()).isEqualTo(storedUnchanged);
         assertThat(second.transformed()).isEqualTo(first.transformed());
         assertThat(second.output).doesNotContain(WEAVING_CLASS);
         assertThat(second.status.get("errors").size()).isZero();
@@ -125,7 +163,10 @@ class ClassCacheIT {
         Path dir = temp.resolve("cache");
         Run first = start(dir);
         int stored = first.cache().get("stored").asInt();
-        Path damaged = entries(dir).get(0);
+        Path damaged = entries(dir).stream()
+                .filter(entry -> entry.getFileName().toString().startsWith("sun.net.httpserver.HttpServerImpl."))
+                .findFirst()
+                .orElseThrow();
         byte[] bytes = Files.readAllBytes(damaged);
         bytes[bytes.length / 2] ^= 0x55; // one flipped byte in the middle: the checksum no longer matches
         Files.write(damaged, bytes);
@@ -157,5 +198,71 @@ class ClassCacheIT {
                 .containsOnlyOnce("autoprom.class.cache.dir=" + dir + " is not used: " + dir
                         + " is writable by others (mode 777); expected a folder only its owner can write");
         assertThat(entries(dir)).isEmpty();
+    }
+
+    /**
+     * A class the agent left alone because of its super type is matched again when that super type changes:
+     * {@code Probe extends Base} is no JDBC statement while {@code Base} is a plain class (the answer is cached),
+     * and becomes one, and is instrumented, once {@code Base} implements {@code java.sql.Statement}, with
+     * {@code Probe}'s own class file unchanged.
+     */
+    @Test
+    void aDecisionIsTakenAgainWhenASuperTypeChanged() throws IOException {
+        Path dir = temp.resolve("cache");
+        Path classes = Files.createDirectory(temp.resolve("classes"));
+        compile(
+                classes,
+                classes,
+                Map.of(
+                        "cacheprobe.Base",
+                        "package cacheprobe; public abstract class Base {}",
+                        "cacheprobe.Probe",
+                        "package cacheprobe; public abstract class Probe extends Base {"
+                                + " public boolean execute(String sql) { return true; } }"));
+        String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator + classes;
+
+        JsonNode plain = probe(dir, classPath);
+        assertThat(statementClasses(plain)).doesNotContain("cacheprobe.Probe");
+        assertThat(plain.get("classCache").get("storedUnchanged").asInt()).isPositive();
+        assertThat(entries(dir)).anyMatch(e -> e.getFileName().toString().startsWith("cacheprobe.Probe."));
+
+        JsonNode again = probe(dir, classPath);
+        assertThat(statementClasses(again)).doesNotContain("cacheprobe.Probe");
+        assertThat(again.get("classCache").get("stale").asInt()).isZero();
+        assertThat(again.get("classCache").get("unchanged").asInt())
+                .isEqualTo(plain.get("classCache").get("storedUnchanged").asInt());
+
+        Path newBase = Files.createDirectory(temp.resolve("newBase"));
+        compile(
+                newBase,
+                classes,
+                Map.of(
+                        "cacheprobe.Base",
+                        "package cacheprobe; public abstract class Base implements java.sql.Statement {}"));
+        Files.copy(
+                newBase.resolve("cacheprobe/Base.class"),
+                classes.resolve("cacheprobe/Base.class"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        JsonNode statement = probe(dir, classPath);
+        assertThat(statementClasses(statement)).contains("cacheprobe.Probe");
+        assertThat(statement.get("classCache").get("stale").asInt()).isEqualTo(1);
+        assertThat(statement.get("classCache").get("stored").asInt()).isEqualTo(1);
+
+        JsonNode cached = probe(dir, classPath);
+        assertThat(statementClasses(cached)).contains("cacheprobe.Probe");
+        assertThat(cached.get("classCache").get("stale").asInt()).isZero();
+        // the JDK's executors are rewritten from the cache in every start; Probe now as well
+        assertThat(cached.get("classCache").get("hits").asInt())
+                .isEqualTo(again.get("classCache").get("hits").asInt() + 1);
+    }
+
+    private JsonNode probe(Path dir, String classPath) throws IOException {
+        try (ChildJvm app = ChildJvm.main(ClassCacheProbeApp.class)
+                .classpath(classPath)
+                .agentArgs("port=0,host=127.0.0.1,class.cache.dir=" + dir)
+                .start()) {
+            return status(app);
+        }
     }
 }
