@@ -83,7 +83,7 @@ final class ClassTransformer implements ClassFileTransformer {
         String name = internalName.replace('/', '.');
         try {
             if (cache != null) {
-                RewrittenClassCache.Rewrite cached = cache.find(internalName, classFile);
+                RewrittenClassCache.Decision cached = cache.find(internalName, classFile);
                 if (cached != null) {
                     if (stillHolds(cached, loader)) {
                         return replay(cached, module, loader, name);
@@ -105,7 +105,7 @@ final class ClassTransformer implements ClassFileTransformer {
      * Whether a cached decision still holds here: it names modules and hooks that exist in this run (the
      * fingerprint says so), the loaders refused then refuse now, and the class's super types read as they did.
      */
-    private boolean stillHolds(RewrittenClassCache.Rewrite cached, ClassLoader loader) {
+    private boolean stillHolds(RewrittenClassCache.Decision cached, ClassLoader loader) {
         for (int i = 0; i < cached.modules.length; i++) {
             int index = cached.modules[i];
             if (!exists(index) || !modules.get(index).hasHooks(cached.hooks[i])) {
@@ -136,9 +136,9 @@ final class ClassTransformer implements ClassFileTransformer {
      * A decision from the cache: the same checks and the same report as {@link #rewrite}, no ByteBuddy; null
      * (the class as it is) when no module rewrote it.
      */
-    private byte[] replay(RewrittenClassCache.Rewrite cached, Module module, ClassLoader loader, String name) {
+    private byte[] replay(RewrittenClassCache.Decision cached, Module module, ClassLoader loader, String name) {
         for (int index : cached.sighted) {
-            modules.get(index).replay(loader, RewrittenClassCache.Rewrite.NONE);
+            modules.get(index).replay(loader, RewrittenClassCache.Decision.NONE);
         }
         if (!cached.rewritten()) {
             cache.unchanged.incrementAndGet();
@@ -229,7 +229,7 @@ final class ClassTransformer implements ClassFileTransformer {
                         classFile,
                         loader,
                         type,
-                        RewrittenClassCache.Rewrite.NONE,
+                        RewrittenClassCache.Decision.NONE,
                         new int[0][],
                         null,
                         refused,
@@ -283,7 +283,7 @@ final class ClassTransformer implements ClassFileTransformer {
         cache.store(
                 internalName,
                 classFile,
-                new RewrittenClassCache.Rewrite(
+                new RewrittenClassCache.Decision(
                         appliedModules, hooks, rewritten, refused, seen, superTypes.toArray(new String[0]), checks));
     }
 

@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
- * Classes the agent rewrote, kept on disk between runs ({@code autoprom.class.cache.dir}), so that a later start
- * of the same application with the same agent and configuration takes a rewritten class from the file instead of
- * running ByteBuddy: most of the agent's start-up cost is ByteBuddy's and ASM's first use and the JIT work it
- * causes, paid even for one rewritten class.
+ * What the agent decided for each class that reached its matchers (rewritten, or left as it is), kept on disk
+ * between runs ({@code autoprom.class.cache.dir}), so that a later start of the same application with the same
+ * agent and configuration takes the decision from the file instead of running ByteBuddy: most of the agent's
+ * start-up cost is ByteBuddy's and ASM's first use and the JIT work it causes, paid even for one rewritten class.
  *
  * <p>An entry is found by the class's name and a checksum of its original bytes, under a folder named after the
  * {@linkplain #fingerprint fingerprint} of the agent jar and of every setting that changes what is rewritten; it
@@ -46,17 +48,16 @@ final class RewrittenClassCache {
     private static final int MAGIC = 0x41504332; // "APC2"
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    private final Path root;
     private final Path folder;
+
+    // for /autoprom: rewrites taken and stored, "not rewritten" answers taken and stored, decisions whose super
+    // types or loader changed since (decided again), and damaged entries
     final AtomicInteger hits = new AtomicInteger();
     final AtomicInteger stored = new AtomicInteger();
-    final AtomicInteger rejected = new AtomicInteger();
-
-    /** Not-rewritten answers taken from the cache, and entries whose super types or loader changed since. */
     final AtomicInteger unchanged = new AtomicInteger();
-
-    final AtomicInteger stale = new AtomicInteger();
     final AtomicInteger storedUnchanged = new AtomicInteger();
+    final AtomicInteger stale = new AtomicInteger();
+    final AtomicInteger rejected = new AtomicInteger();
 
     /**
      * What the agent decided for a class: the rewrite ({@code bytes}; null when no module rewrote it), the
@@ -66,7 +67,7 @@ final class RewrittenClassCache {
      * super types outside {@code java.*} with a checksum of the class file the loader gives for each
      * ({@link #ABSENT} when it had none).
      */
-    static final class Rewrite {
+    static final class Decision {
         static final int[] NONE = new int[0];
 
         final int[] modules;
@@ -77,11 +78,11 @@ final class RewrittenClassCache {
         final String[] superTypes;
         final long[] superTypeChecks;
 
-        Rewrite(int[] modules, int[][] hooks, byte[] bytes) {
+        Decision(int[] modules, int[][] hooks, byte[] bytes) {
             this(modules, hooks, bytes, NONE, NONE, new String[0], new long[0]);
         }
 
-        Rewrite(
+        Decision(
                 int[] modules,
                 int[][] hooks,
                 byte[] bytes,
@@ -128,7 +129,7 @@ final class RewrittenClassCache {
     }
 
     /** Whether every super type {@code entry} recorded reads the same from {@code loader} now. */
-    static boolean superTypesUnchanged(Rewrite entry, ClassLoader loader) {
+    static boolean superTypesUnchanged(Decision entry, ClassLoader loader) {
         for (int i = 0; i < entry.superTypes.length; i++) {
             if (classFileCheck(loader, entry.superTypes[i]) != entry.superTypeChecks[i]) {
                 return false;
@@ -137,8 +138,7 @@ final class RewrittenClassCache {
         return true;
     }
 
-    private RewrittenClassCache(Path root, Path folder) {
-        this.root = root;
+    private RewrittenClassCache(Path folder) {
         this.folder = folder;
     }
 
@@ -162,7 +162,7 @@ final class RewrittenClassCache {
                         + "; expected a folder only its owner can write (created with mode 700 when missing)");
                 return null;
             }
-            return new RewrittenClassCache(root, folder);
+            return new RewrittenClassCache(folder);
         } catch (IOException | RuntimeException e) {
             AgentLog.warn("autoprom.class.cache.dir=" + dir + " is not used: " + e
                     + "; expected a folder this user can create and write");
@@ -218,8 +218,6 @@ final class RewrittenClassCache {
      */
     static String fingerprint(
             String agentVersion, Path agentJar, Iterable<String> enabledModules, String settings, byte[] methodsFile) {
-        CRC32 first = new CRC32();
-        CRC32 second = new CRC32();
         StringBuilder text = new StringBuilder(agentVersion).append('\n');
         try {
             text.append(Files.size(agentJar))
@@ -234,26 +232,24 @@ final class RewrittenClassCache {
         }
         text.append('\n').append(settings);
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        first.update(bytes);
-        second.update(bytes.length);
-        second.update(bytes, 0, bytes.length / 2);
-        if (methodsFile != null) {
-            first.update(methodsFile);
-            second.update(methodsFile, methodsFile.length / 2, methodsFile.length - methodsFile.length / 2);
+        // two independent 32-bit checksums of the same bytes: 64 bits, so that two configurations practically
+        // never share a folder, without loading a message digest at premain
+        Checksum[] sums = {new CRC32(), new CRC32C()};
+        for (Checksum sum : sums) {
+            sum.update(bytes, 0, bytes.length);
+            if (methodsFile != null) {
+                sum.update(methodsFile, 0, methodsFile.length);
+            }
         }
-        return String.format("%08x%08x", first.getValue(), second.getValue());
+        return String.format("%08x%08x", sums[0].getValue(), sums[1].getValue());
     }
 
     Path folder() {
         return folder;
     }
 
-    Path root() {
-        return root;
-    }
-
-    /** The rewrite of this class stored by an earlier run, or null. Never throws. */
-    Rewrite find(String internalName, byte[] classFile) {
+    /** The decision for this class stored by an earlier run, or null. Never throws. */
+    Decision find(String internalName, byte[] classFile) {
         Path file = fileOf(internalName, classFile);
         byte[] data;
         try {
@@ -265,8 +261,8 @@ final class RewrittenClassCache {
             return null;
         }
         try {
-            Rewrite rewrite = parse(data, internalName, classFile);
-            if (rewrite == null) {
+            Decision decision = parse(data, internalName, classFile);
+            if (decision == null) {
                 rejected.incrementAndGet();
                 AgentLog.warnOnce(
                         "class-cache:" + file,
@@ -274,14 +270,14 @@ final class RewrittenClassCache {
                                 + " (the class is rewritten again and the entry replaced)");
                 return null;
             }
-            return rewrite;
+            return decision;
         } catch (RuntimeException corrupt) {
             rejected.incrementAndGet();
             return null;
         }
     }
 
-    private static Rewrite parse(byte[] data, String internalName, byte[] classFile) {
+    private static Decision parse(byte[] data, String internalName, byte[] classFile) {
         if (data.length < 16) {
             return null;
         }
@@ -312,7 +308,7 @@ final class RewrittenClassCache {
             checks[i] = in.getLong();
         }
         return in.position() == data.length - 8
-                ? new Rewrite(modules, hooks, rewritten, loaderRefused, sighted, superTypes, checks)
+                ? new Decision(modules, hooks, rewritten, loaderRefused, sighted, superTypes, checks)
                 : null;
     }
 
@@ -342,31 +338,31 @@ final class RewrittenClassCache {
         out.write(b);
     }
 
-    /** Stores a rewrite for the next run: written aside, then moved into place, so a reader never sees half. */
-    void store(String internalName, byte[] classFile, Rewrite rewrite) {
+    /** Stores a decision for the next run: written aside, then moved into place, so a reader never sees half. */
+    void store(String internalName, byte[] classFile, Decision decision) {
         Path file = fileOf(internalName, classFile);
         Path temporary = null;
         try {
-            int rewrittenLength = rewrite.bytes == null ? 0 : rewrite.bytes.length;
+            int rewrittenLength = decision.bytes == null ? 0 : decision.bytes.length;
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(classFile.length + rewrittenLength + 256);
             DataOutputStream out = new DataOutputStream(buffer);
             out.writeInt(MAGIC);
             bytes(out, internalName.getBytes(StandardCharsets.UTF_8));
             bytes(out, classFile);
-            ints(out, rewrite.modules);
-            for (int[] moduleHooks : rewrite.hooks) {
+            ints(out, decision.modules);
+            for (int[] moduleHooks : decision.hooks) {
                 ints(out, moduleHooks);
             }
-            out.writeInt(rewrite.bytes == null ? 0 : 1);
-            if (rewrite.bytes != null) {
-                bytes(out, rewrite.bytes);
+            out.writeInt(decision.bytes == null ? 0 : 1);
+            if (decision.bytes != null) {
+                bytes(out, decision.bytes);
             }
-            ints(out, rewrite.loaderRefused);
-            ints(out, rewrite.sighted);
-            out.writeInt(rewrite.superTypes.length);
-            for (int i = 0; i < rewrite.superTypes.length; i++) {
-                bytes(out, rewrite.superTypes[i].getBytes(StandardCharsets.UTF_8));
-                out.writeLong(rewrite.superTypeChecks[i]);
+            ints(out, decision.loaderRefused);
+            ints(out, decision.sighted);
+            out.writeInt(decision.superTypes.length);
+            for (int i = 0; i < decision.superTypes.length; i++) {
+                bytes(out, decision.superTypes[i].getBytes(StandardCharsets.UTF_8));
+                out.writeLong(decision.superTypeChecks[i]);
             }
             out.flush();
             CRC32 crc = new CRC32();
@@ -382,7 +378,7 @@ final class RewrittenClassCache {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
-            if (rewrite.rewritten()) {
+            if (decision.rewritten()) {
                 stored.incrementAndGet();
             } else {
                 storedUnchanged.incrementAndGet();

@@ -34,8 +34,8 @@ class RewrittenClassCacheTest {
         return RewrittenClassCache.open(dir.toString(), "0123456789abcdef");
     }
 
-    private static RewrittenClassCache.Rewrite rewrite(byte[] rewritten) {
-        return new RewrittenClassCache.Rewrite(new int[] {2, 5}, new int[][] {{0, 3}, {1}}, rewritten);
+    private static RewrittenClassCache.Decision rewrite(byte[] rewritten) {
+        return new RewrittenClassCache.Decision(new int[] {2, 5}, new int[][] {{0, 3}, {1}}, rewritten);
     }
 
     private List<Path> entries(Path dir) throws Exception {
@@ -51,7 +51,7 @@ class RewrittenClassCacheTest {
         byte[] rewritten = bytes(3500, 2);
         cache.store("com/example/Foo", original, rewrite(rewritten));
 
-        RewrittenClassCache.Rewrite found = open(temp.resolve("c")).find("com/example/Foo", original.clone());
+        RewrittenClassCache.Decision found = open(temp.resolve("c")).find("com/example/Foo", original.clone());
         assertThat(found).isNotNull();
         assertThat(found.bytes).isEqualTo(rewritten);
         assertThat(found.modules).containsExactly(2, 5);
@@ -160,7 +160,7 @@ class RewrittenClassCacheTest {
                     int found = 0;
                     for (int i = 0; i < 200; i++) {
                         cache.store("p/Q", original, rewrite(rewritten));
-                        RewrittenClassCache.Rewrite hit = cache.find("p/Q", original);
+                        RewrittenClassCache.Decision hit = cache.find("p/Q", original);
                         assertThat(hit).isNotNull();
                         assertThat(hit.bytes).isEqualTo(rewritten);
                         found++;
@@ -188,15 +188,15 @@ class RewrittenClassCacheTest {
         cache.store(
                 "p/Plain",
                 original,
-                new RewrittenClassCache.Rewrite(
-                        RewrittenClassCache.Rewrite.NONE,
+                new RewrittenClassCache.Decision(
+                        RewrittenClassCache.Decision.NONE,
                         new int[0][],
                         null,
                         new int[] {1, 4},
                         new int[] {7},
                         new String[] {"p.Base", "p.Gone"},
                         new long[] {42L, RewrittenClassCache.ABSENT}));
-        RewrittenClassCache.Rewrite found = cache.find("p/Plain", original);
+        RewrittenClassCache.Decision found = cache.find("p/Plain", original);
         assertThat(found.rewritten()).isFalse();
         assertThat(found.modules).isEmpty();
         assertThat(found.loaderRefused).containsExactly(1, 4);
@@ -217,12 +217,12 @@ class RewrittenClassCacheTest {
             long base = RewrittenClassCache.classFileCheck(loader, "p.Base");
             assertThat(base).isNotEqualTo(RewrittenClassCache.ABSENT);
             assertThat(RewrittenClassCache.classFileCheck(loader, "p.Gone")).isEqualTo(RewrittenClassCache.ABSENT);
-            RewrittenClassCache.Rewrite entry = new RewrittenClassCache.Rewrite(
-                    RewrittenClassCache.Rewrite.NONE,
+            RewrittenClassCache.Decision entry = new RewrittenClassCache.Decision(
+                    RewrittenClassCache.Decision.NONE,
                     new int[0][],
                     null,
-                    RewrittenClassCache.Rewrite.NONE,
-                    RewrittenClassCache.Rewrite.NONE,
+                    RewrittenClassCache.Decision.NONE,
+                    RewrittenClassCache.Decision.NONE,
                     new String[] {"p.Base", "p.Gone"},
                     new long[] {base, RewrittenClassCache.ABSENT});
             assertThat(RewrittenClassCache.superTypesUnchanged(entry, loader)).isTrue();
