@@ -31,7 +31,12 @@ public final class AgentMain {
 
     private AgentMain() {}
 
-    public static synchronized void start(String agentArgs, Instrumentation inst, File agentJar, boolean attachedLate) {
+    /**
+     * @param appendedAtRunTime whether the trampoline had to append the jar to the boot class path (it was not
+     *     there from start-up), which stops the application's class-data sharing
+     */
+    public static synchronized void start(
+            String agentArgs, Instrumentation inst, File agentJar, boolean attachedLate, boolean appendedAtRunTime) {
         if (started) {
             AgentLog.warn("agent already running; the second -javaagent/attach is ignored");
             return;
@@ -50,6 +55,10 @@ public final class AgentMain {
         AgentLog.setLevel(AgentLog.Level.valueOf(config.logLevel().toUpperCase(java.util.Locale.ROOT)));
         for (String problem : config.problems()) {
             AgentLog.error(problem);
+        }
+        if (!attachedLate) {
+            // a running JVM's archive has done its work by the time an agent attaches
+            ClassDataSharingCheck.report(agentJar, appendedAtRunTime);
         }
         if (config.failFast() && !config.problems().isEmpty()) {
             AgentStatus.publish(AgentStatus.NOT_STARTED);

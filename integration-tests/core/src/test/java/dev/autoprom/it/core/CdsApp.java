@@ -9,7 +9,7 @@ public class CdsApp {
 
     public static void main(String[] args) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!String.valueOf(System.getProperty("dev.autoprom.agent")).startsWith("serving")
+        while (!String.valueOf(System.getProperty("dev.autoprom.agent")).contains("state=serving")
                 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }

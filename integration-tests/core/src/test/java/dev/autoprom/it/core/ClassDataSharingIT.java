@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 /**
- * The application's class-data sharing archive with the agent attached. The agent appends its jar to the
- * bootstrap search path at start-up unless the JVM has it on {@code -Xbootclasspath/a} already; an append at run
- * time makes the JVM share boot loader classes only, a boot class path on the command line is part of what the
- * archive records. Proven here with a static AppCDS archive made the documented way (a class list from a
- * training run with the agent, then {@code -Xshare:dump}, no agent in the dump), on 17 and 25 alike.
+ * The application's class-data sharing archive with the agent attached by {@code -javaagent} alone. The jar's
+ * manifest names it in {@code Boot-Class-Path}, so the JVM puts it on the boot class path at start-up, as {@code
+ * -Xbootclasspath/a} would, and nothing is appended at run time (which would make the JVM share boot loader classes
+ * only). Proven with a static AppCDS archive made the documented way (a class list from a training run with the
+ * agent, then {@code -Xshare:dump} with the jar on {@code -Xbootclasspath/a}, since the dump starts no agent) on 17
+ * and 25, and on 25 with an AOT cache made in two steps; and each way to lose the archive says so in one line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClassDataSharingIT {
@@ -35,6 +39,7 @@ class ClassDataSharingIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final String NOT_SHARED_WARNING = "Sharing is only supported for boot loader classes";
 
+    private Path dir;
     private Path appJar;
     private Path archive;
     private Path appArchive;
@@ -42,7 +47,7 @@ class ClassDataSharingIT {
 
     @BeforeAll
     void makeTheArchive() throws Exception {
-        Path dir = Files.createTempDirectory("autoprom-cds");
+        dir = Files.createTempDirectory("autoprom-cds");
         appJar = dir.resolve("cds-app.jar");
         archive = dir.resolve("app-and-agent.jsa");
         appArchive = dir.resolve("app.jsa");
@@ -50,11 +55,13 @@ class ClassDataSharingIT {
         bootClassPath = "-Xbootclasspath/a:" + AgentJar.path();
         writeAppJar(appJar);
 
-        try (ChildJvm training = app().jvmArg(bootClassPath)
-                .jvmArg("-XX:DumpLoadedClassList=" + classList)
-                .start()) {
+        try (ChildJvm training =
+                app().jvmArg("-XX:DumpLoadedClassList=" + classList).start()) {
             assertThat(training.awaitExit(TIMEOUT)).as(training.output()).isZero();
-            assertThat(training.output()).contains("CDS APP DONE").contains("serving metrics on");
+            assertThat(training.output())
+                    .contains("CDS APP DONE")
+                    .contains("serving metrics on")
+                    .doesNotContain(NOT_SHARED_WARNING);
         }
         List<String> loaded = Files.readAllLines(classList);
         assertThat(loaded)
@@ -90,52 +97,124 @@ class ClassDataSharingIT {
             command.add(bootClassPath);
         }
         command.addAll(List.of("-cp", appJar.toString()));
-        Process dump = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String dumpOutput = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(dump.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(dump.exitValue()).as(dumpOutput).isZero();
+        runToEnd(command);
         assertThat(into).isRegularFile();
     }
 
     @Test
-    void withTheAgentOnTheBootClassPathTheApplicationAndTheAgentClassesAreShared() {
-        String output = run(archive, bootClassPath);
+    void withTheAgentAloneTheApplicationAndTheAgentClassesAreShared() {
+        String output = run(app().jvmArg("-XX:SharedArchiveFile=" + archive));
         assertThat(output)
                 .contains("CDS APP DONE")
                 .contains("serving metrics on")
-                .doesNotContain(NOT_SHARED_WARNING);
+                .doesNotContain(NOT_SHARED_WARNING)
+                .doesNotContain("[autoprom] WARN");
         assertThat(output)
                 .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: shared objects file")
                 .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp\\$Greeting source: shared objects file")
                 .containsPattern("dev\\.autoprom\\.agent\\.AgentMain source: shared objects file");
     }
 
-    /**
-     * The default (-javaagent alone) with the application's own archive: the jar is appended at run time and the
-     * application's classes are not shared.
-     */
+    /** The application's archive from before the agent: the JVM refuses it, and the agent says what to do. */
     @Test
-    void appendedAtRunTimeTheJvmSharesBootLoaderClassesOnly() {
-        String output = run(appArchive, null);
+    void anArchiveMadeWithoutTheAgentIsNamedInOneLine() {
+        String output = run(app().jvmArg("-XX:SharedArchiveFile=" + appArchive));
         assertThat(output)
                 .contains("CDS APP DONE")
                 .contains("serving metrics on")
-                .contains(NOT_SHARED_WARNING);
-        assertThat(output)
-                .doesNotContainPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: shared objects file")
+                .contains("[autoprom] WARN the JVM is not using the class-data sharing archive of"
+                        + " -XX:SharedArchiveFile=" + appArchive + ": an archive made without the agent does not"
+                        + " match a JVM that has the agent on its boot class path; make it again with -javaagent:"
+                        + AgentJar.path() + " attached (README, \"Class-data sharing\")")
                 .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: file:");
     }
 
-    private String run(Path sharedArchive, String extraJvmArg) {
-        ChildJvm.Builder builder =
-                app().jvmArg("-XX:SharedArchiveFile=" + sharedArchive).jvmArg("-Xlog:class+load=info");
-        if (extraJvmArg != null) {
-            builder.jvmArg(extraJvmArg);
+    /** The old way (the jar on -Xbootclasspath/a as well) puts it there twice, which no archive matches. */
+    @Test
+    void theJarAlsoOnTheBootClassPathFlagIsNamedAsADuplicate() {
+        String output = run(app().jvmArg("-XX:SharedArchiveFile=" + archive).jvmArg(bootClassPath));
+        assertThat(output)
+                .contains("CDS APP DONE")
+                .contains("[autoprom] WARN the agent jar is on the boot class path twice, from -Xbootclasspath/a"
+                        + " and from its manifest's Boot-Class-Path")
+                .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: file:");
+    }
+
+    /**
+     * A renamed jar misses its manifest's Boot-Class-Path: the agent appends it at run time, works, and says that
+     * this costs the application's archive.
+     */
+    @Test
+    void aRenamedJarIsAppendedAtRunTimeAndSaysSo() throws Exception {
+        Path renamed = Files.createDirectories(dir.resolve("renamed")).resolve("autoprom-1.0.jar");
+        Files.copy(AgentJar.path(), renamed, StandardCopyOption.REPLACE_EXISTING);
+        // the JDK's own archive: an application archive made with the jar elsewhere would not match anyway
+        String output = run(app().withoutAgent().jvmArg("-javaagent:" + renamed + "=port=0"));
+        assertThat(output)
+                .contains("CDS APP DONE")
+                .contains("serving metrics on")
+                .contains(NOT_SHARED_WARNING)
+                .contains("[autoprom] INFO the agent jar is named autoprom-1.0.jar, not autoprom-agent.jar as its"
+                        + " manifest's Boot-Class-Path expects, so it was added to the boot class path at run time")
+                .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: file:");
+    }
+
+    /**
+     * JDK 25's AOT cache in the two documented steps: recorded with the agent attached, created with the jar on
+     * -Xbootclasspath/a (the creation step starts no agent), then used with -javaagent alone. The one-step
+     * -XX:AOTCacheOutput cannot work with the agent, and its training run says so.
+     */
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_25)
+    void onJdk25AnAotCacheMadeInTwoStepsIsUsedWithTheAgentAlone() throws Exception {
+        Path configuration = dir.resolve("app.aotconf");
+        Path cache = dir.resolve("app.aot");
+        try (ChildJvm recording = app().jvmArg("-XX:AOTMode=record")
+                .jvmArg("-XX:AOTConfiguration=" + configuration)
+                .start()) {
+            assertThat(recording.awaitExit(TIMEOUT)).as(recording.output()).isZero();
+            assertThat(recording.output()).contains("CDS APP DONE").doesNotContain("[autoprom] WARN");
         }
-        try (ChildJvm app = builder.start()) {
+        runToEnd(List.of(
+                java(),
+                "-XX:AOTMode=create",
+                "-XX:AOTConfiguration=" + configuration,
+                "-XX:AOTCache=" + cache,
+                bootClassPath,
+                "-cp",
+                appJar.toString()));
+        String output = run(app().jvmArg("-XX:AOTCache=" + cache));
+        assertThat(output)
+                .contains("CDS APP DONE")
+                .contains("serving metrics on")
+                .doesNotContain(NOT_SHARED_WARNING)
+                .doesNotContain("[autoprom] WARN")
+                .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: shared objects file")
+                .containsPattern("dev\\.autoprom\\.agent\\.AgentMain source: shared objects file");
+
+        try (ChildJvm oneStep = app().jvmArg("-XX:AOTCacheOutput=" + dir.resolve("one-step.aot"))
+                .start()) {
+            oneStep.awaitExit(TIMEOUT);
+            assertThat(oneStep.output())
+                    .contains("CDS APP DONE")
+                    .contains("[autoprom] WARN AOT cache training: -XX:AOTCacheOutput cannot make a cache with this"
+                            + " agent");
+        }
+    }
+
+    private String run(ChildJvm.Builder builder) {
+        try (ChildJvm app = builder.jvmArg("-Xlog:class+load=info").start()) {
             assertThat(app.awaitExit(TIMEOUT)).as(app.output()).isZero();
             return app.output();
         }
+    }
+
+    private static String runToEnd(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     private ChildJvm.Builder app() {

@@ -205,7 +205,10 @@ public final class ChildJvm implements AutoCloseable {
                 String agent = "-javaagent:" + AgentJar.path();
                 command.add(agentArgs == null || agentArgs.isEmpty() ? agent : agent + "=" + agentArgs);
             }
-            command.add("-Xshare:auto");
+            // a CDS archive the JVM cannot map is skipped, not fatal; JDK 25 refuses -Xshare with its AOT options
+            if (jvmArgs.stream().noneMatch(arg -> arg.startsWith("-XX:AOT"))) {
+                command.add("-Xshare:auto");
+            }
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(classpath);
