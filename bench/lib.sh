@@ -78,41 +78,38 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 java_major() { "$JAVA" -version 2>&1 | awk -F'"' '/version/{split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); exit}'; }
 
-# The application's class-data sharing archive for APP and VARIANT (its base, without -cds). On 17-24 it is the
-# application's own AppCDS archive, made without an agent (JDK 17 refuses to dump one with an agent unless
-# -XX:+AllowArchivingWithJavaAgent, a diagnostic flag), used as it is by every variant; on 25+ an AOT cache
-# made without the agent is refused with it, so each variant trains its own with its agent attached.
-# autoprom-bcp (the agent jar also on -Xbootclasspath/a, so that it is not appended at run time) gets an archive
-# of its own on 17 too: a static one, from the class list of a training run with the agent (-Xshare:dump needs
-# no agent, and takes the agent's boot class path classes in as well).
+# The application's class-data sharing archive for APP and VARIANT (its base, without -cds). none's is the
+# application's own: a dynamic AppCDS archive on 17-24, a one-step AOT cache on 25+. An agent variant trains its
+# own with the agent attached (the agent's manifest puts its jar on the boot class path, which an archive made
+# without it does not match), in two steps since neither the static dump nor the AOT cache's creation step
+# starts an agent (and JDK 17 refuses a dynamic dump with an agent unless -XX:+AllowArchivingWithJavaAgent, a
+# diagnostic flag): a class list (17) or AOT configuration (25) from the training run, then -Xshare:dump or
+# -XX:AOTMode=create with the jar on -Xbootclasspath/a, as the README says.
 cds_archive() {
   # an archive trained with the agent names the agent jar's time: the JVM silently refuses an archive whose boot
   # class path jar changed, and a rebuilt agent must not be measured against no archive at all
-  local agent_stamp
+  local agent_stamp ext=jsa
   agent_stamp=$(stat -c %Y "$AGENT_JAR" 2>/dev/null || echo 0)
-  if (($(java_major) >= 25)); then
-    if [[ "$2" == none ]]; then
-      echo "$RESULTS_DIR/cds/$1-$2-$(java_major).aot"
-    else
-      echo "$RESULTS_DIR/cds/$1-$2-$(java_major)-$agent_stamp.aot"
-    fi
-  elif [[ "$2" == autoprom-bcp* ]]; then
-    echo "$RESULTS_DIR/cds/$1-$2-$(java_major)-$agent_stamp.jsa"
+  (($(java_major) >= 25)) && ext=aot
+  if [[ "$2" == none ]]; then
+    echo "$RESULTS_DIR/cds/$1-$2-$(java_major).$ext"
   else
-    echo "$RESULTS_DIR/cds/$1-none-$(java_major).jsa"
+    echo "$RESULTS_DIR/cds/$1-$2-$(java_major)-$agent_stamp.$ext"
   fi
 }
 
-# cds_flags APP BASE_VARIANT MODE: MODE=train makes the archive, MODE=use maps it
+# cds_flags APP BASE_VARIANT MODE: MODE=train makes the archive (or its class list / AOT configuration), MODE=use
+# maps it
 cds_flags() {
   local archive
   archive=$(cds_archive "$1" "$2")
-  if (($(java_major) >= 25)); then
-    [[ "$3" == train ]] && echo "-XX:AOTCacheOutput=$archive" || echo "-XX:AOTCache=$archive"
-  elif [[ "$2" == autoprom-bcp* ]]; then
-    [[ "$3" == train ]] && echo "-XX:DumpLoadedClassList=$archive.classlist" || echo "-XX:SharedArchiveFile=$archive"
+  if [[ "$3" != train ]]; then
+    (($(java_major) >= 25)) && echo "-XX:AOTCache=$archive" || echo "-XX:SharedArchiveFile=$archive"
+  elif [[ "$2" == none ]]; then
+    (($(java_major) >= 25)) && echo "-XX:AOTCacheOutput=$archive" || echo "-XX:ArchiveClassesAtExit=$archive"
   else
-    [[ "$3" == train ]] && echo "-XX:ArchiveClassesAtExit=$archive" || echo "-XX:SharedArchiveFile=$archive"
+    (($(java_major) >= 25)) && echo "-XX:AOTMode=record -XX:AOTConfiguration=$archive.conf" \
+      || echo "-XX:DumpLoadedClassList=$archive.classlist"
   fi
 }
 
@@ -126,11 +123,8 @@ launch() {
   case "$base" in
     none) ;;
     autoprom) cmd+=("-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
-    autoprom-bcp) cmd+=("-Xbootclasspath/a:$AGENT_JAR" "-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1") ;;
     # the agent's class cache (autoprom.class.cache.dir), filled by train_class_cache before the launches
     autoprom-cache) cmd+=("-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1,class.cache.dir=$(class_cache_dir "$app")") ;;
-    autoprom-bcp-cache) cmd+=("-Xbootclasspath/a:$AGENT_JAR"
-                              "-javaagent:$AGENT_JAR=port=$mport,host=127.0.0.1,class.cache.dir=$(class_cache_dir "$app")") ;;
     otel) cmd+=("-javaagent:$OTEL_JAR" -Dotel.service.name=bench
                 -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus
                 -Dotel.exporter.prometheus.host=127.0.0.1 "-Dotel.exporter.prometheus.port=$mport") ;;
@@ -173,12 +167,16 @@ train_cds() {
     taskset -c "$LOAD_CPU" curl -s -o /dev/null "http://127.0.0.1:$port/users/$i" || true
   done
   stop_jvm "$CURRENT_PID"
+  local jar=$WORKLOAD_JAR
+  [[ "$app" == spring-boot ]] && jar=$SPRING_JAR
   if [[ -f "$archive.classlist" && ! -f "$archive" ]]; then
-    local jar=$WORKLOAD_JAR
-    [[ "$app" == spring-boot ]] && jar=$SPRING_JAR
     taskset -c "$JVM_CPU" "$JAVA" -Xshare:dump "-XX:SharedClassListFile=$archive.classlist" \
       "-XX:SharedArchiveFile=$archive" "-Xbootclasspath/a:$AGENT_JAR" -cp "$jar" \
       > "$LOG_DIR/$app-$base-cds-dump.log" 2>&1 || die "-Xshare:dump failed (see $LOG_DIR/$app-$base-cds-dump.log)"
+  elif [[ -f "$archive.conf" && ! -f "$archive" ]]; then
+    taskset -c "$JVM_CPU" "$JAVA" -XX:AOTMode=create "-XX:AOTConfiguration=$archive.conf" \
+      "-XX:AOTCache=$archive" "-Xbootclasspath/a:$AGENT_JAR" -cp "$jar" \
+      > "$LOG_DIR/$app-$base-cds-dump.log" 2>&1 || die "AOT cache creation failed (see $LOG_DIR/$app-$base-cds-dump.log)"
   fi
   [[ -f "$archive" ]] || die "the training run wrote no $archive (see $LOG_DIR/$app-$base-cds-train.log)"
   log "   $app $base: CDS archive $(basename "$archive") $(($(stat -c %s "$archive") / 1048576)) MiB"

@@ -21,12 +21,10 @@
 #   PAIRS=8 SHORT=5     short alternating runs per round and route, seconds each
 #   APPS="workload spring-boot"      which apps
 #   VARIANTS="none autoprom otel"    load variants (otel only if its jar is in bench/target/otel; OTEL_DOWNLOAD=1);
-#                       autoprom-bcp = autoprom with its jar also on -Xbootclasspath/a (keeps the application's CDS)
 #                       autoprom-cache = autoprom with autoprom.class.cache.dir (one training launch fills it first)
-#                       autoprom-bcp-cache = both
 #   CDS=1               start-up also with the application's CDS archive (variants none-cds, autoprom-cds, ...):
-#                       AppCDS (-XX:ArchiveClassesAtExit) on JDK 17-24, the AOT cache (-XX:AOTCacheOutput) on 25+;
-#                       each archive made by one training run with that variant's agent attached
+#                       AppCDS on JDK 17-24, the AOT cache on 25+; each archive made by one training run with that
+#                       variant's agent attached (see cds_archive in lib.sh)
 #   JAVA=path           the java to run (default: $JAVA_HOME/bin/java, else java on PATH)
 #   SPRING_ROUTES="ping"             routes loaded on the Spring Boot app ("ping users" for both)
 #   WRK_CONNECTIONS=8   wrk connections (one wrk thread)

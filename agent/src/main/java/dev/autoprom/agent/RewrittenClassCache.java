@@ -201,9 +201,20 @@ final class RewrittenClassCache {
         return null;
     }
 
-    /** The user id of this process: the owner of a file it creates (there is no Java API for it). */
+    /**
+     * The user id of this process (there is no Java API for it): on Linux the owner of {@code /proc/self}, else
+     * the owner of a file it creates. Not {@code Files.createTempFile}: its random name costs ~15 ms of premain
+     * initialising {@code SecureRandom}. A process the kernel shows as root's there (a set-uid one) gets its
+     * own folder refused, which is the safe side.
+     */
     private static int currentUid(Path folder) throws IOException {
-        Path probe = Files.createTempFile(folder, ".owner", ".probe");
+        Path self = Paths.get("/proc/self");
+        if (Files.isDirectory(self)) {
+            return (Integer) Files.getAttribute(self, "unix:uid");
+        }
+        Path probe = folder.resolve(".owner-" + ProcessHandle.current().pid() + ".probe");
+        Files.deleteIfExists(probe);
+        Files.createFile(probe);
         try {
             return (Integer) Files.getAttribute(probe, "unix:uid");
         } finally {

@@ -1,10 +1,10 @@
 package dev.autoprom.instrumentation.http.helidon;
 
+import static dev.autoprom.api.ArgumentMatchers.takesArgument;
+import static dev.autoprom.api.ArgumentMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.LibraryInstrumentation;

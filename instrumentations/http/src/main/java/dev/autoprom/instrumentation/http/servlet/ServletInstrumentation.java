@@ -1,10 +1,10 @@
 package dev.autoprom.instrumentation.http.servlet;
 
+import static dev.autoprom.api.ArgumentMatchers.takesArgument;
+import static dev.autoprom.api.ArgumentMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.LibraryInstrumentation;

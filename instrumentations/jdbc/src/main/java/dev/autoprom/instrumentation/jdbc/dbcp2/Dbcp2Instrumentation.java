@@ -1,7 +1,7 @@
 package dev.autoprom.instrumentation.jdbc.dbcp2;
 
+import static dev.autoprom.api.ArgumentMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.autoprom.api.AdviceTarget;
 import dev.autoprom.api.Bridge;
