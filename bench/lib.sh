@@ -16,7 +16,11 @@ JCMD="$JDK_BIN/jcmd"; [[ -x "$JCMD" ]] || JCMD=jcmd
 JSTAT="$JDK_BIN/jstat"; [[ -x "$JSTAT" ]] || JSTAT=jstat
 
 WORKLOAD_JAR="$BENCH_DIR/workload/target/workload.jar"
-SPRING_JAR="$BENCH_DIR/spring-boot/target/spring-boot-app.jar"
+SPRING_FAT_JAR="$BENCH_DIR/spring-boot/target/spring-boot-app.jar"
+# the layout Spring Boot documents for CDS (java -Djarmode=tools -jar app.jar extract): the application jar with its
+# libraries beside it on a manifest class path, since no archive can hold classes from a fat jar's nested jars.
+# Every variant runs it, so that none and the agents start the same application.
+SPRING_JAR="$BENCH_DIR/target/spring-boot-extracted/spring-boot-app.jar"
 OTEL_JAR="$BENCH_DIR/target/otel/opentelemetry-javaagent-$OTEL_VERSION.jar"
 USERS_LUA="$BENCH_DIR/users.lua"
 
@@ -55,7 +59,12 @@ build_all() {
       || die "bench build failed"
   fi
   [[ -f "$WORKLOAD_JAR" ]] || die "no $WORKLOAD_JAR"
-  [[ -f "$SPRING_JAR" ]] || die "no $SPRING_JAR"
+  [[ -f "$SPRING_FAT_JAR" ]] || die "no $SPRING_FAT_JAR"
+  if [[ ! -f "$SPRING_JAR" || "$SPRING_FAT_JAR" -nt "$SPRING_JAR" ]]; then
+    rm -rf "$(dirname "$SPRING_JAR")"
+    "$JAVA" -Djarmode=tools -jar "$SPRING_FAT_JAR" extract --destination "$(dirname "$SPRING_JAR")" >&2 \
+      || die "cannot extract $SPRING_FAT_JAR"
+  fi
 
   if [[ ! -f "$OTEL_JAR" && "${OTEL_DOWNLOAD:-0}" == 1 ]]; then
     log "downloading io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION"
