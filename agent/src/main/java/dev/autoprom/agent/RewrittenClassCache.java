@@ -13,12 +13,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
@@ -44,6 +46,12 @@ import java.util.zip.Checksum;
  * permissions, refused (one log line, cache off) when another user owns it or group or others may write it.
  */
 final class RewrittenClassCache {
+
+    /** This JVM among the writers of a folder: its start time, and the identity of this class in it. */
+    private static final String WRITER = Long.toHexString(System.nanoTime()) + "-"
+            + Integer.toHexString(System.identityHashCode(RewrittenClassCache.class));
+
+    private static final AtomicLong TEMPORARY_NAMES = new AtomicLong();
 
     private static final int MAGIC = 0x41504332; // "APC2"
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
@@ -202,6 +210,16 @@ final class RewrittenClassCache {
     }
 
     /**
+     * A name no other writer uses at the same time: this process's {@link #WRITER} and a counter. Not {@code
+     * Files.createTempFile}, whose random name initialises {@code SecureRandom} (~15 ms at start-up), nor {@code
+     * ProcessHandle}, whose set-up inside a transform loads the JDK executors the transform may be rewriting (the
+     * JVM then hangs); {@code CREATE_NEW} still refuses a file that is already there.
+     */
+    private static String temporaryName() {
+        return ".entry-" + WRITER + "-" + TEMPORARY_NAMES.incrementAndGet() + ".tmp";
+    }
+
+    /**
      * The user id of this process (there is no Java API for it): on Linux the owner of {@code /proc/self}, else
      * the owner of a file it creates. Not {@code Files.createTempFile}: its random name costs ~15 ms of premain
      * initialising {@code SecureRandom}. A process the kernel shows as root's there (a set-uid one) gets its
@@ -212,7 +230,7 @@ final class RewrittenClassCache {
         if (Files.isDirectory(self)) {
             return (Integer) Files.getAttribute(self, "unix:uid");
         }
-        Path probe = folder.resolve(".owner-" + ProcessHandle.current().pid() + ".probe");
+        Path probe = folder.resolve(".owner-" + WRITER + ".probe");
         Files.deleteIfExists(probe);
         Files.createFile(probe);
         try {
@@ -381,8 +399,8 @@ final class RewrittenClassCache {
             crc.update(data);
             out.writeLong(crc.getValue());
             out.flush();
-            temporary = Files.createTempFile(folder, ".entry", ".tmp");
-            Files.write(temporary, buffer.toByteArray());
+            temporary = folder.resolve(temporaryName());
+            Files.write(temporary, buffer.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
