@@ -93,7 +93,8 @@ java_major() { "$JAVA" -version 2>&1 | awk -F'"' '/version/{split($2, v, "."); p
 # without it does not match), in two steps since neither the static dump nor the AOT cache's creation step
 # starts an agent (and JDK 17 refuses a dynamic dump with an agent unless -XX:+AllowArchivingWithJavaAgent, a
 # diagnostic flag): a class list (17) or AOT configuration (25) from the training run, then -Xshare:dump or
-# -XX:AOTMode=create with the jar on -Xbootclasspath/a, as the README says.
+# -XX:AOTMode=create with the jar on -Xbootclasspath/a (and on 25 -javaagent too: the creation step starts no
+# agent, but the option's java.instrument module must match the run's), as the README says.
 cds_archive() {
   # an archive trained with the agent names the agent jar's time: the JVM silently refuses an archive whose boot
   # class path jar changed, and a rebuilt agent must not be measured against no archive at all
@@ -184,7 +185,7 @@ train_cds() {
       > "$LOG_DIR/$app-$base-cds-dump.log" 2>&1 || die "-Xshare:dump failed (see $LOG_DIR/$app-$base-cds-dump.log)"
   elif [[ -f "$archive.conf" && ! -f "$archive" ]]; then
     taskset -c "$JVM_CPU" "$JAVA" -XX:AOTMode=create "-XX:AOTConfiguration=$archive.conf" \
-      "-XX:AOTCache=$archive" "-Xbootclasspath/a:$AGENT_JAR" -cp "$jar" \
+      "-XX:AOTCache=$archive" "-Xbootclasspath/a:$AGENT_JAR" "-javaagent:$AGENT_JAR" -cp "$jar" \
       > "$LOG_DIR/$app-$base-cds-dump.log" 2>&1 || die "AOT cache creation failed (see $LOG_DIR/$app-$base-cds-dump.log)"
   fi
   [[ -f "$archive" ]] || die "the training run wrote no $archive (see $LOG_DIR/$app-$base-cds-train.log)"

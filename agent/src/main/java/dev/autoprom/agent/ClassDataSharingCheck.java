@@ -75,7 +75,7 @@ final class ClassDataSharingCheck {
                     + " creation step starts no agent and so lacks the boot class path this agent's manifest adds;"
                     + " use the two steps: -XX:AOTMode=record -XX:AOTConfiguration=app.aotconf with -javaagent, then"
                     + " -XX:AOTMode=create -XX:AOTConfiguration=app.aotconf -XX:AOTCache=app.aot with"
-                    + " -Xbootclasspath/a:" + agentJar + " (README, \"Class-data sharing\")";
+                    + " -Xbootclasspath/a:" + agentJar + " and -javaagent (README, \"Class-data sharing\")";
         }
         if (bootClassPath && (recording || archive != null)) {
             return "the agent jar is on the boot class path twice, from -Xbootclasspath/a and from its manifest's"

@@ -30,8 +30,8 @@ class ClassDataSharingCheckTest {
                         + " creation step starts no agent and so lacks the boot class path this agent's manifest"
                         + " adds; use the two steps: -XX:AOTMode=record -XX:AOTConfiguration=app.aotconf with"
                         + " -javaagent, then -XX:AOTMode=create -XX:AOTConfiguration=app.aotconf"
-                        + " -XX:AOTCache=app.aot with -Xbootclasspath/a:/opt/autoprom/autoprom-agent.jar (README,"
-                        + " \"Class-data sharing\")");
+                        + " -XX:AOTCache=app.aot with -Xbootclasspath/a:/opt/autoprom/autoprom-agent.jar and"
+                        + " -javaagent (README, \"Class-data sharing\")");
     }
 
     @Test

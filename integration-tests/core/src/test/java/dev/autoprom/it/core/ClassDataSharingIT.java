@@ -181,6 +181,8 @@ class ClassDataSharingIT {
                 "-XX:AOTConfiguration=" + configuration,
                 "-XX:AOTCache=" + cache,
                 bootClassPath,
+                // starts no agent, but makes the java.instrument module part of the cache as it is of the run
+                "-javaagent:" + AgentJar.path(),
                 "-cp",
                 appJar.toString()));
         String output = run(app().jvmArg("-XX:AOTCache=" + cache));
@@ -189,6 +191,7 @@ class ClassDataSharingIT {
                 .contains("serving metrics on")
                 .doesNotContain(NOT_SHARED_WARNING)
                 .doesNotContain("[autoprom] WARN")
+                .doesNotContain("Mismatched values for property jdk.module.addmods")
                 .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: shared objects file")
                 .containsPattern("dev\\.autoprom\\.agent\\.AgentMain source: shared objects file");
 
