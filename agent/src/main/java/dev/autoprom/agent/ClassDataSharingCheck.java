@@ -33,7 +33,7 @@ final class ClassDataSharingCheck {
             if (System.getProperty("java.vm.info", "").contains("sharing")) {
                 return;
             }
-            String problem = problem(jvmOptions(), agentJar);
+            String problem = problem(jvmOptions(), System.getenv("JDK_AOT_VM_OPTIONS"), agentJar);
             if (problem != null) {
                 AgentLog.warn(problem);
             }
@@ -54,7 +54,7 @@ final class ClassDataSharingCheck {
      * What stops sharing in a JVM that shares nothing, given its options; null for none we can name (for
      * example {@code -Xshare:off}, or a JDK 25 recording run made as the README says).
      */
-    static String problem(List<String> options, File agentJar) {
+    static String problem(List<String> options, String creationOptions, File agentJar) {
         String archive = null;
         boolean oneStepTraining = false;
         boolean recording = false;
@@ -70,18 +70,23 @@ final class ClassDataSharingCheck {
                 bootClassPath = true;
             }
         }
-        if (oneStepTraining) {
-            return "AOT cache training: -XX:AOTCacheOutput cannot make a cache with this agent, because its"
-                    + " creation step starts no agent and so lacks the boot class path this agent's manifest adds;"
-                    + " use the two steps: -XX:AOTMode=record -XX:AOTConfiguration=app.aotconf with -javaagent, then"
-                    + " -XX:AOTMode=create -XX:AOTConfiguration=app.aotconf -XX:AOTCache=app.aot with"
-                    + " -Xbootclasspath/a:" + agentJar + " and -javaagent (README, \"Class-data sharing\")";
-        }
-        if (bootClassPath && (recording || archive != null)) {
+        if (bootClassPath && (recording || oneStepTraining || archive != null)) {
             return "the agent jar is on the boot class path twice, from -Xbootclasspath/a and from its manifest's"
                     + " Boot-Class-Path, which an archive made as the README says does not match: remove"
                     + " -Xbootclasspath/a:" + agentJar + " from this command (it belongs only in the -Xshare:dump"
-                    + " or -XX:AOTMode=create step, which starts no agent)";
+                    + " or -XX:AOTMode=create step, or JDK_AOT_VM_OPTIONS, which start no agent)";
+        }
+        if (oneStepTraining) {
+            // JDK_AOT_VM_OPTIONS: JDK 25's options for the creation step alone, the one place the jar can go
+            boolean creationHasJar = creationOptions != null
+                    && creationOptions.contains("-Xbootclasspath/a:")
+                    && creationOptions.contains(agentJar.getName());
+            return creationHasJar
+                    ? null
+                    : "AOT cache training: the creation step of -XX:AOTCacheOutput starts no agent, so it lacks the"
+                            + " boot class path this agent's manifest adds and will not make the cache; give it the"
+                            + " jar with the environment variable JDK_AOT_VM_OPTIONS=-Xbootclasspath/a:" + agentJar
+                            + " (README, \"Class-data sharing\")";
         }
         if (archive != null && !recording) {
             return "the JVM is not using the class-data sharing archive of " + archive + ": an archive made"

@@ -14,24 +14,27 @@ class ClassDataSharingCheckTest {
     void anArchiveTheJvmRefusedIsNamedWithWhatToDo() {
         assertThat(ClassDataSharingCheck.problem(
                         List.of("java", "-XX:SharedArchiveFile=/app/app.jsa", "-javaagent:" + JAR, "-jar", "app.jar"),
+                        null,
                         JAR))
                 .isEqualTo("the JVM is not using the class-data sharing archive of -XX:SharedArchiveFile=/app/app.jsa:"
                         + " an archive made without the agent does not match a JVM that has the agent on its boot"
                         + " class path; make it again with -javaagent:/opt/autoprom/autoprom-agent.jar attached"
                         + " (README, \"Class-data sharing\")");
-        assertThat(ClassDataSharingCheck.problem(List.of("-XX:AOTCache=app.aot"), JAR))
+        assertThat(ClassDataSharingCheck.problem(List.of("-XX:AOTCache=app.aot"), null, JAR))
                 .startsWith("the JVM is not using the class-data sharing archive of -XX:AOTCache=app.aot:");
     }
 
     @Test
-    void aOneStepAotTrainingIsToldToUseTheTwoSteps() {
-        assertThat(ClassDataSharingCheck.problem(List.of("-XX:AOTCacheOutput=app.aot", "-javaagent:" + JAR), JAR))
-                .isEqualTo("AOT cache training: -XX:AOTCacheOutput cannot make a cache with this agent, because its"
-                        + " creation step starts no agent and so lacks the boot class path this agent's manifest"
-                        + " adds; use the two steps: -XX:AOTMode=record -XX:AOTConfiguration=app.aotconf with"
-                        + " -javaagent, then -XX:AOTMode=create -XX:AOTConfiguration=app.aotconf"
-                        + " -XX:AOTCache=app.aot with -Xbootclasspath/a:/opt/autoprom/autoprom-agent.jar and"
-                        + " -javaagent (README, \"Class-data sharing\")");
+    void aOneStepAotTrainingIsToldToGiveItsCreationStepTheJar() {
+        List<String> training = List.of("-XX:AOTCacheOutput=app.aot", "-javaagent:" + JAR);
+        assertThat(ClassDataSharingCheck.problem(training, null, JAR))
+                .isEqualTo("AOT cache training: the creation step of -XX:AOTCacheOutput starts no agent, so it lacks"
+                        + " the boot class path this agent's manifest adds and will not make the cache; give it the"
+                        + " jar with the environment variable"
+                        + " JDK_AOT_VM_OPTIONS=-Xbootclasspath/a:/opt/autoprom/autoprom-agent.jar (README,"
+                        + " \"Class-data sharing\")");
+        assertThat(ClassDataSharingCheck.problem(training, "-Xbootclasspath/a:" + JAR, JAR))
+                .isNull();
     }
 
     @Test
@@ -39,27 +42,38 @@ class ClassDataSharingCheckTest {
         String expected = "the agent jar is on the boot class path twice, from -Xbootclasspath/a and from its"
                 + " manifest's Boot-Class-Path, which an archive made as the README says does not match: remove"
                 + " -Xbootclasspath/a:/opt/autoprom/autoprom-agent.jar from this command (it belongs only in the"
-                + " -Xshare:dump or -XX:AOTMode=create step, which starts no agent)";
+                + " -Xshare:dump or -XX:AOTMode=create step, or JDK_AOT_VM_OPTIONS, which start no agent)";
         assertThat(ClassDataSharingCheck.problem(
-                        List.of("-Xbootclasspath/a:" + JAR, "-XX:SharedArchiveFile=app.jsa", "-javaagent:" + JAR), JAR))
+                        List.of("-Xbootclasspath/a:" + JAR, "-XX:SharedArchiveFile=app.jsa", "-javaagent:" + JAR),
+                        null,
+                        JAR))
                 .isEqualTo(expected);
         assertThat(ClassDataSharingCheck.problem(
-                        List.of("-Xbootclasspath/a:" + JAR, "-XX:AOTMode=record", "-XX:AOTConfiguration=a.conf"), JAR))
+                        List.of("-Xbootclasspath/a:" + JAR, "-XX:AOTMode=record", "-XX:AOTConfiguration=a.conf"),
+                        null,
+                        JAR))
+                .isEqualTo(expected);
+        assertThat(ClassDataSharingCheck.problem(
+                        List.of("-Xbootclasspath/a:" + JAR, "-XX:AOTCacheOutput=app.aot"),
+                        "-Xbootclasspath/a:" + JAR,
+                        JAR))
                 .isEqualTo(expected);
     }
 
     @Test
     void aRecordingRunMadeAsDocumentedIsNotAProblem() {
         assertThat(ClassDataSharingCheck.problem(
-                        List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=app.aotconf", "-javaagent:" + JAR), JAR))
+                        List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=app.aotconf", "-javaagent:" + JAR),
+                        null,
+                        JAR))
                 .isNull();
     }
 
     @Test
     void sharingSwitchedOffOnPurposeIsNotAProblem() {
-        assertThat(ClassDataSharingCheck.problem(List.of("java", "-Xshare:off", "-jar", "app.jar"), JAR))
+        assertThat(ClassDataSharingCheck.problem(List.of("java", "-Xshare:off", "-jar", "app.jar"), null, JAR))
                 .isNull();
-        assertThat(ClassDataSharingCheck.problem(List.of(), JAR)).isNull();
+        assertThat(ClassDataSharingCheck.problem(List.of(), null, JAR)).isNull();
     }
 
     @Test

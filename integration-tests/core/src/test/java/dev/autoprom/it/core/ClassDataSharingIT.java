@@ -161,8 +161,8 @@ class ClassDataSharingIT {
 
     /**
      * JDK 25's AOT cache in the two documented steps: recorded with the agent attached, created with the jar on
-     * -Xbootclasspath/a (the creation step starts no agent), then used with -javaagent alone. The one-step
-     * -XX:AOTCacheOutput cannot work with the agent, and its training run says so.
+     * -Xbootclasspath/a (the creation step starts no agent), then used with -javaagent alone. A one-step
+     * -XX:AOTCacheOutput without the jar for its creation step cannot work, and its training run says so.
      */
     @Test
     @EnabledForJreRange(min = JRE.JAVA_25)
@@ -195,14 +195,38 @@ class ClassDataSharingIT {
                 .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: shared objects file")
                 .containsPattern("dev\\.autoprom\\.agent\\.AgentMain source: shared objects file");
 
-        try (ChildJvm oneStep = app().jvmArg("-XX:AOTCacheOutput=" + dir.resolve("one-step.aot"))
-                .start()) {
+        try (ChildJvm oneStep =
+                app().jvmArg("-XX:AOTCacheOutput=" + dir.resolve("no-jar.aot")).start()) {
             oneStep.awaitExit(TIMEOUT);
             assertThat(oneStep.output())
                     .contains("CDS APP DONE")
-                    .contains("[autoprom] WARN AOT cache training: -XX:AOTCacheOutput cannot make a cache with this"
+                    .contains("[autoprom] WARN AOT cache training: the creation step of -XX:AOTCacheOutput starts no"
                             + " agent");
         }
+    }
+
+    /** The one-step way, with the jar given to its creation step alone (JDK_AOT_VM_OPTIONS). */
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_25)
+    void onJdk25AnAotCacheMadeInOneStepIsUsedWhenItsCreationStepHasTheJar() throws Exception {
+        Path cache = dir.resolve("one-step.aot");
+        try (ChildJvm training = app().jvmArg("-XX:AOTCacheOutput=" + cache)
+                .env("JDK_AOT_VM_OPTIONS", bootClassPath)
+                .start()) {
+            assertThat(training.awaitExit(TIMEOUT)).as(training.output()).isZero();
+            assertThat(training.output())
+                    .contains("CDS APP DONE")
+                    .contains("AOTCache creation is complete")
+                    .doesNotContain("[autoprom] WARN");
+        }
+        String output = run(app().jvmArg("-XX:AOTCache=" + cache));
+        assertThat(output)
+                .contains("CDS APP DONE")
+                .doesNotContain(NOT_SHARED_WARNING)
+                .doesNotContain("[autoprom] WARN")
+                .doesNotContain("Mismatched values")
+                .containsPattern("dev\\.autoprom\\.it\\.core\\.CdsApp source: shared objects file")
+                .containsPattern("dev\\.autoprom\\.agent\\.AgentMain source: shared objects file");
     }
 
     private String run(ChildJvm.Builder builder) {
