@@ -88,7 +88,9 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 java_major() { "$JAVA" -version 2>&1 | awk -F'"' '/version/{split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); exit}'; }
 
 # The application's class-data sharing archive for APP and VARIANT (its base, without -cds). none's is the
-# application's own: a dynamic AppCDS archive on 17-24, a one-step AOT cache on 25+. An agent variant trains its
+# application's own: a dynamic AppCDS archive on 17-24, a one-step AOT cache on 25+; otel maps none's on 17-24 and
+# trains its own one-step AOT cache on 25+, as before autoprom's jar named itself in Boot-Class-Path. An autoprom
+# variant trains its
 # own with the agent attached (the agent's manifest puts its jar on the boot class path, which an archive made
 # without it does not match), in two steps since neither the static dump nor the AOT cache's creation step
 # starts an agent (and JDK 17 refuses a dynamic dump with an agent unless -XX:+AllowArchivingWithJavaAgent, a
@@ -101,7 +103,10 @@ cds_archive() {
   local agent_stamp ext=jsa
   agent_stamp=$(stat -c %Y "$AGENT_JAR" 2>/dev/null || echo 0)
   (($(java_major) >= 25)) && ext=aot
-  if [[ "$2" == none ]]; then
+  if [[ "$2" == none || ( "$2" == otel && "$ext" == jsa ) ]]; then
+    # OpenTelemetry appends its jar at run time, so on 17 it can only map none's archive (for the JDK's classes)
+    echo "$RESULTS_DIR/cds/$1-none-$(java_major).$ext"
+  elif [[ "$2" == otel ]]; then
     echo "$RESULTS_DIR/cds/$1-$2-$(java_major).$ext"
   else
     echo "$RESULTS_DIR/cds/$1-$2-$(java_major)-$agent_stamp.$ext"
@@ -115,7 +120,8 @@ cds_flags() {
   archive=$(cds_archive "$1" "$2")
   if [[ "$3" != train ]]; then
     (($(java_major) >= 25)) && echo "-XX:AOTCache=$archive" || echo "-XX:SharedArchiveFile=$archive"
-  elif [[ "$2" == none ]]; then
+  elif [[ "$2" != autoprom* ]]; then
+    # no autoprom jar on the boot class path: the JDK's one-step ways (otel trains its own AOT cache on 25)
     (($(java_major) >= 25)) && echo "-XX:AOTCacheOutput=$archive" || echo "-XX:ArchiveClassesAtExit=$archive"
   else
     (($(java_major) >= 25)) && echo "-XX:AOTMode=record -XX:AOTConfiguration=$archive.conf" \

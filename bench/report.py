@@ -217,10 +217,10 @@ print(f"JVM under test pinned to CPU {meta.get('jvm_cpu')}, wrk/curl/jcmd to CPU
 print()
 print("Cells: the variant's median; in brackets the median of the per-pair ratios (or deltas) to none with "
       "their interquartile range [p25–p75] and the number of pairs. A `-cds` variant runs with the application's "
-      f"{CDS_NAME} archive and is paired with none-cds (none's made without an agent; each agent variant's "
+      f"{CDS_NAME} archive and is paired with none-cds (none's made without an agent; each autoprom variant's "
       "trained with its agent attached, in the two steps the README gives: a class list then `-Xshare:dump` on "
-      "JDK 17, an AOT configuration then `-XX:AOTMode=create` on JDK 25). A verdict is given only when the whole "
-      "IQR is on one side of the target.")
+      "JDK 17, an AOT configuration then `-XX:AOTMode=create` on JDK 25; otel maps none's on JDK 17 and trains "
+      "its own AOT cache on JDK 25). A verdict is given only when the whole IQR is on one side of the target.")
 print()
 print(f"Agent jars: autoprom-agent.jar {agent_bytes:,} bytes ({agent_bytes / 1e6:.2f} MB; target < 6 MB: "
       f"{'ok' if agent_bytes < 6_000_000 else '**MISS**'})"
