@@ -1,5 +1,6 @@
 package dev.autoprom.agent;
 
+import dev.autoprom.agent.RewrittenClassCache.Decision;
 import dev.autoprom.api.AgentLog;
 import dev.autoprom.api.CandidateFilter;
 import dev.autoprom.api.SelfMetrics;
@@ -39,6 +40,8 @@ final class ClassTransformer implements ClassFileTransformer {
 
     /** A class loaded while this thread transforms another is left alone (no recursion into the agent). */
     private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+
+    private static final int[][] NO_HOOKS = new int[0][];
 
     private final List<ModuleTransformation> modules;
     private final CandidateFilter candidates;
@@ -224,16 +227,7 @@ final class ClassTransformer implements ClassFileTransformer {
         int[] seen = Arrays.copyOf(sighted, sightedCount);
         if (builder == null) {
             if (cache != null) {
-                store(
-                        internalName,
-                        classFile,
-                        loader,
-                        type,
-                        RewrittenClassCache.Decision.NONE,
-                        new int[0][],
-                        null,
-                        refused,
-                        seen);
+                store(internalName, classFile, loader, type, Decision.NONE, NO_HOOKS, null, refused, seen);
             }
             return null;
         }
@@ -244,16 +238,9 @@ final class ClassTransformer implements ClassFileTransformer {
                 transformation.entry.transformed(name);
             }
             if (cache != null) {
-                store(
-                        internalName,
-                        classFile,
-                        loader,
-                        type,
-                        Arrays.copyOf(appliedIndexes, applied.size()),
-                        appliedHooks.toArray(new int[0][]),
-                        rewritten,
-                        refused,
-                        seen);
+                int[] appliedModules = Arrays.copyOf(appliedIndexes, applied.size());
+                int[][] hooks = appliedHooks.toArray(NO_HOOKS);
+                store(internalName, classFile, loader, type, appliedModules, hooks, rewritten, refused, seen);
             }
             return rewritten;
         } catch (RuntimeException | LinkageError failure) {

@@ -56,13 +56,10 @@ public final class StreamRegistry {
         }
     }
 
-    private static final class TrackedIterator<T> implements Iterator<T> {
-        private final Iterator<T> delegate;
-        private final GenAiCall call;
+    private static final class TrackedIterator<T> extends TrackedWrapper<Iterator<T>> implements Iterator<T> {
 
         TrackedIterator(Iterator<T> delegate, GenAiCall call) {
-            this.delegate = delegate;
-            this.call = call;
+            super(delegate, call);
         }
 
         @Override

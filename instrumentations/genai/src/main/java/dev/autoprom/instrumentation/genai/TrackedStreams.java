@@ -19,14 +19,12 @@ public final class TrackedStreams {
                 .onClose(events::close);
     }
 
-    private static final class TrackingSpliterator<T> implements Spliterator<T>, Consumer<T> {
-        private final Spliterator<T> delegate;
-        private final GenAiCall call;
+    private static final class TrackingSpliterator<T> extends TrackedWrapper<Spliterator<T>>
+            implements Spliterator<T>, Consumer<T> {
         private Consumer<? super T> action;
 
         TrackingSpliterator(Spliterator<T> delegate, GenAiCall call) {
-            this.delegate = delegate;
-            this.call = call;
+            super(delegate, call);
         }
 
         @Override

@@ -8,11 +8,10 @@ import dev.autoprom.instrumentation.http.HttpServerRecorder;
  * Records an async request when its async cycle completes (the response is then final), not when the first
  * dispatch returned: the part of the servlet {@code AsyncListener} that is the same for {@code javax} and
  * {@code jakarta}. The listener itself must implement the namespace's {@code AsyncListener}, so it is a bridge
- * class ({@code bridge.JakartaAsyncRecorder}, {@code bridge.JavaxAsyncRecorder}) that extends this one and only
- * reads its event's request, response and throwable. A superclass rather than a helper object, so that an async
- * request still costs one allocation. {@code E} is the namespace's {@code AsyncEvent}.
+ * class ({@code bridge.JakartaAsyncListener}, {@code bridge.JavaxAsyncListener}) that only reads its events'
+ * request, response and throwable and hands them here. Made only for a request that went async.
  */
-public abstract class AsyncCompletion<E> {
+public final class AsyncCompletion {
 
     private final ServletApi api;
     private final long start;
@@ -26,7 +25,7 @@ public abstract class AsyncCompletion<E> {
     private volatile Throwable error;
     private volatile boolean recorded;
 
-    protected AsyncCompletion(
+    AsyncCompletion(
             ServletApi api,
             long start,
             int method,
@@ -45,26 +44,22 @@ public abstract class AsyncCompletion<E> {
         this.error = thrown;
     }
 
-    /** The event's supplied response, else its async context's. */
-    protected abstract Object response(E event);
-
-    /** The event's supplied request, else its async context's. */
-    protected abstract Object request(E event);
-
-    /** The async cycle completed: records the request once, with the final status, route and exception. */
-    protected final void completed(E event) {
+    /**
+     * The async cycle completed: records the request once, with the final status, route and exception.
+     * {@code request}, {@code response}: the event's supplied ones, else its async context's.
+     */
+    public void completed(Object request, Object response) {
         if (recorded) {
             return;
         }
         recorded = true;
         try {
-            int status = api.status(response(event));
+            int status = api.status(response);
             String finalRoute = route;
             Throwable finalError = error;
             if (routes != null) {
                 // the framework may have matched its route and handled its exception after the first dispatch
                 String template = routes.route(exchange);
-                Object request = request(event);
                 if (template != null && request != null) {
                     finalRoute = api.route(request, template);
                 }
@@ -80,7 +75,7 @@ public abstract class AsyncCompletion<E> {
     }
 
     /** The async cycle failed with {@code thrown}: the first exception is the one recorded. */
-    protected final void failed(Throwable thrown) {
+    public void failed(Throwable thrown) {
         if (error == null) {
             error = thrown;
         }

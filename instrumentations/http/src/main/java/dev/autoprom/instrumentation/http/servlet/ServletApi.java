@@ -1,7 +1,5 @@
 package dev.autoprom.instrumentation.http.servlet;
 
-import dev.autoprom.instrumentation.http.ExchangeRoutes;
-
 /**
  * What {@link ServletHooks} needs from a request and response, implemented once per servlet namespace by a
  * bridge class ({@code bridge.JakartaServletApi}, {@code bridge.JavaxServletApi}) that can see the servlet
@@ -42,18 +40,12 @@ public interface ServletApi {
         }
 
         @Override
-        public boolean recordWhenAsyncCompletes(
-                Object request,
-                Object response,
-                long start,
-                int method,
-                boolean https,
-                String route,
-                Throwable thrown,
-                Object exchange,
-                ExchangeRoutes routes) {
+        public boolean asyncStarted(Object request) {
             return false;
         }
+
+        @Override
+        public void recordWhenAsyncCompletes(Object request, Object response, AsyncCompletion completion) {}
     };
 
     /** An {@code HttpServletRequest} on its first dispatch (not an async or error re-dispatch). */
@@ -70,20 +62,9 @@ public interface ServletApi {
     /** The route template: a framework's (Spring MVC, JAX-RS) joined to its servlet's prefix, else the mapping. */
     String route(Object request, String frameworkRoute);
 
-    /**
-     * If the request went async, arranges for the record to be made when the async cycle completes and returns
-     * true; false when the request is not async (the caller records now). {@code exchange}/{@code routes}: what a
-     * framework inside lent (WebFlux on a servlet container), asked again at completion for the route and the
-     * exception; both null when none did.
-     */
-    boolean recordWhenAsyncCompletes(
-            Object request,
-            Object response,
-            long start,
-            int method,
-            boolean https,
-            String route,
-            Throwable thrown,
-            Object exchange,
-            ExchangeRoutes routes);
+    /** Whether the request went async: then its record is made when the async cycle completes. */
+    boolean asyncStarted(Object request);
+
+    /** Arranges for {@code completion} to be told when the request's async cycle completes. */
+    void recordWhenAsyncCompletes(Object request, Object response, AsyncCompletion completion);
 }

@@ -80,8 +80,13 @@ public final class ServletHooks {
                 frameworkRoute = routes.route(exchange);
             }
             route = api.route(request, frameworkRoute);
-            if (api.recordWhenAsyncCompletes(
-                    request, response, start, method, https, route, thrown, exchange, routes)) {
+            if (api.asyncStarted(request)) {
+                // a framework inside (WebFlux on a servlet container) is asked again at completion for the
+                // route and the exception it lent
+                api.recordWhenAsyncCompletes(
+                        request,
+                        response,
+                        new AsyncCompletion(api, start, method, https, route, thrown, exchange, routes));
                 return;
             }
             int status = thrown != null && !api.committed(response) ? 500 : api.status(response);

@@ -2,19 +2,17 @@ package dev.autoprom.instrumentation.genai.anthropic.bridge;
 
 import com.anthropic.core.http.AsyncStreamResponse;
 import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.TrackedWrapper;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /** The SDK's async stream: the application's handler is wrapped so that events and the end reach the call. */
-final class TrackedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
-
-    private final AsyncStreamResponse<T> delegate;
-    private final GenAiCall call;
+final class TrackedAsyncStreamResponse<T> extends TrackedWrapper.Closing<AsyncStreamResponse<T>>
+        implements AsyncStreamResponse<T> {
 
     TrackedAsyncStreamResponse(AsyncStreamResponse<T> delegate, GenAiCall call) {
-        this.delegate = delegate;
-        this.call = call;
+        super(delegate, call);
     }
 
     @Override
@@ -35,33 +33,26 @@ final class TrackedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
     }
 
     @Override
-    public void close() {
-        try {
-            delegate.close();
-        } finally {
-            call.closed();
-        }
+    protected void closeDelegate() {
+        delegate.close();
     }
 
-    private static final class TrackedHandler<T> implements Handler<T> {
-        private final Handler<? super T> handler;
-        private final GenAiCall call;
+    private static final class TrackedHandler<T> extends TrackedWrapper<Handler<? super T>> implements Handler<T> {
 
         TrackedHandler(Handler<? super T> handler, GenAiCall call) {
-            this.handler = handler;
-            this.call = call;
+            super(handler, call);
         }
 
         @Override
         public void onNext(T event) {
             call.event(event);
-            handler.onNext(event);
+            delegate.onNext(event);
         }
 
         @Override
         public void onComplete(Optional<Throwable> error) {
             call.end(error.orElse(null));
-            handler.onComplete(error);
+            delegate.onComplete(error);
         }
     }
 }

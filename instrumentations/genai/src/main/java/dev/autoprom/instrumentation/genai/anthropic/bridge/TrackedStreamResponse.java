@@ -3,18 +3,15 @@ package dev.autoprom.instrumentation.genai.anthropic.bridge;
 import com.anthropic.core.http.StreamResponse;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.TrackedStreams;
+import dev.autoprom.instrumentation.genai.TrackedWrapper;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
 /** The SDK's blocking stream, unchanged for the application, reporting its events and its end to the call. */
-final class TrackedStreamResponse<T> implements StreamResponse<T> {
-
-    private final StreamResponse<T> delegate;
-    private final GenAiCall call;
+final class TrackedStreamResponse<T> extends TrackedWrapper.Closing<StreamResponse<T>> implements StreamResponse<T> {
 
     TrackedStreamResponse(StreamResponse<T> delegate, GenAiCall call) {
-        this.delegate = delegate;
-        this.call = call;
+        super(delegate, call);
     }
 
     @Override
@@ -29,11 +26,7 @@ final class TrackedStreamResponse<T> implements StreamResponse<T> {
     }
 
     @Override
-    public void close() {
-        try {
-            delegate.close();
-        } finally {
-            call.closed();
-        }
+    protected void closeDelegate() {
+        delegate.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.genai.bedrock.bridge;
 
 import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.TrackedWrapper;
 import software.amazon.awssdk.awscore.eventstream.EventStreamResponseHandler;
 import software.amazon.awssdk.core.async.SdkPublisher;
 
@@ -10,14 +11,11 @@ import software.amazon.awssdk.core.async.SdkPublisher;
  * request or an exception event), or the application cancelling its subscription (see {@link TrackedPublisher}).
  * The operation is ended before the application's callback runs, so the time it takes is not counted.
  */
-abstract class TrackedEventStreamHandler<R, E> implements EventStreamResponseHandler<R, E> {
-
-    private final EventStreamResponseHandler<R, E> delegate;
-    private final GenAiCall call;
+abstract class TrackedEventStreamHandler<R, E> extends TrackedWrapper<EventStreamResponseHandler<R, E>>
+        implements EventStreamResponseHandler<R, E> {
 
     TrackedEventStreamHandler(EventStreamResponseHandler<R, E> delegate, GenAiCall call) {
-        this.delegate = delegate;
-        this.call = call;
+        super(delegate, call);
     }
 
     @Override

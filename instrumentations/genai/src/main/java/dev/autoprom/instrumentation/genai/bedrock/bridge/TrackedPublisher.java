@@ -1,6 +1,7 @@
 package dev.autoprom.instrumentation.genai.bedrock.bridge;
 
 import dev.autoprom.instrumentation.genai.GenAiCall;
+import dev.autoprom.instrumentation.genai.TrackedWrapper;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.async.SdkPublisher;
@@ -11,14 +12,10 @@ import software.amazon.awssdk.core.async.SdkPublisher;
  * the application's subscriber's, passed straight through. Every operator of {@link SdkPublisher} ({@code map},
  * {@code filter}, the SDK's visitor builder) ends in {@link #subscribe}, so the one override covers them.
  */
-final class TrackedPublisher<T> implements SdkPublisher<T> {
-
-    private final SdkPublisher<T> delegate;
-    private final GenAiCall call;
+final class TrackedPublisher<T> extends TrackedWrapper<SdkPublisher<T>> implements SdkPublisher<T> {
 
     TrackedPublisher(SdkPublisher<T> delegate, GenAiCall call) {
-        this.delegate = delegate;
-        this.call = call;
+        super(delegate, call);
     }
 
     @Override
@@ -27,38 +24,36 @@ final class TrackedPublisher<T> implements SdkPublisher<T> {
     }
 
     /** Between the SDK and the application's subscriber, both ways. */
-    private static final class TrackedSubscriber<T> implements Subscriber<T>, Subscription {
-        private final Subscriber<? super T> subscriber;
-        private final GenAiCall call;
+    private static final class TrackedSubscriber<T> extends TrackedWrapper<Subscriber<? super T>>
+            implements Subscriber<T>, Subscription {
         private Subscription subscription;
 
         TrackedSubscriber(Subscriber<? super T> subscriber, GenAiCall call) {
-            this.subscriber = subscriber;
-            this.call = call;
+            super(subscriber, call);
         }
 
         @Override
         public void onSubscribe(Subscription s) {
             subscription = s;
-            subscriber.onSubscribe(this);
+            delegate.onSubscribe(this);
         }
 
         @Override
         public void onNext(T event) {
             call.event(event);
-            subscriber.onNext(event);
+            delegate.onNext(event);
         }
 
         @Override
         public void onError(Throwable failure) {
             call.end(failure);
-            subscriber.onError(failure);
+            delegate.onError(failure);
         }
 
         @Override
         public void onComplete() {
             call.end(null);
-            subscriber.onComplete();
+            delegate.onComplete();
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.autoprom.instrumentation.genai.langchain4j.bridge;
 
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.GenAiHooks;
+import dev.autoprom.instrumentation.genai.TrackedWrapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
@@ -17,14 +18,11 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
  * handler overriding only one overload behaves as before). Partial responses count as output chunks; the
  * complete response ends the operation with its usage, an error ends it with its type.
  */
-final class TrackedStreamingHandler implements StreamingChatResponseHandler {
-
-    private final StreamingChatResponseHandler delegate;
-    private final GenAiCall call;
+final class TrackedStreamingHandler extends TrackedWrapper<StreamingChatResponseHandler>
+        implements StreamingChatResponseHandler {
 
     TrackedStreamingHandler(StreamingChatResponseHandler delegate, GenAiCall call) {
-        this.delegate = delegate;
-        this.call = call;
+        super(delegate, call);
     }
 
     @Override

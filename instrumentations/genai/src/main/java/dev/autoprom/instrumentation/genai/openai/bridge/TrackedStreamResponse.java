@@ -3,17 +3,14 @@ package dev.autoprom.instrumentation.genai.openai.bridge;
 import com.openai.core.http.StreamResponse;
 import dev.autoprom.instrumentation.genai.GenAiCall;
 import dev.autoprom.instrumentation.genai.TrackedStreams;
+import dev.autoprom.instrumentation.genai.TrackedWrapper;
 import java.util.stream.Stream;
 
 /** The SDK's blocking stream, unchanged for the application, reporting its events and its end to the call. */
-final class TrackedStreamResponse<T> implements StreamResponse<T> {
-
-    private final StreamResponse<T> delegate;
-    private final GenAiCall call;
+final class TrackedStreamResponse<T> extends TrackedWrapper.Closing<StreamResponse<T>> implements StreamResponse<T> {
 
     TrackedStreamResponse(StreamResponse<T> delegate, GenAiCall call) {
-        this.delegate = delegate;
-        this.call = call;
+        super(delegate, call);
     }
 
     @Override
@@ -22,11 +19,7 @@ final class TrackedStreamResponse<T> implements StreamResponse<T> {
     }
 
     @Override
-    public void close() {
-        try {
-            delegate.close();
-        } finally {
-            call.closed();
-        }
+    protected void closeDelegate() {
+        delegate.close();
     }
 }

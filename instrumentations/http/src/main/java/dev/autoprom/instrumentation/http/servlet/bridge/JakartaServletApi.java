@@ -1,9 +1,8 @@
 package dev.autoprom.instrumentation.http.servlet.bridge;
 
-import dev.autoprom.instrumentation.http.ExchangeRoutes;
+import dev.autoprom.instrumentation.http.servlet.AsyncCompletion;
 import dev.autoprom.instrumentation.http.servlet.ServletApi;
 import dev.autoprom.instrumentation.http.servlet.ServletRoutes;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,25 +57,13 @@ public final class JakartaServletApi implements ServletApi {
     }
 
     @Override
-    public boolean recordWhenAsyncCompletes(
-            Object request,
-            Object response,
-            long start,
-            int method,
-            boolean https,
-            String route,
-            Throwable thrown,
-            Object exchange,
-            ExchangeRoutes routes) {
+    public boolean asyncStarted(Object request) {
+        return ((HttpServletRequest) request).isAsyncStarted();
+    }
+
+    @Override
+    public void recordWhenAsyncCompletes(Object request, Object response, AsyncCompletion completion) {
         HttpServletRequest http = (HttpServletRequest) request;
-        if (!http.isAsyncStarted()) {
-            return false;
-        }
-        AsyncContext async = http.getAsyncContext();
-        async.addListener(
-                new JakartaAsyncRecorder(this, start, method, https, route, thrown, exchange, routes),
-                http,
-                (HttpServletResponse) response);
-        return true;
+        http.getAsyncContext().addListener(new JakartaAsyncListener(completion), http, (HttpServletResponse) response);
     }
 }

@@ -1,9 +1,8 @@
 package dev.autoprom.instrumentation.http.servlet.bridge;
 
-import dev.autoprom.instrumentation.http.ExchangeRoutes;
+import dev.autoprom.instrumentation.http.servlet.AsyncCompletion;
 import dev.autoprom.instrumentation.http.servlet.ServletApi;
 import dev.autoprom.instrumentation.http.servlet.ServletRoutes;
-import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletMapping;
 import javax.servlet.http.HttpServletRequest;
@@ -73,25 +72,13 @@ public final class JavaxServletApi implements ServletApi {
     }
 
     @Override
-    public boolean recordWhenAsyncCompletes(
-            Object request,
-            Object response,
-            long start,
-            int method,
-            boolean https,
-            String route,
-            Throwable thrown,
-            Object exchange,
-            ExchangeRoutes routes) {
+    public boolean asyncStarted(Object request) {
+        return ((HttpServletRequest) request).isAsyncStarted();
+    }
+
+    @Override
+    public void recordWhenAsyncCompletes(Object request, Object response, AsyncCompletion completion) {
         HttpServletRequest http = (HttpServletRequest) request;
-        if (!http.isAsyncStarted()) {
-            return false;
-        }
-        AsyncContext async = http.getAsyncContext();
-        async.addListener(
-                new JavaxAsyncRecorder(this, start, method, https, route, thrown, exchange, routes),
-                http,
-                (HttpServletResponse) response);
-        return true;
+        http.getAsyncContext().addListener(new JavaxAsyncListener(completion), http, (HttpServletResponse) response);
     }
 }
