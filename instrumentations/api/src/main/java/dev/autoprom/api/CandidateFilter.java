@@ -16,22 +16,60 @@ import java.util.Set;
 public final class CandidateFilter {
 
     private static final int UTF8 = 1;
+    private static final int LONG = 5;
+    private static final int DOUBLE = 6;
+    /**
+     * The bytes each constant-pool tag takes after the tag byte; 0 for UTF-8 (its own length follows) and for
+     * tags this code does not know (a newer class-file version: the class is passed on).
+     */
+    private static final byte[] ENTRY_SIZE = new byte[21];
+
+    static {
+        // Integer, Float, Fieldref, Methodref, InterfaceMethodref, NameAndType, Dynamic, InvokeDynamic
+        for (int tag : new int[] {3, 4, 9, 10, 11, 12, 17, 18}) {
+            ENTRY_SIZE[tag] = 4;
+        }
+        ENTRY_SIZE[LONG] = 8;
+        ENTRY_SIZE[DOUBLE] = 8;
+        // Class, String, MethodType, Module, Package
+        for (int tag : new int[] {7, 8, 16, 19, 20}) {
+            ENTRY_SIZE[tag] = 2;
+        }
+        ENTRY_SIZE[15] = 3; // MethodHandle
+    }
+
     /** Constant-pool indices of method-name matches remembered per class; more means "candidate". */
     private static final int MAX_NAME_MATCHES = 4;
 
     private final boolean everyClass;
     private final Set<String> internalNames;
-    /** Words indexed by their length in bytes: {@code methodNames[n]} holds the method names of n bytes. */
-    private final byte[][][] methodNames;
+    /**
+     * The words looked for, indexed by their length in bytes: {@code words[n]} holds those of n bytes, and
+     * {@code isPoolString[n][i]} says whether {@code words[n][i]} makes a class a candidate wherever it stands
+     * in the constant pool (an annotation's or a type's name) rather than only as a declared method's name.
+     * One table, so that the scan's inner loop (the code the JIT compiles for every class loaded) is one lookup.
+     */
+    private final byte[][][] words;
 
-    private final byte[][][] poolStrings;
+    private final boolean[][] isPoolString;
 
     private CandidateFilter(
             boolean everyClass, Set<String> internalNames, Set<String> methodNames, Set<String> poolStrings) {
         this.everyClass = everyClass;
         this.internalNames = internalNames;
-        this.methodNames = byLength(methodNames);
-        this.poolStrings = byLength(poolStrings);
+        Set<String> all = new HashSet<>(methodNames);
+        all.addAll(poolStrings);
+        this.words = byLength(all);
+        this.isPoolString = new boolean[words.length][];
+        for (int length = 0; length < words.length; length++) {
+            if (words[length] != null) {
+                isPoolString[length] = new boolean[words[length].length];
+                for (int i = 0; i < words[length].length; i++) {
+                    isPoolString[length][i] =
+                            poolStrings.contains(new String(words[length][i], StandardCharsets.UTF_8));
+                }
+            }
+        }
     }
 
     public static CandidateFilter of(Iterable<CandidateTypes> candidates) {
@@ -69,7 +107,7 @@ public final class CandidateFilter {
         if (everyClass || internalNames.contains(internalName)) {
             return true;
         }
-        if (methodNames.length == 0 && poolStrings.length == 0) {
+        if (words.length == 0) {
             return false;
         }
         try {
@@ -88,60 +126,36 @@ public final class CandidateFilter {
         int match2 = 0;
         int match3 = 0;
         for (int index = 1; index < count; index++) {
-            switch (b[pos]) {
-                case UTF8:
-                    int length = u2(b, pos + 1);
-                    if (isOneOf(poolStrings, b, pos + 3, length)) {
+            int tag = b[pos];
+            if (tag == UTF8) {
+                int length = u2(b, pos + 1);
+                int found = find(b, pos + 3, length);
+                if (found != NOT_FOUND) {
+                    if (isPoolString[length][found] || matches == MAX_NAME_MATCHES) {
                         return true;
                     }
-                    if (isOneOf(methodNames, b, pos + 3, length)) {
-                        if (matches == MAX_NAME_MATCHES) {
-                            return true;
-                        }
-                        switch (matches++) {
-                            case 0:
-                                match0 = index;
-                                break;
-                            case 1:
-                                match1 = index;
-                                break;
-                            case 2:
-                                match2 = index;
-                                break;
-                            default:
-                                match3 = index;
-                                break;
-                        }
+                    // rare: a class declaring or calling an advised method's name
+                    if (matches == 0) {
+                        match0 = index;
+                    } else if (matches == 1) {
+                        match1 = index;
+                    } else if (matches == 2) {
+                        match2 = index;
+                    } else {
+                        match3 = index;
                     }
-                    pos += 3 + length;
-                    break;
-                case 7:
-                case 8:
-                case 16:
-                case 19:
-                case 20: // Class, String, MethodType, Module, Package
-                    pos += 3;
-                    break;
-                case 15: // MethodHandle
-                    pos += 4;
-                    break;
-                case 3:
-                case 4:
-                case 9:
-                case 10:
-                case 11:
-                case 12:
-                case 17:
-                case 18:
-                    pos += 5;
-                    break;
-                case 5:
-                case 6: // Long and Double take two constant-pool slots
-                    pos += 9;
-                    index++;
-                    break;
-                default:
-                    return true; // a class-file version newer than this code: let the matchers decide
+                    matches++;
+                }
+                pos += 3 + length;
+                continue;
+            }
+            int size = tag > 0 && tag < ENTRY_SIZE.length ? ENTRY_SIZE[tag] : 0;
+            if (size == 0) {
+                return true; // a class-file version newer than this code: let the matchers decide
+            }
+            pos += 1 + size;
+            if (tag == LONG || tag == DOUBLE) {
+                index++; // they take two constant-pool slots
             }
         }
         if (matches == 0) {
@@ -183,20 +197,25 @@ public final class CandidateFilter {
         return pos;
     }
 
-    private static boolean isOneOf(byte[][][] table, byte[] b, int start, int length) {
-        if (length >= table.length || table[length] == null) {
-            return false;
+    private static final int NOT_FOUND = -1;
+
+    /** The index in {@code words[length]} of the word at {@code start}, or {@link #NOT_FOUND}. */
+    private int find(byte[] b, int start, int length) {
+        byte[][] same = length < words.length ? words[length] : null;
+        if (same == null) {
+            return NOT_FOUND;
         }
-        for (byte[] word : table[length]) {
+        for (int w = 0; w < same.length; w++) {
+            byte[] word = same[w];
             int i = 0;
             while (i < length && word[i] == b[start + i]) {
                 i++;
             }
             if (i == length) {
-                return true;
+                return w;
             }
         }
-        return false;
+        return NOT_FOUND;
     }
 
     private static int u2(byte[] b, int pos) {

@@ -4,9 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -74,6 +85,76 @@ class CandidateFilterTest {
         byte[] unknownTag = whole.clone();
         unknownTag[10] = 99; // first constant-pool entry
         assertThat(filter.isCandidate("x/UnknownTag", unknownTag)).isTrue();
+    }
+
+    /**
+     * Every class file of {@code java.base} (every constant-pool layout javac and jlink produce), judged by the
+     * filter and by a plain reading of the same file with ASM: a class is a candidate when its constant pool
+     * holds an annotation it looks for, declares a method it looks for, or names more of those methods than the
+     * scan remembers.
+     */
+    @Test
+    void agreesWithAsmOnEveryClassOfJavaBase() throws IOException {
+        Set<String> methods = Set.of("execute", "close", "run", "get", "accept", "apply", "submit");
+        String annotation = "jdk.internal.vm.annotation.ForceInline";
+        CandidateFilter filter =
+                CandidateFilter.of(List.of(CandidateTypes.declaringMethod(methods.toArray(new String[0]))
+                        .or(CandidateTypes.annotatedWith(annotation))));
+        byte[] descriptor = ("L" + annotation.replace('.', '/') + ";").getBytes(StandardCharsets.UTF_8);
+        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        int judged = 0;
+        int candidates = 0;
+        try (Stream<Path> files = Files.walk(jrt.getPath("/modules/java.base"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                if (file.getFileName().toString().equals("module-info.class")) {
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                ClassReader reader = new ClassReader(bytes);
+                boolean expected = isCandidateByAsm(reader, bytes, methods, descriptor);
+                assertThat(filter.isCandidate(reader.getClassName(), bytes))
+                        .as(reader.getClassName())
+                        .isEqualTo(expected);
+                judged++;
+                candidates += expected ? 1 : 0;
+            }
+        }
+        // both answers occur, often: the comparison is not one-sided
+        assertThat(judged).isGreaterThan(5000);
+        assertThat(candidates).isBetween(judged / 10, judged - judged / 10);
+    }
+
+    private static boolean isCandidateByAsm(ClassReader reader, byte[] bytes, Set<String> methods, byte[] wanted) {
+        int namedMethods = 0;
+        for (int item = 1; item < reader.getItemCount(); item++) {
+            int offset = reader.getItem(item);
+            if (offset == 0 || bytes[offset - 1] != 1) {
+                continue; // the second slot of a long or double, or not UTF-8
+            }
+            int length = reader.readUnsignedShort(offset);
+            byte[] utf8 = Arrays.copyOfRange(bytes, offset + 2, offset + 2 + length);
+            if (Arrays.equals(utf8, wanted)) {
+                return true;
+            }
+            if (methods.contains(new String(utf8, StandardCharsets.UTF_8))) {
+                namedMethods++;
+            }
+        }
+        if (namedMethods > 4) {
+            return true;
+        }
+        boolean[] declares = {false};
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        declares[0] |= methods.contains(name);
+                        return null;
+                    }
+                },
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return declares[0];
     }
 
     private static String internalName(Class<?> type) {
