@@ -39,40 +39,40 @@ public final class ConfigKeys {
     /** The table of every key. {@code instrumentationNames} are the families and libraries that have a switch. */
     static Map<String, Setting> table(Collection<String> instrumentationNames) {
         Map<String, Setting> t = new LinkedHashMap<>();
-        add(t, ENABLED, "true", Parsers::bool, "true or false", false);
-        add(t, HOST, "0.0.0.0", Parsers::host, "a host name or IP address to bind", false);
+        add(t, ENABLED, "true", Parsers.BOOL, "true or false", false);
+        add(t, HOST, "0.0.0.0", Parsers.HOST, "a host name or IP address to bind", false);
         add(t, PORT, "9464", Parsers.intRange(0, 65535), "a port number from 0 to 65535 (0 picks a free port)", false);
-        add(t, METRICS_PATH, "/metrics", Parsers::path, "a path starting with / such as /metrics", false);
-        add(t, JVM_ENABLED, "true", Parsers::bool, "true or false", false);
+        add(t, METRICS_PATH, "/metrics", Parsers.PATH, "a path starting with / such as /metrics", false);
+        add(t, JVM_ENABLED, "true", Parsers.BOOL, "true or false", false);
         add(t, CARDINALITY_LIMIT, "2000", Parsers.intRange(1, 1_000_000), "an integer from 1 to 1000000", false);
-        add(t, HISTOGRAM_NATIVE, "false", Parsers::bool, "true or false", false);
+        add(t, HISTOGRAM_NATIVE, "false", Parsers.BOOL, "true or false", false);
         add(
                 t,
                 LABELS,
                 "",
-                Parsers::labels,
+                Parsers.LABELS,
                 "comma-separated name=value pairs with Prometheus label names, such as service=checkout,env=prod",
                 false);
-        add(t, AUTH_USERNAME, "", Parsers::text, "a user name", false);
-        add(t, AUTH_PASSWORD, "", Parsers::text, "a password", true);
-        add(t, AUTH_PASSWORD_SHA256, "", Parsers::sha256Hex, "64 hexadecimal digits (SHA-256 of the password)", true);
-        add(t, TLS_KEYSTORE_PATH, "", Parsers::text, "the path of a PKCS12 keystore", false);
-        add(t, TLS_KEYSTORE_PASSWORD, "", Parsers::text, "the keystore's password", true);
-        add(t, LOG_LEVEL, "info", Parsers::logLevel, "one of debug, info, warn, error, off", false);
-        add(t, FAIL_FAST, "false", Parsers::bool, "true or false", false);
-        add(t, CONFIG_FILE, "", Parsers::text, "the path of a properties file", false);
-        add(t, GENAI_PRICES_FILE, "", Parsers::text, "the path of a price file (see the README, Cost)", false);
-        add(t, METHODS_FILE, "", Parsers::text, "the path of a methods file (see the README, Your own metrics)", false);
+        add(t, AUTH_USERNAME, "", Parsers.TEXT, "a user name", false);
+        add(t, AUTH_PASSWORD, "", Parsers.TEXT, "a password", true);
+        add(t, AUTH_PASSWORD_SHA256, "", Parsers.SHA256_HEX, "64 hexadecimal digits (SHA-256 of the password)", true);
+        add(t, TLS_KEYSTORE_PATH, "", Parsers.TEXT, "the path of a PKCS12 keystore", false);
+        add(t, TLS_KEYSTORE_PASSWORD, "", Parsers.TEXT, "the keystore's password", true);
+        add(t, LOG_LEVEL, "info", Parsers.LOG_LEVEL, "one of debug, info, warn, error, off", false);
+        add(t, FAIL_FAST, "false", Parsers.BOOL, "true or false", false);
+        add(t, CONFIG_FILE, "", Parsers.TEXT, "the path of a properties file", false);
+        add(t, GENAI_PRICES_FILE, "", Parsers.TEXT, "the path of a price file (see the README, Cost)", false);
+        add(t, METHODS_FILE, "", Parsers.TEXT, "the path of a methods file (see the README, Your own metrics)", false);
         add(
                 t,
                 CLASS_CACHE_DIR,
                 "",
-                Parsers::text,
+                Parsers.TEXT,
                 "the path of a folder only this user can write (see the README, Start-up)",
                 false);
-        add(t, TEST_FAULT_INJECTION, "false", Parsers::bool, "true or false", false);
+        add(t, TEST_FAULT_INJECTION, "false", Parsers.BOOL, "true or false", false);
         for (String name : new TreeSet<>(instrumentationNames)) {
-            add(t, instrumentationKey(name), "", Parsers::bool, "true or false", false);
+            add(t, instrumentationKey(name), "", Parsers.BOOL, "true or false", false);
         }
         return t;
     }
