@@ -41,10 +41,10 @@ public final class ConfigKeys {
         Map<String, Setting> t = new LinkedHashMap<>();
         add(t, ENABLED, "true", Parsers.BOOL, "true or false", false);
         add(t, HOST, "0.0.0.0", Parsers.HOST, "a host name or IP address to bind", false);
-        add(t, PORT, "9464", Parsers.intRange(0, 65535), "a port number from 0 to 65535 (0 picks a free port)", false);
+        add(t, PORT, "9464", Parsers.PORT, "a port number from 0 to 65535 (0 picks a free port)", false);
         add(t, METRICS_PATH, "/metrics", Parsers.PATH, "a path starting with / such as /metrics", false);
         add(t, JVM_ENABLED, "true", Parsers.BOOL, "true or false", false);
-        add(t, CARDINALITY_LIMIT, "2000", Parsers.intRange(1, 1_000_000), "an integer from 1 to 1000000", false);
+        add(t, CARDINALITY_LIMIT, "2000", Parsers.CARDINALITY_LIMIT, "an integer from 1 to 1000000", false);
         add(t, HISTOGRAM_NATIVE, "false", Parsers.BOOL, "true or false", false);
         add(
                 t,

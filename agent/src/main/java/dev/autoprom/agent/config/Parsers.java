@@ -12,127 +12,112 @@ import java.util.regex.Pattern;
  * spins at its first use (twenty of them cost the application's start-up a few milliseconds of CPU).
  */
 enum Parsers implements Setting.Parser {
-    BOOL,
-    TEXT,
-    HOST,
-    PATH,
-    LOG_LEVEL,
-    LABELS,
-    SHA256_HEX;
+    BOOL {
+        @Override
+        public Object apply(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            if (!t.equals("true") && !t.equals("false")) {
+                throw new IllegalArgumentException();
+            }
+            return Boolean.valueOf(t);
+        }
+    },
+    TEXT {
+        @Override
+        public Object apply(String text) {
+            return text;
+        }
+    },
+    HOST {
+        @Override
+        public Object apply(String text) {
+            String t = text.trim();
+            if (t.isEmpty() || !t.matches("[A-Za-z0-9.:\\[\\]%_-]+")) {
+                throw new IllegalArgumentException();
+            }
+            return t;
+        }
+    },
+    PATH {
+        @Override
+        public Object apply(String text) {
+            String t = text.trim();
+            if (!t.startsWith("/") || t.length() < 2 || t.contains(" ") || t.contains("?")) {
+                throw new IllegalArgumentException();
+            }
+            return t;
+        }
+    },
+    /** A port number; 0 picks a free one. */
+    PORT {
+        @Override
+        public Object apply(String text) {
+            return integer(text, 0, 65535);
+        }
+    },
+    CARDINALITY_LIMIT {
+        @Override
+        public Object apply(String text) {
+            return integer(text, 1, 1_000_000);
+        }
+    },
+    LOG_LEVEL {
+        @Override
+        public Object apply(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            switch (t) {
+                case "debug":
+                case "info":
+                case "warn":
+                case "error":
+                case "off":
+                    return t;
+                default:
+                    throw new IllegalArgumentException();
+            }
+        }
+    },
+    /** {@code service=checkout,env=prod}: Prometheus label names, no reserved {@code __} prefix, no duplicates. */
+    LABELS {
+        @Override
+        public Object apply(String text) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (text.trim().isEmpty()) {
+                return Collections.unmodifiableMap(labels);
+            }
+            for (String pair : text.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException();
+                }
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (!LABEL_NAME.matcher(name).matches() || name.startsWith("__") || labels.put(name, value) != null) {
+                    throw new IllegalArgumentException();
+                }
+            }
+            return Collections.unmodifiableMap(labels);
+        }
+    },
+    /** A lower-case hexadecimal SHA-256 digest: 64 characters. */
+    SHA256_HEX {
+        @Override
+        public Object apply(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            if (!t.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException();
+            }
+            return t;
+        }
+    };
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    @Override
-    public Object apply(String text) {
-        switch (this) {
-            case BOOL:
-                return bool(text);
-            case HOST:
-                return host(text);
-            case PATH:
-                return path(text);
-            case LOG_LEVEL:
-                return logLevel(text);
-            case LABELS:
-                return labels(text);
-            case SHA256_HEX:
-                return sha256Hex(text);
-            default:
-                return text;
-        }
-    }
-
-    /** An integer from {@code min} to {@code max}. */
-    static Setting.Parser intRange(int min, int max) {
-        return new IntRange(min, max);
-    }
-
-    private static final class IntRange implements Setting.Parser {
-        private final int min;
-        private final int max;
-
-        IntRange(int min, int max) {
-            this.min = min;
-            this.max = max;
-        }
-
-        @Override
-        public Object apply(String text) {
-            int value = Integer.parseInt(text.trim());
-            if (value < min || value > max) {
-                throw new IllegalArgumentException();
-            }
-            return value;
-        }
-    }
-
-    private static Object bool(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("true")) {
-            return Boolean.TRUE;
-        }
-        if (t.equals("false")) {
-            return Boolean.FALSE;
-        }
-        throw new IllegalArgumentException();
-    }
-
-    private static Object host(String text) {
-        String t = text.trim();
-        if (t.isEmpty() || !t.matches("[A-Za-z0-9.:\\[\\]%_-]+")) {
+    private static Object integer(String text, int min, int max) {
+        int value = Integer.parseInt(text.trim());
+        if (value < min || value > max) {
             throw new IllegalArgumentException();
         }
-        return t;
-    }
-
-    private static Object path(String text) {
-        String t = text.trim();
-        if (!t.startsWith("/") || t.length() < 2 || t.contains(" ") || t.contains("?")) {
-            throw new IllegalArgumentException();
-        }
-        return t;
-    }
-
-    private static Object logLevel(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        switch (t) {
-            case "debug":
-            case "info":
-            case "warn":
-            case "error":
-            case "off":
-                return t;
-            default:
-                throw new IllegalArgumentException();
-        }
-    }
-
-    /** {@code service=checkout,env=prod}: Prometheus label names, no reserved {@code __} prefix, no duplicates. */
-    private static Object labels(String text) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (text.trim().isEmpty()) {
-            return Collections.unmodifiableMap(labels);
-        }
-        for (String pair : text.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException();
-            }
-            String name = pair.substring(0, eq).trim();
-            String value = pair.substring(eq + 1).trim();
-            if (!LABEL_NAME.matcher(name).matches() || name.startsWith("__") || labels.put(name, value) != null) {
-                throw new IllegalArgumentException();
-            }
-        }
-        return Collections.unmodifiableMap(labels);
-    }
-
-    /** A lower-case hexadecimal SHA-256 digest: 64 characters. */
-    private static Object sha256Hex(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (!t.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException();
-        }
-        return t;
+        return value;
     }
 }
