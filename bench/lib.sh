@@ -21,6 +21,9 @@ SPRING_FAT_JAR="$BENCH_DIR/spring-boot/target/spring-boot-app.jar"
 # libraries beside it on a manifest class path, since no archive can hold classes from a fat jar's nested jars.
 # Every variant runs it, so that none and the agents start the same application.
 SPRING_JAR="$BENCH_DIR/target/spring-boot-extracted/spring-boot-app.jar"
+# the large Spring Boot application (JPA, Data REST, Security, actuator: ~19,000 classes), extracted the same way
+SPRING_LARGE_FAT_JAR="$BENCH_DIR/spring-boot-large/target/spring-boot-large-app.jar"
+SPRING_LARGE_JAR="$BENCH_DIR/target/spring-boot-large-extracted/spring-boot-large-app.jar"
 OTEL_JAR="$BENCH_DIR/target/otel/opentelemetry-javaagent-$OTEL_VERSION.jar"
 USERS_LUA="$BENCH_DIR/users.lua"
 
@@ -43,6 +46,15 @@ check_tools() {
   ((JVM_CPU < cpus && LOAD_CPU < cpus)) || die "JVM_CPU=$JVM_CPU / LOAD_CPU=$LOAD_CPU need $((LOAD_CPU + 1)) CPUs, have $cpus"
 }
 
+# extract_boot_jar FAT_JAR EXTRACTED_JAR: Spring Boot's extracted layout, made again when the fat jar is newer
+extract_boot_jar() {
+  [[ -f "$1" ]] || die "no $1"
+  if [[ ! -f "$2" || "$1" -nt "$2" ]]; then
+    rm -rf "$(dirname "$2")"
+    "$JAVA" -Djarmode=tools -jar "$1" extract --destination "$(dirname "$2")" >&2 || die "cannot extract $1"
+  fi
+}
+
 build_all() {
   if [[ -z "${AGENT_JAR:-}" ]]; then
     AGENT_JAR="$ROOT/agent/target/autoprom-agent.jar"
@@ -53,18 +65,16 @@ build_all() {
   fi
   [[ -f "$AGENT_JAR" ]] || die "no agent jar at $AGENT_JAR"
 
+  local apps=workload,spring-boot
+  [[ " ${APPS:-} " == *" spring-boot-large "* ]] && apps+=,spring-boot-large
   if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    log "building the bench apps: mvn -f bench/pom.xml package -pl workload,spring-boot -am"
-    (cd "$ROOT" && mvn -B -q -f bench/pom.xml package -DskipTests -pl workload,spring-boot -am) >&2 \
+    log "building the bench apps: mvn -f bench/pom.xml package -pl $apps -am"
+    (cd "$ROOT" && mvn -B -q -f bench/pom.xml package -DskipTests -pl "$apps" -am) >&2 \
       || die "bench build failed"
   fi
   [[ -f "$WORKLOAD_JAR" ]] || die "no $WORKLOAD_JAR"
-  [[ -f "$SPRING_FAT_JAR" ]] || die "no $SPRING_FAT_JAR"
-  if [[ ! -f "$SPRING_JAR" || "$SPRING_FAT_JAR" -nt "$SPRING_JAR" ]]; then
-    rm -rf "$(dirname "$SPRING_JAR")"
-    "$JAVA" -Djarmode=tools -jar "$SPRING_FAT_JAR" extract --destination "$(dirname "$SPRING_JAR")" >&2 \
-      || die "cannot extract $SPRING_FAT_JAR"
-  fi
+  [[ " ${APPS:-spring-boot} " == *" spring-boot "* ]] && extract_boot_jar "$SPRING_FAT_JAR" "$SPRING_JAR"
+  [[ "$apps" == *spring-boot-large ]] && extract_boot_jar "$SPRING_LARGE_FAT_JAR" "$SPRING_LARGE_JAR"
 
   if [[ ! -f "$OTEL_JAR" && "${OTEL_DOWNLOAD:-0}" == 1 ]]; then
     log "downloading io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION"
@@ -152,6 +162,7 @@ launch() {
     # System.setProperty in main: an agent may load the JDK HttpServer (autoprom's exporter does) first.
     workload) cmd+=(-Dsun.net.httpserver.nodelay=true "-Dbench.port=$port" -jar "$WORKLOAD_JAR") ;;
     spring-boot) cmd+=(-jar "$SPRING_JAR" "--server.port=$port") ;;
+    spring-boot-large) cmd+=(-jar "$SPRING_LARGE_JAR" "--server.port=$port") ;;
     *) die "unknown app $app" ;;
   esac
   echo "${cmd[*]}" > "$logfile"
@@ -185,6 +196,7 @@ train_cds() {
   stop_jvm "$CURRENT_PID"
   local jar=$WORKLOAD_JAR
   [[ "$app" == spring-boot ]] && jar=$SPRING_JAR
+  [[ "$app" == spring-boot-large ]] && jar=$SPRING_LARGE_JAR
   if [[ -f "$archive.classlist" && ! -f "$archive" ]]; then
     taskset -c "$JVM_CPU" "$JAVA" -Xshare:dump "-XX:SharedClassListFile=$archive.classlist" \
       "-XX:SharedArchiveFile=$archive" "-Xbootclasspath/a:$AGENT_JAR" -cp "$jar" \

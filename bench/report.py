@@ -39,6 +39,8 @@ start_variants = meta.get("start_variants", meta.get("variants", "none autoprom"
 APP_TITLES = {
     "workload": "Workload: JDK HttpServer + HikariCP 7.1.0 + H2 2.5.252 (in memory)",
     "spring-boot": "Spring Boot 3.5.7 (spring-boot-starter-web, embedded Tomcat)",
+    "spring-boot-large": "Large Spring Boot 3.5.7 application (MVC, Data JPA/Hibernate, Data REST, Security, "
+    "validation, cache, actuator; ~19,000 classes)",
 }
 ROUTE_TITLES = {"ping": "/ping", "users": "/users/{id}"}
 CDS_NAME = "AOT cache" if int(meta.get("java_major", "17")) >= 25 else "AppCDS"
@@ -150,7 +152,11 @@ def table(app):
         if any(c != "—" for c in cells):
             out.append(f"| {label} | " + " | ".join(cells) + f" | {check} |")
 
-    row("start-up CPU to first /users/1, ms", "startup_cpu_ms", "delta_ms", 150)
+    if app == "spring-boot-large":
+        # the target for an application of this size is relative: at most +3%
+        row("start-up CPU to first /users/1, ms", "startup_cpu_ms", "ratio", 1.03, False)
+    else:
+        row("start-up CPU to first /users/1, ms", "startup_cpu_ms", "delta_ms", 150)
     row("start-up wall time to first /users/1, ms", "startup_ms", "delta_ms")
     for r in ("ping", "users"):
         row(f"{ROUTE_TITLES[r]} requests/s", f"{r}_rps", "ratio", 0.99)

@@ -19,7 +19,8 @@
 #   ROUNDS=2            load rounds: each launches every load variant once, all alive at once
 #   WARMUP=20           seconds of wrk per variant before a round's pairs (split over the routes)
 #   PAIRS=8 SHORT=5     short alternating runs per round and route, seconds each
-#   APPS="workload spring-boot"      which apps
+#   APPS="workload spring-boot"      which apps (spring-boot-large: the large Spring Boot application, JPA and
+#                       more, ~19,000 classes; start-up only is what it is for: LOAD=0)
 #   VARIANTS="none autoprom otel"    load variants (otel only if its jar is in bench/target/otel; OTEL_DOWNLOAD=1);
 #                       autoprom-cache = autoprom with autoprom.class.cache.dir (one training launch fills it first)
 #   CDS=1               start-up also with the application's CDS archive (variants none-cds, autoprom-cds, ...):
@@ -106,7 +107,7 @@ echo "start_variants=$START_VARIANTS" >> "$META"
 
 for app in $APPS; do
   routes=$WORKLOAD_ROUTES
-  [[ "$app" == spring-boot ]] && routes=$SPRING_ROUTES
+  [[ "$app" == spring-boot* ]] && routes=$SPRING_ROUTES
 
   if [[ "$CDS" == 1 ]]; then
     log "== $app: CDS training runs (one per variant)"

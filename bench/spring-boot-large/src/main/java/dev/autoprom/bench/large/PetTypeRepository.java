@@ -1,0 +1,7 @@
+package dev.autoprom.bench.large;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Also exported by Spring Data REST under /api. */
+public interface PetTypeRepository extends JpaRepository<PetType, Long> {
+}
