@@ -4,7 +4,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into every jakarta {@code Servlet.service} and {@code Filter.doFilter}. */
+/** Inlined into every jakarta {@code Servlet.service} and {@code FilterChain.doFilter}. */
 public final class JakartaServletAdvice {
 
     private JakartaServletAdvice() {}

@@ -4,7 +4,7 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into every javax {@code Servlet.service} and {@code Filter.doFilter}. */
+/** Inlined into every javax {@code Servlet.service} and {@code FilterChain.doFilter}. */
 public final class JavaxServletAdvice {
 
     private JavaxServletAdvice() {}

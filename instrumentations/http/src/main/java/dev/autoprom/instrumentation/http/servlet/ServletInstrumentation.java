@@ -4,6 +4,7 @@ import static dev.autoprom.api.ArgumentMatchers.takesArgument;
 import static dev.autoprom.api.ArgumentMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.autoprom.api.AdviceTarget;
@@ -14,10 +15,16 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Servlets and filters of both namespaces ({@code javax.servlet} 3.0+ and {@code jakarta.servlet} 5+), on any
- * container: {@code Servlet.service(req, res)} and {@code Filter.doFilter(req, res, chain)} of every
+ * Servlets and filter chains of both namespaces ({@code javax.servlet} 3.0+ and {@code jakarta.servlet} 5+), on
+ * any container: {@code Servlet.service(req, res)} and {@code FilterChain.doFilter(req, res)} of every
  * implementation. Only the outermost of these calls on a thread records, so a filter chain, a forward or an
  * include counts once, and container re-dispatches (async, error pages) are not counted again.
+ *
+ * <p>The chain, not each {@code Filter}: a container runs its filters through its own chain (Tomcat's
+ * {@code ApplicationFilterChain}, Jetty's {@code ServletHandler} chain, Undertow's {@code FilterChainImpl}),
+ * whose first {@code doFilter} wraps them all, and calls the servlet directly when there is none. An application
+ * has dozens of filters (Spring Security alone brings fifteen) but a handful of chain classes, and each advised
+ * class is one more rewrite at start-up.
  */
 public final class ServletInstrumentation extends LibraryInstrumentation {
 
@@ -29,9 +36,9 @@ public final class ServletInstrumentation extends LibraryInstrumentation {
                 "servlet",
                 Targets.subtypesOf(
                                 "jakarta.servlet.Servlet",
-                                "jakarta.servlet.Filter",
+                                "jakarta.servlet.FilterChain",
                                 "javax.servlet.Servlet",
-                                "javax.servlet.Filter")
+                                "javax.servlet.FilterChain")
                         .declaring("service", "doFilter"));
     }
 
@@ -46,17 +53,13 @@ public final class ServletInstrumentation extends LibraryInstrumentation {
         target.advise(handler("javax"), ADVICE + "JavaxServletAdvice");
     }
 
-    /** {@code service(ServletRequest, ServletResponse)} or {@code doFilter(ServletRequest, ServletResponse, FilterChain)}. */
+    /** {@code service(ServletRequest, ServletResponse)} or {@code doFilter(ServletRequest, ServletResponse)}. */
     private static ElementMatcher<MethodDescription> handler(String namespace) {
         String pkg = namespace + ".servlet.";
-        ElementMatcher.Junction<MethodDescription> requestAndResponse =
-                takesArgument(0, named(pkg + "ServletRequest")).and(takesArgument(1, named(pkg + "ServletResponse")));
         return not(isAbstract())
-                .and(requestAndResponse)
-                .and(named("service")
-                        .and(takesArguments(2))
-                        .or(named("doFilter")
-                                .and(takesArguments(3))
-                                .and(takesArgument(2, named(pkg + "FilterChain")))));
+                .and(namedOneOf("service", "doFilter"))
+                .and(takesArguments(2))
+                .and(takesArgument(0, named(pkg + "ServletRequest")))
+                .and(takesArgument(1, named(pkg + "ServletResponse")));
     }
 }
