@@ -46,6 +46,9 @@ check_tools() {
   ((JVM_CPU < cpus && LOAD_CPU < cpus)) || die "JVM_CPU=$JVM_CPU / LOAD_CPU=$LOAD_CPU need $((LOAD_CPU + 1)) CPUs, have $cpus"
 }
 
+# wants_app APP: whether APPS (run.sh's default when unset) names APP
+wants_app() { [[ " ${APPS:-workload spring-boot} " == *" $1 "* ]]; }
+
 # extract_boot_jar FAT_JAR EXTRACTED_JAR: Spring Boot's extracted layout, made again when the fat jar is newer
 extract_boot_jar() {
   [[ -f "$1" ]] || die "no $1"
@@ -66,15 +69,15 @@ build_all() {
   [[ -f "$AGENT_JAR" ]] || die "no agent jar at $AGENT_JAR"
 
   local apps=workload,spring-boot
-  [[ " ${APPS:-} " == *" spring-boot-large "* ]] && apps+=,spring-boot-large
+  if wants_app spring-boot-large; then apps+=,spring-boot-large; fi
   if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     log "building the bench apps: mvn -f bench/pom.xml package -pl $apps -am"
     (cd "$ROOT" && mvn -B -q -f bench/pom.xml package -DskipTests -pl "$apps" -am) >&2 \
       || die "bench build failed"
   fi
   [[ -f "$WORKLOAD_JAR" ]] || die "no $WORKLOAD_JAR"
-  [[ " ${APPS:-spring-boot} " == *" spring-boot "* ]] && extract_boot_jar "$SPRING_FAT_JAR" "$SPRING_JAR"
-  [[ "$apps" == *spring-boot-large ]] && extract_boot_jar "$SPRING_LARGE_FAT_JAR" "$SPRING_LARGE_JAR"
+  if wants_app spring-boot; then extract_boot_jar "$SPRING_FAT_JAR" "$SPRING_JAR"; fi
+  if wants_app spring-boot-large; then extract_boot_jar "$SPRING_LARGE_FAT_JAR" "$SPRING_LARGE_JAR"; fi
 
   if [[ ! -f "$OTEL_JAR" && "${OTEL_DOWNLOAD:-0}" == 1 ]]; then
     log "downloading io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION"

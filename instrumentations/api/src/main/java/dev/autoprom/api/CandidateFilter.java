@@ -40,6 +40,8 @@ public final class CandidateFilter {
 
     /** Constant-pool indices of method-name matches remembered per class; more means "candidate". */
     private static final int MAX_NAME_MATCHES = 4;
+    /** What {@link #find} returns for a word it does not look for. */
+    private static final int NOT_FOUND = -1;
 
     private final boolean everyClass;
     private final Set<String> internalNames;
@@ -196,8 +198,6 @@ public final class CandidateFilter {
         }
         return pos;
     }
-
-    private static final int NOT_FOUND = -1;
 
     /** The index in {@code words[length]} of the word at {@code start}, or {@link #NOT_FOUND}. */
     private int find(byte[] b, int start, int length) {
